@@ -1,0 +1,108 @@
+/**
+ * The codegen model: what the loader makes of a spec, handed to every emitter. Built once; each
+ * node carries the JSON pointer it came from, which is also how warnings and errors name a place.
+ */
+
+/** A JSON pointer into the spec document, always starting with `#`, e.g. `#/paths/~1orders/get`. */
+export type Pointer = string;
+
+/** A raw OpenAPI / JSON Schema node as parsed (3.0 or 3.1), `$ref`s to `#/…` kept as they are. */
+export type SchemaNode = Record<string, unknown> | boolean;
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export interface Diagnostics {
+  /** A flaw that need not block generation; reported once per pointer. */
+  warn(pointer: Pointer, message: string): void;
+}
+
+export interface BodyModel {
+  /** Media type chosen for the SDK (JSON first), e.g. `application/json`. */
+  contentType: string;
+  /** Schema of that media type, or undefined when the spec gives none. */
+  schema: SchemaNode | undefined;
+  /** Pointer to the schema (or the media type object when there is no schema). */
+  pointer: Pointer;
+}
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: SchemaNode | undefined;
+  pointer: Pointer;
+}
+
+export interface ResponseModel {
+  /** Status key as written in the spec: `200`, `2XX`, `default`. */
+  status: string;
+  body: BodyModel | undefined;
+  /** Header names the response declares (lower-cased). */
+  headers: string[];
+  pointer: Pointer;
+}
+
+export type PaginationModel =
+  | { kind: 'cursor'; requestParam: string; responseField: string; itemsField: string }
+  | { kind: 'offset'; offsetParam: string; limitParam: string; itemsField: string }
+  | { kind: 'page'; pageParam: string; sizeParam: string | undefined; itemsField: string }
+  | { kind: 'link-header'; itemsField: string | undefined };
+
+export interface OperationModel {
+  /** The SDK method name: camelCase, unique within its service, a valid identifier. */
+  name: string;
+  /** A name unique across the whole API (used for top-level exports). */
+  exportName: string;
+  /** operationId as written in the spec, when present. */
+  operationId: string | undefined;
+  /** The service (tag) key on the SDK object, a valid identifier, e.g. `orders`. */
+  service: string;
+  /** The raw tag, as written in the spec. */
+  tag: string;
+  method: HttpMethod;
+  path: string;
+  pointer: Pointer;
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  parameters: ParameterModel[];
+  requestBody: (BodyModel & { required: boolean }) | undefined;
+  responses: ResponseModel[];
+  /** Security requirement alternatives (names of schemes); `[]` means none required. */
+  security: string[][];
+  /** Whether repeating the request is safe by HTTP semantics (GET, HEAD, OPTIONS, PUT, DELETE, TRACE). */
+  idempotent: boolean;
+  /** The Idempotency-Key header name as the spec declares it, if it does. */
+  idempotencyKeyHeader: string | undefined;
+  /** Detected pagination shape, if any. */
+  pagination: PaginationModel | undefined;
+  /** GET/HEAD with a 2xx that declares ETag or Cache-Control. */
+  cacheable: boolean;
+}
+
+export interface ServiceModel {
+  /** Identifier used as the SDK property (`sdk.orders`). */
+  key: string;
+  /** Type name for the service interface, e.g. `OrdersService`. */
+  typeName: string;
+  tag: string;
+  description: string | undefined;
+  operations: OperationModel[];
+}
+
+export interface ApiModel {
+  /** The parsed, sanitised document: every `$ref` left in it resolves within the document. */
+  document: Record<string, unknown>;
+  /** `3.0` or `3.1`, from the `openapi` field. */
+  openapiVersion: '3.0' | '3.1';
+  title: string;
+  version: string;
+  /** SHA-256 (hex) of the spec file's bytes. */
+  specHash: string;
+  /** Source file path, for messages. */
+  source: string;
+  services: ServiceModel[];
+  operations: OperationModel[];
+  /** Security schemes by name (raw objects). */
+  securitySchemes: Record<string, Record<string, unknown>>;
+}
