@@ -1,0 +1,199 @@
+/**
+ * Walks `paths` into the operation model: one entry per (path, method), grouped by first tag,
+ * with names that are unique, readable identifiers and the metadata the runtime needs.
+ * @see https://spec.openapis.org/oas/v3.1.0#paths-object
+ */
+import { deref } from './refs.js';
+import type {
+  BodyModel,
+  Diagnostics,
+  HttpMethod,
+  OperationModel,
+  ParameterModel,
+  ResponseModel,
+  SchemaNode,
+  ServiceModel,
+} from './model.js';
+import { NameScope, camelCase, pascalCase, words } from './names.js';
+import { detectPagination } from './pagination.js';
+import { joinPointer } from './spec-error.js';
+
+const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** RFC 9110 §9.2.2: repeating these has the same effect as sending once. */
+const IDEMPOTENT = new Set<HttpMethod>(['get', 'head', 'options', 'put', 'delete', 'trace']);
+/** Keys the SDK object itself uses; a tag with one of these names gets a suffix. */
+const RESERVED_SERVICE_KEYS = ['offline', 'constructor', 'prototype', 'toString', 'then'];
+const DEFAULT_TAG = 'default';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Picks the media type the SDK speaks: JSON first, then any `+json`, then the first declared. */
+export function pickMediaType(content: Obj): string | undefined {
+  const types = Object.keys(content);
+  return (
+    types.find((t) => /^application\/json\b/i.test(t)) ??
+    types.find((t) => /[/+]json\b/i.test(t)) ??
+    types[0]
+  );
+}
+
+function bodyOf(document: Obj, content: unknown, pointer: string): BodyModel | undefined {
+  if (!isObj(content)) return undefined;
+  const contentType = pickMediaType(content);
+  if (!contentType) return undefined;
+  const mediaPointer = joinPointer(pointer, 'content', contentType);
+  const media = content[contentType];
+  const schema = isObj(media) && (isObj(media.schema) || typeof media.schema === 'boolean') ? (media.schema as SchemaNode) : undefined;
+  return { contentType, schema, pointer: schema === undefined ? mediaPointer : joinPointer(mediaPointer, 'schema') };
+}
+
+function collectParameters(document: Obj, pathItem: Obj, operation: Obj, pathPointer: string, opPointer: string): ParameterModel[] {
+  const byKey = new Map<string, ParameterModel>();
+  const add = (list: unknown, base: string): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, index) => {
+      const { node } = deref(document, raw, joinPointer(base, 'parameters', index));
+      if (!isObj(node) || typeof node.name !== 'string' || typeof node.in !== 'string') return;
+      const location = node.in as ParameterModel['in'];
+      // Operation-level parameters override path-level ones with the same name and location.
+      byKey.set(`${location}:${node.name}`, {
+        name: node.name,
+        in: location,
+        required: location === 'path' || node.required === true,
+        schema: isObj(node.schema) ? (node.schema as SchemaNode) : undefined,
+        pointer: joinPointer(base, 'parameters', index),
+      });
+    });
+  };
+  add(pathItem.parameters, pathPointer);
+  add(operation.parameters, opPointer);
+  return [...byKey.values()];
+}
+
+function collectResponses(document: Obj, responses: unknown, opPointer: string): ResponseModel[] {
+  if (!isObj(responses)) return [];
+  return Object.entries(responses).map(([status, raw]) => {
+    const pointer = joinPointer(opPointer, 'responses', status);
+    const { node, pointer: target } = deref(document, raw, pointer);
+    const response = isObj(node) ? node : {};
+    return {
+      status,
+      body: bodyOf(document, response.content, target),
+      headers: isObj(response.headers) ? Object.keys(response.headers).map((h) => h.toLowerCase()) : [],
+      pointer,
+    };
+  });
+}
+
+const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/i.test(status);
+
+/** The method name an operation gets before collisions are resolved. */
+function baseName(operationId: string | undefined, tag: string, method: HttpMethod, path: string): string {
+  if (operationId && words(operationId).length > 0) {
+    // Ids often repeat their service (`repos/get-content` under `repos`, `sshKeys_list` under
+    // `SSH Keys`); under `sdk.<service>` the prefix is noise, so whole leading words are dropped.
+    const idWords = words(operationId).map((w) => w.toLowerCase());
+    const tagWords = words(tag).map((w) => w.toLowerCase());
+    const prefixed = idWords.length > tagWords.length && tagWords.length > 0 && tagWords.every((w, i) => idWords[i] === w);
+    return camelCase(prefixed ? idWords.slice(tagWords.length).join(' ') : operationId);
+  }
+  // Stable fallback from method and path: GET /orders/{orderId}/items → getOrdersByOrderIdItems.
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (s.startsWith('{') ? `by ${s.slice(1, -1)}` : s));
+  return camelCase([method, ...segments].join(' '));
+}
+
+/** Collects every operation of the document, grouped into services by first tag. */
+export function collectOperations(document: Obj, diagnostics: Diagnostics): { services: ServiceModel[]; operations: OperationModel[] } {
+  const paths = isObj(document.paths) ? document.paths : {};
+  const globalSecurity = Array.isArray(document.security) ? document.security : [];
+  const tagDocs = new Map<string, string | undefined>();
+  if (Array.isArray(document.tags)) {
+    for (const t of document.tags) if (isObj(t) && typeof t.name === 'string') tagDocs.set(t.name, typeof t.description === 'string' ? t.description : undefined);
+  }
+
+  const operations: OperationModel[] = [];
+  const seenOperationIds = new Map<string, string>();
+  for (const path of Object.keys(paths)) {
+    const pathPointer = joinPointer('#/paths', path);
+    const { node: pathNode } = deref(document, paths[path], pathPointer);
+    if (!isObj(pathNode)) continue;
+    for (const method of METHODS) {
+      const operation = pathNode[method];
+      if (!isObj(operation)) continue;
+      const pointer = joinPointer(pathPointer, method);
+      const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
+      if (operationId !== undefined) {
+        const previous = seenOperationIds.get(operationId);
+        // The name scope below gives the second one a numbered name; the spec still needs fixing.
+        if (previous) diagnostics.warn(joinPointer(pointer, 'operationId'), `duplicate operationId ${JSON.stringify(operationId)} (first at ${previous}); this operation gets a numbered name`);
+        else seenOperationIds.set(operationId, pointer);
+      }
+      const tag = Array.isArray(operation.tags) && typeof operation.tags[0] === 'string' && operation.tags[0].trim() ? operation.tags[0] : DEFAULT_TAG;
+      const parameters = collectParameters(document, pathNode, operation, pathPointer, pointer);
+      const { node: rbNode, pointer: rbPointer } = deref(document, operation.requestBody, joinPointer(pointer, 'requestBody'));
+      const requestBody = isObj(rbNode) ? bodyOf(document, rbNode.content, rbPointer) : undefined;
+      const responses = collectResponses(document, operation.responses, pointer);
+      const security = (Array.isArray(operation.security) ? operation.security : globalSecurity)
+        .filter(isObj)
+        .map((alternative) => Object.keys(alternative));
+      const idempotencyKeyHeader = parameters.find((p) => p.in === 'header' && /^idempotency[-_]?key$/i.test(p.name))?.name;
+      const success = responses.filter((r) => isSuccess(r.status));
+      const declaresCaching = success.some((r) => r.headers.includes('etag') || r.headers.includes('cache-control'));
+      operations.push({
+        name: baseName(operationId, tag, method, path),
+        exportName: '',
+        operationId,
+        service: '',
+        tag,
+        method,
+        path,
+        pointer,
+        summary: typeof operation.summary === 'string' ? operation.summary : undefined,
+        description: typeof operation.description === 'string' ? operation.description : undefined,
+        deprecated: operation.deprecated === true,
+        parameters,
+        requestBody: requestBody && { ...requestBody, required: isObj(rbNode) && rbNode.required === true },
+        responses,
+        security,
+        idempotent: IDEMPOTENT.has(method) || operation['x-tether-idempotent'] === true,
+        idempotencyKeyHeader,
+        pagination: method === 'get' ? detectPagination(document, parameters, success) : undefined,
+        cacheable: (method === 'get' || method === 'head') && declaresCaching,
+      });
+    }
+  }
+  return { services: groupServices(operations, tagDocs), operations };
+}
+
+/** Groups operations by tag and settles every name; deterministic in document order. */
+function groupServices(operations: OperationModel[], tagDocs: Map<string, string | undefined>): ServiceModel[] {
+  const serviceKeys = new NameScope(RESERVED_SERVICE_KEYS);
+  const typeNames = new NameScope(['Sdk', 'Runtime', 'OperationMethod']);
+  const exportNames = new NameScope();
+  const byTag = new Map<string, ServiceModel & { scope: NameScope }>();
+  for (const operation of operations) {
+    let service = byTag.get(operation.tag);
+    if (!service) {
+      const key = serviceKeys.claim(camelCase(operation.tag, 'default'));
+      service = {
+        key,
+        typeName: typeNames.claim(`${pascalCase(operation.tag, 'Default')}Service`),
+        tag: operation.tag,
+        description: tagDocs.get(operation.tag),
+        operations: [],
+        scope: new NameScope(['meta']),
+      };
+      byTag.set(operation.tag, service);
+    }
+    operation.service = service.key;
+    operation.name = service.scope.claim(operation.name);
+    // Top-level exports are unique across services: a clash is qualified by its service.
+    operation.exportName = exportNames.claim(exportNames.has(operation.name) ? camelCase(`${service.key} ${operation.name}`) : operation.name);
+    service.operations.push(operation);
+  }
+  return [...byTag.values()].map(({ scope: _scope, ...service }) => service);
+}

@@ -1,0 +1,87 @@
+/**
+ * `operations.ts`: one plain, side-effect-free `OperationMeta` object per operation, holding
+ * everything the runtime needs to treat the call right (retry safety, auth, caching, paging).
+ * Plain object literals let bundlers drop the operations an app never calls.
+ */
+import { access, arr, bool, exportConst, importDecl, literal, obj, str, typeRef, undef, withDoc, type Expr } from './ast.js';
+import type { ApiModel, BodyModel, OperationModel } from './model.js';
+import type { ts } from './ast.js';
+
+/** Names of the validator consts per operation, from the validators emitter. */
+export interface OperationValidatorNames {
+  body?: string;
+  params?: string;
+  responses: Record<string, string>;
+}
+
+const optionalStr = (value: string | undefined): Expr => (value === undefined ? undef() : str(value));
+
+const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/i.test(status);
+
+/** How the runtime should read the success body. */
+export function responseKind(operation: OperationModel): 'json' | 'text' | 'stream' | 'blob' | 'none' {
+  const bodies = operation.responses.filter((r) => isSuccess(r.status)).map((r) => r.body).filter((b): b is BodyModel => !!b);
+  const first = bodies[0];
+  if (!first) return 'none';
+  const type = first.contentType.toLowerCase();
+  if (/json/.test(type)) return 'json';
+  if (type === 'text/event-stream' || type === 'application/x-ndjson') return 'stream';
+  if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return 'text';
+  return 'blob';
+}
+
+function authRole(document: Record<string, unknown>, operation: OperationModel): string | undefined {
+  const raw = lookup(document, operation)?.['x-tether-auth'];
+  return raw === 'login' || raw === 'refresh' || raw === 'logout' ? raw : undefined;
+}
+
+function lookup(document: Record<string, unknown>, operation: OperationModel): Record<string, unknown> | undefined {
+  const paths = document.paths as Record<string, Record<string, unknown>>;
+  const item = paths[operation.path]?.[operation.method];
+  return item && typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
+}
+
+function schemasExpr(names: OperationValidatorNames | undefined): Expr {
+  const entries: Array<readonly [string, Expr]> = [];
+  if (names?.body) entries.push(['body', access(`v.${names.body}`)]);
+  if (names?.params) entries.push(['params', access(`v.${names.params}`)]);
+  const responses = Object.entries(names?.responses ?? {});
+  if (responses.length > 0) entries.push(['responses', obj(responses.map(([status, name]) => [status, access(`v.${name}`)] as const))]);
+  return obj(entries);
+}
+
+/** Renders the operations module. */
+export function emitOperations(
+  model: Pick<ApiModel, 'operations' | 'document'>,
+  validators: Record<string, OperationValidatorNames>,
+  runtimeImport: string,
+): ts.Statement[] {
+  const statements: ts.Statement[] = [
+    importDecl(runtimeImport, { named: ['OperationMeta'], typeOnly: true }),
+    importDecl('./validators.js', { namespace: 'v' }),
+  ];
+  for (const op of model.operations) {
+    const statuses = op.responses.map((r) => r.status);
+    const meta = obj([
+      ['id', str(`${op.service}.${op.name}`)],
+      ['operationId', optionalStr(op.operationId)],
+      ['method', str(op.method)],
+      ['path', str(op.path)],
+      ['tag', str(op.tag)],
+      ['idempotent', bool(op.idempotent)],
+      ['idempotencyKeyHeader', optionalStr(op.idempotencyKeyHeader)],
+      ['security', arr(op.security.map((alt) => arr(alt.map(str))))],
+      ['successStatuses', literal(statuses.filter(isSuccess))],
+      ['errorStatuses', literal(statuses.filter((s) => !isSuccess(s)))],
+      ['requestContentType', optionalStr(op.requestBody?.contentType)],
+      ['responseKind', str(responseKind(op))],
+      ['pagination', op.pagination ? literal(op.pagination) : undef()],
+      ['cacheable', bool(op.cacheable)],
+      ['deprecated', bool(op.deprecated)],
+      ['authRole', optionalStr(authRole(model.document, op))],
+      ['schemas', schemasExpr(validators[op.exportName])],
+    ]);
+    statements.push(withDoc(exportConst(op.exportName, meta, typeRef('OperationMeta')), [`\`${op.method.toUpperCase()} ${op.path}\``]));
+  }
+  return statements;
+}

@@ -1,0 +1,141 @@
+/**
+ * One spec in, one SDK folder out: load → model → emit every file → write to a temporary
+ * folder → swap it in, so a failure midway leaves the previous output untouched.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { print } from './ast.js';
+import { collectOperations } from './collect-operations.js';
+import { emitIndex } from './emit-index.js';
+import { emitOperations } from './emit-operations.js';
+import { emitSchemaTypes } from './emit-schema-types.js';
+import { emitServices } from './emit-services.js';
+import { header } from './header.js';
+import { loadSpec } from './load-spec.js';
+import type { ApiModel, Diagnostics } from './model.js';
+import { emitValidators } from './validators/index.js';
+
+export interface GenerateOptions {
+  /** Spec file (YAML or JSON). */
+  spec: string;
+  /** Output folder; replaced as a whole. */
+  out: string;
+  /** Folder of the hand-written runtime (`src/`); imports are made relative to it. */
+  runtimeDir: string;
+  /** Progress lines for long runs; silent when undefined. */
+  progress?: (message: string) => void;
+}
+
+export interface Warning {
+  pointer: string;
+  message: string;
+}
+
+export interface GenerateResult {
+  files: string[];
+  warnings: Warning[];
+  operations: number;
+}
+
+const posix = (path: string): string => path.split(sep).join('/');
+
+/** Collects warnings, once per pointer. */
+export function collectingDiagnostics(): Diagnostics & { warnings: Warning[] } {
+  const seen = new Set<string>();
+  const warnings: Warning[] = [];
+  return {
+    warnings,
+    warn(pointer, message) {
+      if (seen.has(pointer)) return;
+      seen.add(pointer);
+      warnings.push({ pointer, message });
+    },
+  };
+}
+
+/** Builds the model of a spec (no files written). */
+export async function buildModel(spec: string, diagnostics: Diagnostics): Promise<ApiModel> {
+  const loaded = await loadSpec(spec, diagnostics);
+  const { services, operations } = collectOperations(loaded.document, diagnostics);
+  const info = (loaded.document.info ?? {}) as Record<string, unknown>;
+  const components = (loaded.document.components ?? {}) as Record<string, unknown>;
+  return {
+    ...loaded,
+    title: typeof info.title === 'string' ? info.title : 'API',
+    version: typeof info.version === 'string' ? info.version : '0.0.0',
+    services,
+    operations,
+    securitySchemes: (components.securitySchemes ?? {}) as ApiModel['securitySchemes'],
+  };
+}
+
+/** Generates the SDK for one spec into `options.out`. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const out = resolve(options.out);
+  const step = timer(options.progress);
+  const diagnostics = collectingDiagnostics();
+  const model = await buildModel(options.spec, diagnostics);
+  step(`loaded ${model.operations.length} operations in ${model.services.length} services`);
+
+  let runtimeDir = posix(relative(out, resolve(options.runtimeDir)));
+  if (!runtimeDir.startsWith('.')) runtimeDir = `./${runtimeDir}`;
+  const specPath = posix(relative(out, resolve(options.spec)));
+  const head = header(specPath, model.specHash);
+
+  const types = await emitSchemaTypes(model);
+  step('types (openapi-typescript)');
+  const validators = emitValidators({
+    document: model.document,
+    openapiVersion: model.openapiVersion,
+    operations: model.operations,
+    valibotImport: `${runtimeDir}/valibot.js`,
+    diagnostics,
+  });
+  const validatorsText = print(validators.statements);
+  step('validators (valibot)');
+  const files: Record<string, string> = {
+    'schema.d.ts': head + types,
+    'validators.ts': head + validatorsText,
+    'operations.ts': head + print(emitOperations(model, validators.operations, `${runtimeDir}/runtime.js`)),
+    'services.ts': head + print(emitServices(model, `${runtimeDir}/runtime.js`)),
+    'index.ts': head + print(emitIndex(model, runtimeDir)),
+  };
+  step('operations, services, index');
+
+  await writeAtomically(out, files);
+  step(`wrote ${out}`);
+  return { files: Object.keys(files), warnings: diagnostics.warnings, operations: model.operations.length };
+}
+
+/** Writes every file into a sibling temp folder, then swaps it for `out`. */
+async function writeAtomically(out: string, files: Record<string, string>): Promise<void> {
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const staging = join(parent, `.${Date.now()}-${process.pid}.tether-tmp`);
+  const previous = `${staging}-old`;
+  try {
+    await mkdir(staging);
+    for (const [name, text] of Object.entries(files)) await writeFile(join(staging, name), text);
+    const hadPrevious = await rename(out, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    await rename(staging, out);
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+function timer(progress: ((message: string) => void) | undefined): (label: string) => void {
+  let last = performance.now();
+  return (label) => {
+    if (!progress) return;
+    const now = performance.now();
+    progress(`${label} (${Math.round(now - last)} ms)`);
+    last = now;
+  };
+}
