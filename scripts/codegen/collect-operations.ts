@@ -14,7 +14,7 @@ import type {
   SchemaNode,
   ServiceModel,
 } from './model.js';
-import { NameScope, camelCase, pascalCase, words } from './names.js';
+import { NameScope, camelCase, camelProperty, pascalCase, safeIdentifier, words } from './names.js';
 import { detectPagination } from './pagination.js';
 import { joinPointer } from './spec-error.js';
 
@@ -96,14 +96,14 @@ function baseName(operationId: string | undefined, tag: string, method: HttpMeth
     const idWords = words(operationId).map((w) => w.toLowerCase());
     const tagWords = words(tag).map((w) => w.toLowerCase());
     const prefixed = idWords.length > tagWords.length && tagWords.length > 0 && tagWords.every((w, i) => idWords[i] === w);
-    return camelCase(prefixed ? idWords.slice(tagWords.length).join(' ') : operationId);
+    return camelProperty(prefixed ? idWords.slice(tagWords.length).join(' ') : operationId);
   }
   // Stable fallback from method and path: GET /orders/{orderId}/items → getOrdersByOrderIdItems.
   const segments = path
     .split('/')
     .filter(Boolean)
     .map((s) => (s.startsWith('{') ? `by ${s.slice(1, -1)}` : s));
-  return camelCase([method, ...segments].join(' '));
+  return camelProperty([method, ...segments].join(' '));
 }
 
 /** Collects every operation of the document, grouped into services by first tag. */
@@ -178,7 +178,7 @@ function groupServices(operations: OperationModel[], tagDocs: Map<string, string
   for (const operation of operations) {
     let service = byTag.get(operation.tag);
     if (!service) {
-      const key = serviceKeys.claim(camelCase(operation.tag, 'default'));
+      const key = serviceKeys.claim(camelProperty(operation.tag, 'default'));
       service = {
         key,
         typeName: typeNames.claim(`${pascalCase(operation.tag, 'Default')}Service`),
@@ -192,7 +192,8 @@ function groupServices(operations: OperationModel[], tagDocs: Map<string, string
     operation.service = service.key;
     operation.name = service.scope.claim(operation.name);
     // Top-level exports are unique across services: a clash is qualified by its service.
-    operation.exportName = exportNames.claim(exportNames.has(operation.name) ? camelCase(`${service.key} ${operation.name}`) : operation.name);
+    const exportName = safeIdentifier(operation.name);
+    operation.exportName = exportNames.claim(exportNames.has(exportName) ? camelCase(`${service.key} ${operation.name}`) : exportName);
     service.operations.push(operation);
   }
   return [...byTag.values()].map(({ scope: _scope, ...service }) => service);

@@ -26,10 +26,19 @@ const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowe
 
 /** `list-orders` → `listOrders`; always a valid, non-reserved identifier. */
 export function camelCase(name: string, fallback = 'operation'): string {
+  return safeIdentifier(camelProperty(name, fallback));
+}
+
+/**
+ * Like camelCase, for names only ever used after a dot (`sdk.users.delete`): reserved words
+ * are valid property names there, so they are kept as they read.
+ */
+export function camelProperty(name: string, fallback = 'operation'): string {
   const parts = words(name);
   if (parts.length === 0) return fallback;
   const [first, ...rest] = parts;
-  return safeIdentifier(first!.toLowerCase() + rest.map(cap).join(''));
+  const joined = first!.toLowerCase() + rest.map(cap).join('');
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
 }
 
 /** `order-item` → `OrderItem`; always a valid, non-reserved identifier. */
