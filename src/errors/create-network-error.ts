@@ -1,0 +1,106 @@
+/**
+ * The one place that decides which NetworkErrorType a failure is. Every layer that fails a
+ * call (timeout, https guard, call runner) comes through here, so classification cannot drift.
+ */
+import { mapFieldErrors } from './field-errors.js';
+import { NetworkError, NetworkErrorType, isNetworkError } from './network-error.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** What is known about a failed request when it is turned into a NetworkError. */
+export interface FailureDetails {
+  readonly method: string;
+  readonly url: string;
+  /** Requests actually sent so far. */
+  readonly attempts?: number | undefined;
+  /** The server's answer, when there was one (its body may be unread or already consumed). */
+  readonly response?: Response | undefined;
+  /** Parsed error body, when it was read. */
+  readonly data?: unknown;
+  /** The exception that ended the request, if any. */
+  readonly cause?: unknown;
+  /** Set by our own layers when they ended the request: the caller's abort or our timer. */
+  readonly reason?: 'cancelled' | 'timeout' | undefined;
+  /** For the TIMEOUT message. */
+  readonly timeoutMs?: number | undefined;
+  /** Overrides the generic message for failures we refuse ourselves (e.g. insecure http). */
+  readonly summary?: string | undefined;
+  /** Clock for Retry-After HTTP-dates; injectable for tests. */
+  readonly now?: number | undefined;
+}
+
+/** HTTP status → error type, for non-2xx responses. */
+export function typeForStatus(status: number): NetworkErrorType {
+  switch (status) {
+    case 401:
+      return NetworkErrorType.UNAUTHORIZED;
+    case 403:
+      return NetworkErrorType.FORBIDDEN;
+    case 404:
+      return NetworkErrorType.NOT_FOUND;
+    case 422:
+      return NetworkErrorType.VALIDATION;
+    case 429:
+      return NetworkErrorType.RATE_LIMITED;
+  }
+  if (status >= 400 && status < 500) return NetworkErrorType.CLIENT;
+  if (status >= 500 && status < 600) return NetworkErrorType.SERVER;
+  // 1xx/3xx reaching us (manual redirects, 304 without a cache) are not failures we can name.
+  return NetworkErrorType.UNKNOWN;
+}
+
+/** Classifies a failure into a NetworkError; an existing NetworkError is returned unchanged. */
+export function createNetworkError(details: FailureDetails): NetworkError {
+  const { cause, response } = details;
+  if (isNetworkError(cause)) return cause;
+
+  const base = {
+    method: details.method,
+    url: details.url,
+    attempts: details.attempts,
+    cause,
+    status: response?.status,
+    requestId: response ? requestIdOf(response.headers) : undefined,
+  };
+
+  if (details.reason === 'cancelled') {
+    return new NetworkError({ ...base, type: NetworkErrorType.CANCELLED, summary: 'Request was cancelled' });
+  }
+  if (details.reason === 'timeout' || errorName(cause) === 'TimeoutError') {
+    const after = details.timeoutMs === undefined ? '' : ` after ${details.timeoutMs} ms`;
+    return new NetworkError({ ...base, type: NetworkErrorType.TIMEOUT, summary: `Request timed out${after}` });
+  }
+
+  if (response && !response.ok) {
+    // The status decides, even when reading the error body failed (that lands in `cause`).
+    const type = typeForStatus(response.status);
+    const text = response.statusText ? ` ${response.statusText}` : '';
+    return new NetworkError({
+      ...base,
+      type,
+      summary: details.summary ?? `Request failed with status ${response.status}${text}`,
+      data: details.data,
+      fieldErrors: type === NetworkErrorType.VALIDATION ? mapFieldErrors(details.data) : undefined,
+      retryAfterMs: parseRetryAfter(response.headers, details.now),
+    });
+  }
+
+  // fetch reports every transport failure (DNS, refused, reset, offline) as a TypeError, in
+  // browsers, undici and React Native alike; after headers it means the body was cut off.
+  if (cause instanceof TypeError) {
+    const summary = response ? 'Connection lost while reading the response' : 'Could not reach the server';
+    return new NetworkError({ ...base, type: NetworkErrorType.CONNECTION, summary: details.summary ?? summary });
+  }
+
+  const summary = response
+    ? `Could not read the ${response.status} response body`
+    : 'Request failed unexpectedly';
+  return new NetworkError({ ...base, type: NetworkErrorType.UNKNOWN, summary: details.summary ?? summary });
+}
+
+function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
+function errorName(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { name?: unknown }).name : undefined;
+}

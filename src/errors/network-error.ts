@@ -1,0 +1,147 @@
+/**
+ * The one error every SDK call rejects with. Apps branch on `type`, never on message text.
+ * Instances are built by `createNetworkError` (create-network-error.ts), which owns the
+ * status → type classification; this file only holds the shape and the brand.
+ */
+import { redactUrl } from './redact-url.js';
+
+/** Every kind of failure a call can end in; a stable, string-valued enum apps can switch on. */
+export const NetworkErrorType = {
+  /** No response: DNS, refused or reset connection, offline. */
+  CONNECTION: 'CONNECTION',
+  /** Our per-attempt timeout fired (before headers or while reading the body). */
+  TIMEOUT: 'TIMEOUT',
+  /** 5xx. */
+  SERVER: 'SERVER',
+  /** 4xx other than the ones below. */
+  CLIENT: 'CLIENT',
+  /** 401. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** 403. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** 404. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** 422; see `fieldErrors`. */
+  VALIDATION: 'VALIDATION',
+  /** 429; see `retryAfterMs`. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The caller aborted through its own signal. Never retried. */
+  CANCELLED: 'CANCELLED',
+  /** Anything else, e.g. a 2xx body that could not be parsed; see `cause`. */
+  UNKNOWN: 'UNKNOWN',
+} as const;
+
+/** One of the `NetworkErrorType` values. */
+export type NetworkErrorType = (typeof NetworkErrorType)[keyof typeof NetworkErrorType];
+
+/** Field path (`items[0].quantity`) → messages from a 422 body. */
+export type FieldErrors = Readonly<Record<string, ReadonlyArray<string>>>;
+
+/** Everything a NetworkError carries; `createNetworkError` fills it in. */
+export interface NetworkErrorInit {
+  readonly type: NetworkErrorType;
+  /** What went wrong, without the request; the constructor appends `METHOD URL`. */
+  readonly summary: string;
+  readonly method: string;
+  /** Request URL; redacted by the constructor, so callers may pass it raw. */
+  readonly url: string;
+  readonly status?: number | undefined;
+  readonly data?: unknown;
+  readonly fieldErrors?: FieldErrors | undefined;
+  readonly retryAfterMs?: number | undefined;
+  readonly attempts?: number | undefined;
+  readonly requestId?: string | undefined;
+  readonly cause?: unknown;
+}
+
+/** JSON form for logs and crash reporters: no headers, no tokens, no query values. */
+export interface NetworkErrorJSON {
+  readonly name: 'NetworkError';
+  readonly type: NetworkErrorType;
+  readonly message: string;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number | undefined;
+  readonly data: unknown;
+  readonly fieldErrors: FieldErrors | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly attempts: number;
+  readonly requestId: string | undefined;
+  readonly cause: { readonly name: string; readonly message: string } | undefined;
+}
+
+// Symbol.for is shared by every copy of the package in a process (two SDK versions bundled
+// side by side, or a duplicated node_modules), where `instanceof` against one class fails.
+const BRAND = Symbol.for('tether.NetworkError');
+
+/** A failed SDK call: `type` says what kind, the other fields say what we know about it. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  readonly type: NetworkErrorType;
+  /** HTTP status when the server answered, else undefined. */
+  readonly status: number | undefined;
+  /** Parsed error body (JSON when it parses, else text), when the server sent one. */
+  readonly data: unknown;
+  /** VALIDATION only: field path → messages. */
+  readonly fieldErrors: FieldErrors | undefined;
+  /** Server-requested wait from Retry-After / retry-after-ms, in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** How many times the request was sent (0 when it never left the device). */
+  readonly attempts: number;
+  /** The server's x-request-id / request-id, for support tickets. */
+  readonly requestId: string | undefined;
+  readonly method: string;
+  /** Request URL with credentials removed and query values redacted. */
+  readonly url: string;
+
+  constructor(init: NetworkErrorInit) {
+    const url = redactUrl(init.url);
+    const method = init.method.toUpperCase();
+    super(`${init.summary}: ${method} ${url}`, init.cause === undefined ? undefined : { cause: init.cause });
+    this.type = init.type;
+    this.status = init.status;
+    this.data = init.data;
+    this.fieldErrors = init.fieldErrors;
+    this.retryAfterMs = init.retryAfterMs;
+    this.attempts = init.attempts ?? 0;
+    this.requestId = init.requestId;
+    this.method = method;
+    this.url = url;
+  }
+
+  /** Lets `instanceof NetworkError` agree with `isNetworkError` across package copies. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isNetworkError(value);
+  }
+
+  /** Serialisable summary; deliberately omits request/response headers and the raw cause. */
+  toJSON(): NetworkErrorJSON {
+    const cause = this.cause;
+    return {
+      name: 'NetworkError',
+      type: this.type,
+      message: this.message,
+      method: this.method,
+      url: this.url,
+      status: this.status,
+      data: this.data,
+      fieldErrors: this.fieldErrors,
+      retryAfterMs: this.retryAfterMs,
+      attempts: this.attempts,
+      requestId: this.requestId,
+      cause: cause instanceof Error ? { name: cause.name, message: cause.message } : undefined,
+    };
+  }
+}
+
+// On the prototype and non-enumerable: present on every instance, invisible to JSON/spread.
+Object.defineProperty(NetworkError.prototype, BRAND, { value: true, enumerable: false });
+
+/** True for a NetworkError from any copy of Tether loaded in this process. */
+export function isNetworkError(value: unknown): value is NetworkError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[BRAND] === true
+  );
+}
