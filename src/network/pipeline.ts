@@ -1,0 +1,21 @@
+/**
+ * The order of the network layers, in one place (DESIGN.md): https guard → auth →
+ * (retry) → timeout → (logging) → transport. The guard runs first so no token is ever
+ * attached to a request that would leave in clear text; timeout sits inside retry so each
+ * attempt gets its own deadline.
+ */
+import type { ResolvedSdkOptions } from '../options.js';
+import { auth } from './auth.js';
+import { compose } from './compose.js';
+import { httpsGuard } from './https-guard.js';
+import { timeout } from './timeout.js';
+import { transport } from './transport.js';
+import type { FetchLike, Middleware } from './types.js';
+
+/** Builds the fetch pipeline for one runtime from normalised options. */
+export function createPipeline(options: ResolvedSdkOptions): FetchLike {
+  const layers: Middleware[] = [httpsGuard({ allowInsecureHttp: options.allowInsecureHttp })];
+  if (options.auth) layers.push(auth(options.auth));
+  layers.push(timeout());
+  return compose(layers, transport(options.fetch));
+}

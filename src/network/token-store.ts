@@ -1,0 +1,73 @@
+/**
+ * Where the auth layer reads tokens from. A store is async so it can sit on secure storage
+ * (Keychain, EncryptedSharedPreferences) behind an AsyncStorage-like adapter.
+ */
+import type { StorageAdapter } from '../platform/storage/types.js';
+
+/** The credentials an app holds for one signed-in user. */
+export interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken?: string | undefined;
+  /** Access-token expiry, epoch milliseconds. */
+  readonly expiresAt?: number | undefined;
+}
+
+/** Async holder of the current tokens; `set(null)` signs out. */
+export interface TokenStore {
+  get(): Promise<Tokens | null>;
+  set(tokens: Tokens | null): Promise<void>;
+}
+
+/** Default storage key for `storageTokenStore`. */
+export const DEFAULT_TOKEN_KEY = 'tether.tokens';
+
+/** A TokenStore that forgets on restart (tests, web sessions held elsewhere). */
+export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
+  let current = initial === null ? null : validTokens(initial);
+  return {
+    async get() {
+      return current;
+    },
+    async set(tokens) {
+      current = tokens === null ? null : validTokens(tokens);
+    },
+  };
+}
+
+/** A TokenStore persisted as JSON under `key` in an AsyncStorage-like adapter. */
+export function storageTokenStore(storage: StorageAdapter, key: string = DEFAULT_TOKEN_KEY): TokenStore {
+  return {
+    async get() {
+      const raw = await storage.getItem(key);
+      if (raw === null) return null;
+      // A corrupt entry (hand-edited, older app version) means "signed out", not a crash on
+      // every request; the user signs in again and the entry is overwritten.
+      try {
+        return parseTokens(JSON.parse(raw));
+      } catch {
+        return null;
+      }
+    },
+    async set(tokens) {
+      if (tokens === null) await storage.removeItem(key);
+      else await storage.setItem(key, JSON.stringify(validTokens(tokens)));
+    },
+  };
+}
+
+function validTokens(tokens: Tokens): Tokens {
+  const parsed = parseTokens(tokens);
+  if (!parsed) throw new TypeError('Tokens need a non-empty string accessToken');
+  return parsed;
+}
+
+function parseTokens(value: unknown): Tokens | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
+  if (typeof accessToken !== 'string' || accessToken === '') return null;
+  return Object.freeze({
+    accessToken,
+    refreshToken: typeof refreshToken === 'string' ? refreshToken : undefined,
+    expiresAt: typeof expiresAt === 'number' && Number.isFinite(expiresAt) ? expiresAt : undefined,
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * The network layer is a chain of plain functions over the fetch shape. Each middleware gets
+ * the next FetchLike and returns its own; the last link is the transport (platform fetch).
+ */
+import type { OperationMeta } from '../service/operation.js';
+
+/** The platform fetch to wrap (globalThis.fetch, React Native's fetch, undici's, a test double). */
+export type PlatformFetch = (request: Request) => Promise<Response>;
+
+/** Per-call options after normalisation: validated, defaults applied. */
+export interface ResolvedCallOptions {
+  /** Per-attempt timeout, covering headers and reading the body. */
+  readonly timeoutMs: number;
+  /** Caller-chosen idempotency key, if any. */
+  readonly idempotencyKey: string | undefined;
+}
+
+/** Counters shared by every attempt of one call (the only mutable part of a context). */
+export interface CallStats {
+  /** Requests handed to the platform fetch so far. */
+  attempts: number;
+}
+
+/** What every layer knows about the call a request belongs to. */
+export interface RequestContext {
+  readonly meta: OperationMeta;
+  readonly options: ResolvedCallOptions;
+  /** The caller's own AbortSignal: its abort means CANCELLED, never a retry. */
+  readonly signal: AbortSignal | undefined;
+  /** 1 for the first try; a retry layer passes `{ ...context, attempt: n }` down. */
+  readonly attempt: number;
+  readonly stats: CallStats;
+}
+
+/** One link of the pipeline: sends a request, resolves with the response. */
+export type FetchLike = (request: Request, context: RequestContext) => Promise<Response>;
+
+/** Wraps the rest of the chain with one behaviour. */
+export type Middleware = (next: FetchLike) => FetchLike;
