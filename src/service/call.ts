@@ -1,0 +1,117 @@
+/**
+ * The call runner: turns `(meta, init, options)` into a request through openapi-fetch (which
+ * builds the URL, query and headers), sends it through the network pipeline, and settles with
+ * the success body or a NetworkError. This is the only place a raw failure becomes an error
+ * the app sees, so nothing escapes unclassified.
+ */
+import createClient from 'openapi-fetch';
+import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
+import type { NetworkError } from '../errors/network-error.js';
+import type { FetchLike, RequestContext } from '../network/types.js';
+import { resolveCallOptions, type CallOptions, type ResolvedSdkOptions } from '../options.js';
+import { contentTypeFor, serializeBody } from './body.js';
+import { applyIdempotencyKey } from './idempotency.js';
+import type { HeadersInit, OperationMeta } from './operation.js';
+
+/** Runs one operation call; resolves with the parsed success body. */
+export type CallRunner = (meta: OperationMeta, init: unknown, options: CallOptions | undefined) => Promise<unknown>;
+
+type ParseAs = 'json' | 'text' | 'blob' | 'stream';
+
+// 'none' still reads the body (as text, then drops it) so the connection can be reused.
+const PARSE_AS: Record<OperationMeta['responseKind'], ParseAs> = {
+  json: 'json',
+  text: 'text',
+  blob: 'blob',
+  stream: 'stream',
+  none: 'text',
+};
+
+/** The call's first argument as openapi-fetch understands it. */
+interface CallInit {
+  readonly params?: {
+    readonly path?: Readonly<Record<string, unknown>>;
+    readonly query?: Readonly<Record<string, unknown>>;
+    readonly header?: Readonly<Record<string, unknown>>;
+  };
+  readonly body?: unknown;
+  readonly headers?: HeadersInit;
+}
+
+/**
+ * The slice of openapi-fetch's client we use. Its own types are keyed by a `paths` type; the
+ * runner is shared by every operation of every spec, so it talks to the client untyped and
+ * the generated `OperationMethod<Op>` carries the typing instead.
+ */
+interface UntypedClient {
+  request(
+    method: string,
+    path: string,
+    init: {
+      params: CallInit['params'];
+      body: unknown;
+      headers: HeadersInit;
+      signal: AbortSignal | undefined;
+      parseAs: ParseAs;
+      bodySerializer: (body: unknown) => unknown;
+      fetch: (request: Request) => Promise<Response>;
+    },
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+/** Creates the runner for one runtime: one openapi-fetch client, one pipeline. */
+export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLike): CallRunner {
+  const client = createClient({ baseUrl: options.baseUrl, headers: options.headers }) as unknown as UntypedClient;
+
+  return async function call(meta, rawInit, rawOptions) {
+    const callOptions = resolveCallOptions(options, rawOptions);
+    const signal = rawOptions?.signal;
+    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 } };
+    const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey);
+    const parseAs = PARSE_AS[meta.responseKind];
+
+    let sent: Request | undefined;
+    let received: Response | undefined;
+    const fail = (details: Omit<FailureDetails, 'method' | 'url' | 'attempts'>): NetworkError =>
+      createNetworkError({
+        // Before a Request exists (e.g. the body failed to serialise) name the path template.
+        method: sent?.method ?? meta.method,
+        url: sent?.url ?? `${options.baseUrl}${meta.path}`,
+        attempts: context.stats.attempts,
+        ...details,
+      });
+
+    const contentType = contentTypeFor(init.body, meta.requestContentType);
+    let result: Awaited<ReturnType<UntypedClient['request']>>;
+    try {
+      result = await client.request(meta.method, meta.path, {
+        params: init.params,
+        body: init.body,
+        // Ours first so a Content-Type the caller sets wins.
+        headers: { ...(contentType && { 'Content-Type': contentType }), ...init.headers },
+        signal,
+        parseAs,
+        bodySerializer: (body) => serializeBody(body, meta.requestContentType),
+        fetch: async (request) => {
+          sent = request;
+          received = await pipeline(request, context);
+          return received;
+        },
+      });
+    } catch (error) {
+      // The caller's abort wins over whatever the aborted fetch threw on its way out.
+      throw fail({ cause: error, response: received, reason: signal?.aborted ? 'cancelled' : undefined });
+    }
+
+    const { response } = result;
+    if (!response.ok) {
+      // openapi-fetch hands back '' for an empty error body; that is "no data".
+      throw fail({ response, data: result.error === '' ? undefined : result.error });
+    }
+    // 204 / HEAD / Content-Length: 0 bodies are never read by openapi-fetch; release them.
+    if (parseAs !== 'stream' && response.body && !response.bodyUsed) {
+      await response.body.cancel();
+    }
+    return meta.responseKind === 'none' ? undefined : result.data;
+  };
+}

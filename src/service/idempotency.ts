@@ -1,0 +1,52 @@
+/**
+ * Idempotency keys let the server (and later our retry layer) treat a repeated POST as the
+ * same request. The key is fixed once per call, before the request is built, so every retry
+ * of that call carries the same key.
+ */
+import type { HeadersInit, OperationMeta } from './operation.js';
+import { uuidV4 } from './uuid.js';
+
+/** IETF draft-ietf-httpapi-idempotency-key-header's name, used when the spec names none. */
+export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** The parts of a call's init that may carry the header. */
+export interface HeaderCarriers {
+  readonly headers?: HeadersInit | undefined;
+  readonly params?: { readonly header?: Readonly<Record<string, unknown>> | undefined } | undefined;
+}
+
+/**
+ * Applies the key: the caller's `idempotencyKey` wins over any header they set; otherwise a
+ * header already in params/headers is kept; otherwise, when the operation declares the
+ * header, a fresh UUID v4 is generated. Returns new objects, never mutates the caller's.
+ */
+export function applyIdempotencyKey<T extends HeaderCarriers>(
+  meta: Pick<OperationMeta, 'idempotencyKeyHeader'>,
+  init: T,
+  key: string | undefined,
+  generate: () => string = uuidV4,
+): T {
+  const name = meta.idempotencyKeyHeader ?? (key === undefined ? undefined : DEFAULT_IDEMPOTENCY_HEADER);
+  if (name === undefined) return init;
+
+  if (key === undefined) {
+    if (hasHeader(init.headers, name) || hasHeader(init.params?.header, name)) return init;
+    key = generate();
+  }
+  const params = init.params && {
+    ...init.params,
+    header: init.params.header && withoutHeader(init.params.header, name),
+  };
+  return { ...init, params, headers: { ...withoutHeader(init.headers ?? {}, name), [name]: key } };
+}
+
+function hasHeader(headers: Readonly<Record<string, unknown>> | undefined, name: string): boolean {
+  if (!headers) return false;
+  const lower = name.toLowerCase();
+  return Object.entries(headers).some(([k, v]) => k.toLowerCase() === lower && v !== undefined && v !== null);
+}
+
+function withoutHeader<V>(headers: Readonly<Record<string, V>>, name: string): Record<string, V> {
+  const lower = name.toLowerCase();
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== lower));
+}
