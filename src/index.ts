@@ -1,0 +1,37 @@
+/**
+ * The runtime's public API. Every generated `index.ts` re-exports this module, so app code
+ * gets createSdk, the error type and the adapters from one import.
+ */
+export {
+  NetworkError,
+  NetworkErrorType,
+  isNetworkError,
+  type FieldErrors,
+  type NetworkErrorJSON,
+} from './errors/network-error.js';
+
+export { DEFAULTS, type AuthOptions, type CallOptions, type SdkOptions } from './options.js';
+export type { ApiInfo, OperationMethod } from './runtime.js';
+
+export {
+  DEFAULT_TOKEN_KEY,
+  memoryTokenStore,
+  storageTokenStore,
+  type TokenStore,
+  type Tokens,
+} from './network/token-store.js';
+export type { FetchLike, Middleware, PlatformFetch, RequestContext, ResolvedCallOptions, CallStats } from './network/types.js';
+
+export { memoryStorage } from './platform/storage/memory-storage.js';
+export type { StorageAdapter } from './platform/storage/types.js';
+
+export type {
+  HttpMethod,
+  OperationArgs,
+  OperationData,
+  OperationInit,
+  OperationMeta,
+  OperationSchemas,
+  PaginationMeta,
+} from './service/operation.js';
+export type { StandardSchemaV1 } from './service/standard-schema.js';

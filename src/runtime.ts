@@ -1,0 +1,62 @@
+/**
+ * What generated code builds on: `createRuntime` once per SDK instance, then
+ * `runtime.operation<Op>(meta)` once per operation. Generated services hold no behaviour;
+ * everything a call does is decided here from the options.
+ */
+import { createPipeline } from './network/pipeline.js';
+import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
+import { createCallRunner } from './service/call.js';
+import type { OperationArgs, OperationData, OperationMeta } from './service/operation.js';
+
+export type { CallOptions, SdkOptions } from './options.js';
+export type {
+  HeadersInit,
+  HttpMethod,
+  OperationArgs,
+  OperationData,
+  OperationInit,
+  OperationMeta,
+  OperationSchemas,
+  PaginationMeta,
+} from './service/operation.js';
+export type { StandardSchemaV1 } from './service/standard-schema.js';
+
+/** Identifies the API a generated SDK was built from. */
+export interface ApiInfo {
+  readonly title: string;
+  readonly version: string;
+  /** Hash of the spec the code was generated from. */
+  readonly specHash: string;
+}
+
+/** A generated SDK method: call it, or read its metadata. */
+export interface OperationMethod<Op> {
+  (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
+  readonly meta: OperationMeta;
+}
+
+/** Shared machinery behind one SDK instance. */
+export interface Runtime {
+  readonly api: ApiInfo;
+  /** Binds an operation's metadata to this runtime, typed by its openapi-typescript object. */
+  operation<Op>(meta: OperationMeta): OperationMethod<Op>;
+}
+
+/** Validates options (throws TypeError naming a bad one) and builds the runtime. */
+export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
+  const resolved = resolveSdkOptions(options);
+  const call = createCallRunner(resolved, createPipeline(resolved));
+  return Object.freeze({
+    api: Object.freeze({ ...api }),
+    operation<Op>(meta: OperationMeta): OperationMethod<Op> {
+      const method = (init?: unknown, callOptions?: CallOptions) => call(meta, init, callOptions);
+      // `name` shows the operation in stack traces; `meta` lets app code introspect methods.
+      Object.defineProperties(method, {
+        name: { value: meta.operationId ?? meta.id },
+        meta: { value: meta, enumerable: true },
+      });
+      // The runner is untyped inside; OperationArgs/OperationData carry the types outside.
+      return method as unknown as OperationMethod<Op>;
+    },
+  });
+}
