@@ -9,8 +9,9 @@ import { uuidV4 } from './uuid.js';
 /** IETF draft-ietf-httpapi-idempotency-key-header's name, used when the spec names none. */
 export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
-/** The parts of a call's init that may carry the header. */
+/** A call's init; `headers` and `params.header` may carry the key. */
 export interface HeaderCarriers {
+  readonly body?: unknown;
   readonly headers?: HeadersInit | undefined;
   readonly params?: { readonly header?: Readonly<Record<string, unknown>> | undefined } | undefined;
 }
