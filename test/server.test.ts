@@ -519,7 +519,8 @@ function serverSuite(name: string, options: Parameters<typeof startServer>[0] = 
   s('the deprecated page parameter still works and says so', async () => {
     const { accessToken } = await login(ctx.server);
     const page2 = await call(ctx.server, 'GET', '/orders?limit=10&page=2', { token: accessToken });
-    assert.is(page2.headers.get('deprecation'), 'true');
+    assert.is(page2.headers.get('deprecation'), '@1735689600');
+    assert.match(page2.headers.get('link') ?? '', 'rel="deprecation"');
     assert.equal(page2.body.items.map((o: Json) => o.id), ctx.server.store.ordersOf('alice@example.com').slice(10, 20).map((o) => o.id));
   });
 

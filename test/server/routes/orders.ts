@@ -11,6 +11,12 @@ import type { Order, OrderStatus } from '../types.js';
 
 export const CACHE_CONTROL = 'private, max-age=60';
 
+/** Sent when the deprecated `page` parameter is used (RFC 9745: deprecated since 2025-01-01). */
+const DEPRECATED_PAGE = {
+  deprecation: '@1735689600',
+  link: '<https://developer.shop.example.com/changelog#orders-page-param>; rel="deprecation"',
+};
+
 /** Status changes an admin may make; customers may only cancel (pending/paid → cancelled). */
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   pending: ['paid', 'cancelled'],
@@ -73,7 +79,7 @@ export const orderRoutes: Route[] = [
       });
       const last = page.items.at(-1);
       const nextCursor = page.more && last ? encodeCursor({ p: last.position }) : null;
-      const headers: Record<string, string> = q.page !== undefined ? { deprecation: 'true', link: '</orders>; rel="successor-version"' } : {};
+      const headers: Record<string, string> = q.page !== undefined ? DEPRECATED_PAGE : {};
       return json(200, { items: page.items.map(({ order }) => pick(order, q.fields)), nextCursor }, headers);
     },
   },
