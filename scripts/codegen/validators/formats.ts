@@ -5,8 +5,6 @@
  * @see https://spec.openapis.org/oas/v3.1.0#data-types
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#name-defined-formats
  */
-import type { Expr } from '../ast.js';
-import { regexLiteral, vc } from './emit.js';
 
 /**
  * RFC 3339 date-time, tolerantly: `T`, `t` or a space between date and time, any number of
@@ -18,18 +16,21 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:[Zz]|[
 /** RFC 3339 full-time (`partial-time time-offset`), with the offset optional as above. */
 const TIME = /^\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/u;
 
-const CHECKED: Record<string, () => Expr> = {
-  'date-time': () => vc('regex', regexLiteral(DATE_TIME)),
-  date: () => vc('isoDate'),
-  time: () => vc('regex', regexLiteral(TIME)),
+/** A valibot action as data: its function name and literal arguments (built later, and keyed for sharing). */
+export type ActionSpec = readonly [fn: string, ...args: Array<number | string | RegExp>];
+
+const CHECKED: Record<string, ActionSpec> = {
+  'date-time': ['regex', DATE_TIME],
+  date: ['isoDate'],
+  time: ['regex', TIME],
   // valibot's `email` rejects many deliverable addresses (apostrophes, `+` tags in domains…).
-  email: () => vc('rfcEmail'),
-  uuid: () => vc('uuid'),
-  uri: () => vc('url'),
-  url: () => vc('url'),
-  ipv4: () => vc('ipv4'),
-  ipv6: () => vc('ipv6'),
-  ip: () => vc('ip'),
+  email: ['rfcEmail'],
+  uuid: ['uuid'],
+  uri: ['url'],
+  url: ['url'],
+  ipv4: ['ipv4'],
+  ipv6: ['ipv6'],
+  ip: ['ip'],
 };
 
 /** Formats that are known and deliberately not checked (encodings, sizes, or too loose to test). */
@@ -42,12 +43,12 @@ const UNCHECKED = new Set([
   'unixtime', 'html', 'markdown', 'commonmark', 'media-range', 'phone', 'color', 'hex',
 ]);
 
-export type FormatResult = { kind: 'check'; action: Expr } | { kind: 'none' } | { kind: 'unknown' };
+export type FormatResult = { kind: 'check'; action: ActionSpec } | { kind: 'none' } | { kind: 'unknown' };
 
 /** The action for a string `format`, `none` for known unchecked ones, `unknown` otherwise. */
 export function formatAction(format: string): FormatResult {
-  const make = Object.prototype.hasOwnProperty.call(CHECKED, format) ? CHECKED[format] : undefined;
-  if (make) return { kind: 'check', action: make() };
+  const action = Object.prototype.hasOwnProperty.call(CHECKED, format) ? CHECKED[format] : undefined;
+  if (action) return { kind: 'check', action };
   if (UNCHECKED.has(format)) return { kind: 'none' };
   return { kind: 'unknown' };
 }

@@ -21,10 +21,13 @@ export function pascalCase(raw: string): string {
 export function toIdentifier(name: string): string {
   let out = name.length === 0 ? 'Unnamed' : name;
   if (!STARTS_IDENT.test(out)) out = `_${out}`;
-  if (ts.isIdentifierText(out, ts.ScriptTarget.ES2022)) return out;
-  // Safety net for code points that pass \p{ID_Continue} but not TypeScript's scanner.
-  const cleaned = Array.from(out, (ch) => (ts.isIdentifierPart(ch.codePointAt(0)!, ts.ScriptTarget.ES2022) ? ch : '_')).join('');
-  return cleaned;
+  // Safety net for code points that pass the regexes but not TypeScript's scanner.
+  const chars = Array.from(out, (ch, i) => {
+    const code = ch.codePointAt(0)!;
+    const ok = i === 0 ? ts.isIdentifierStart(code, ts.ScriptTarget.ES2022) : ts.isIdentifierPart(code, ts.ScriptTarget.ES2022);
+    return ok ? ch : '_';
+  });
+  return chars.join('');
 }
 
 /** The const name a component schema would like: PascalCase + `Schema`. */

@@ -1,0 +1,454 @@
+/**
+ * Schema Object → valibot expression. One method per JSON Schema concern; every method receives
+ * the JSON pointer of the node it converts, which is also where its warnings point.
+ *
+ * A schema is the conjunction of its keywords, so a node becomes the `v.intersect` of its parts:
+ * its own type-specific keywords, each `allOf` member, and the `oneOf`/`anyOf` union (a part
+ * alone is used as is). Nullability (`nullable: true`, a `null` type or enum value, a `null`
+ * union member) is collected on the side and applied once, outside.
+ *
+ * @see https://spec.openapis.org/oas/v3.0.3#schema-object
+ * @see https://spec.openapis.org/oas/v3.1.0#schema-object
+ */
+import { f, id, literal, num, str, ts, type Expr } from '../ast.js';
+import type { Pointer } from '../model.js';
+import { tryVariant } from './discriminator.js';
+import { child, DocumentIndex, isRecord } from './document.js';
+import {
+  arrow, binary, entries, inlineList, isUnknown, list, newExpr, prop, regexLiteral, vc, vIntersect, vObject, vNullable,
+  vOptional, vPipe, vUnion, vUnknown,
+} from './emit.js';
+import { formatAction, type ActionSpec } from './formats.js';
+import { pascalCase } from './names.js';
+import {
+  additionalMode, ARRAY_KEYWORDS, hasValidation, NUMBER_KEYWORDS, OBJECT_KEYWORDS, STRING_KEYWORDS, VALIDATION_KEYWORDS,
+} from './keywords.js';
+
+export interface ConvertContext {
+  version: '3.0' | '3.1';
+  index: DocumentIndex;
+  /** Deduplicated: the same message for the same pointer is reported once. */
+  warn(pointer: Pointer, message: string): void;
+  /** An expression for the const of a component schema: its name, or `v.lazy(() => name)`. */
+  componentRef(name: string): Expr;
+  /** A module-private const shared by every use of the same leaf schema (same `key`). */
+  shared(key: string, hint: string, build: () => Expr): Expr;
+}
+
+type Node = Record<string, unknown>;
+type Primitive = string | number | boolean | null;
+
+const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'array', 'object']);
+
+const isPrimitive = (value: unknown): value is Primitive =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** A node that admits only `null`: `{type: 'null'}`, `{const: null}`, `{enum: [null]}`. */
+export function isNullOnly(node: unknown): boolean {
+  if (!isRecord(node)) return false;
+  if (node['type'] === 'null') return true;
+  if ('const' in node && node['const'] === null) return true;
+  const values = node['enum'];
+  return Array.isArray(values) && values.length > 0 && values.every((value) => value === null);
+}
+
+export class SchemaConverter {
+  /** Non-component pointers being inlined right now: a second visit is a cycle. */
+  private readonly inlining = new Set<Pointer>();
+
+  constructor(readonly ctx: ConvertContext) {}
+
+  /** Converts any schema node (object or boolean) found at `pointer`. */
+  convert(node: unknown, pointer: Pointer): Expr {
+    if (node === true) return vUnknown();
+    if (node === false) return vc('never');
+    if (!isRecord(node)) {
+      this.ctx.warn(pointer, 'expected a schema object; validated as unknown');
+      return vUnknown();
+    }
+    let nullable = node['nullable'] === true;
+    const parts: Expr[] = [];
+    const ref = node['$ref'];
+    if (typeof ref === 'string') parts.push(this.ref(ref, pointer));
+    // In 3.0 a Reference Object's siblings are ignored (except `nullable`, honoured for leniency);
+    // in 3.1 `$ref` is an ordinary keyword applied together with the others.
+    if (typeof ref !== 'string' || this.ctx.version === '3.1') {
+      const own = this.own(node, pointer);
+      nullable ||= own.nullable;
+      const allOf = this.allOf(node, pointer);
+      nullable ||= allOf.nullable;
+      const union = this.union(node, pointer);
+      nullable ||= union.nullable;
+      const others = [...allOf.parts, ...(union.expr ? [union.expr] : [])];
+      // A bare `type: object` next to allOf/oneOf adds nothing the members do not already check.
+      if (own.expr && !(own.bareObject && others.length > 0)) parts.push(own.expr);
+      parts.push(...others);
+    }
+    const expr = parts.length === 0 ? vUnknown() : vIntersect(parts);
+    return nullable ? vNullable(expr) : expr;
+  }
+
+  /** `$ref`: a component's const, or the target converted in place (cycle-safe). */
+  ref(ref: string, pointer: Pointer): Expr {
+    const target = this.ctx.index.resolve(ref);
+    if (!target) {
+      this.ctx.warn(pointer, `$ref ${JSON.stringify(ref)} does not resolve; validated as unknown`);
+      return vUnknown();
+    }
+    if (target.component !== undefined) return this.ctx.componentRef(target.component);
+    if (this.inlining.has(target.pointer)) {
+      this.ctx.warn(target.pointer, 'recursive $ref to a schema outside #/components/schemas; the recursion is validated as unknown');
+      return vUnknown();
+    }
+    this.inlining.add(target.pointer);
+    try {
+      return this.convert(target.node, target.pointer);
+    } finally {
+      this.inlining.delete(target.pointer);
+    }
+  }
+
+  /** The node's own keywords: `const`, `enum`, or the type-specific ones. */
+  private own(node: Node, pointer: Pointer): { expr: Expr | undefined; nullable: boolean; bareObject: boolean } {
+    if ('const' in node) return { ...this.constant(node['const'], pointer), bareObject: false };
+    if (Array.isArray(node['enum'])) {
+      const result = this.enumeration(node['enum'], pointer);
+      if (result) return { ...result, bareObject: false };
+    }
+    const { types, nullable } = this.types(node, pointer);
+    const exprs = types.map((type) => this.typed(type, node, pointer));
+    const bareObject = types.length === 1 && types[0] === 'object' && !OBJECT_KEYWORDS.some((key) => key in node);
+    if (exprs.length === 0) return { expr: nullable ? vc('null') : undefined, nullable: false, bareObject: false };
+    return { expr: vUnion(exprs), nullable, bareObject };
+  }
+
+  /** `const`: a literal (`null` → `v.null()`); structured values are not checked. */
+  private constant(value: unknown, pointer: Pointer): { expr: Expr | undefined; nullable: boolean } {
+    if (value === null) return { expr: vc('null'), nullable: false };
+    if (isPrimitive(value)) return { expr: vc('literal', literal(value)), nullable: false };
+    this.ctx.warn(child(pointer, 'const'), 'const with an object or array value is not checked');
+    return { expr: undefined, nullable: false };
+  }
+
+  /**
+   * `enum`: all strings (or all numbers) → `v.picklist`, one value → `v.literal`, mixed → a union
+   * of literals; `null` among the values makes the schema nullable.
+   */
+  private enumeration(values: unknown[], pointer: Pointer): { expr: Expr | undefined; nullable: boolean } | undefined {
+    if (values.length === 0) {
+      this.ctx.warn(child(pointer, 'enum'), 'empty enum ignored');
+      return undefined;
+    }
+    if (!values.every(isPrimitive)) {
+      this.ctx.warn(child(pointer, 'enum'), 'enum with object or array values is not checked');
+      return { expr: undefined, nullable: false };
+    }
+    const nullable = values.includes(null);
+    const distinct = [...new Set(values.filter((value) => value !== null))];
+    if (distinct.length === 0) return { expr: vc('null'), nullable: false };
+    if (distinct.length === 1) return { expr: vc('literal', literal(distinct[0])), nullable };
+    const sameKind = distinct.every((value) => typeof value === 'string') || distinct.every((value) => typeof value === 'number');
+    const expr = sameKind
+      ? vc('picklist', (distinct.length > 8 ? list : inlineList)(distinct.map(literal)))
+      : vUnion(distinct.map((value) => vc('literal', literal(value))));
+    return { expr, nullable };
+  }
+
+  /** The declared types (3.0 string, 3.1 array), or the one family the keywords imply. */
+  private types(node: Node, pointer: Pointer): { types: string[]; nullable: boolean } {
+    const declared = node['type'];
+    let types: string[];
+    if (typeof declared === 'string') types = [declared];
+    else if (Array.isArray(declared)) types = declared.filter((type): type is string => typeof type === 'string');
+    else types = inferTypes(node);
+    const nullable = types.includes('null');
+    types = types.filter((type) => type !== 'null');
+    // `integer` is a subset of `number`.
+    if (types.includes('number')) types = types.filter((type) => type !== 'integer');
+    return {
+      types: [...new Set(types)].filter((type) => {
+        if (KNOWN_TYPES.has(type)) return true;
+        this.ctx.warn(child(pointer, 'type'), `unknown type ${JSON.stringify(type)} ignored`);
+        return false;
+      }),
+      nullable,
+    };
+  }
+
+  private typed(type: string, node: Node, pointer: Pointer): Expr {
+    switch (type) {
+      case 'string':
+        return this.string(node, pointer);
+      case 'number':
+        return this.number(node, pointer, false);
+      case 'integer':
+        return this.number(node, pointer, true);
+      case 'boolean':
+        return vc('boolean');
+      case 'array':
+        return this.array(node, pointer);
+      case 'object':
+        return this.object(node, pointer);
+      default:
+        return vUnknown();
+    }
+  }
+
+  /** Lengths count code points, as JSON Schema does (a UTF-16 length would over-count emoji). */
+  private string(node: Node, pointer: Pointer): Expr {
+    const actions: ActionSpec[] = [];
+    let base = 'string';
+    const format = node['format'];
+    if (typeof format === 'string') {
+      const result = formatAction(format);
+      if (result.kind === 'check') {
+        actions.push(result.action);
+        base = `${camelCase(format)}String`;
+      } else if (result.kind === 'unknown') this.ctx.warn(pointer, `unknown format ${JSON.stringify(format)} not checked`);
+    }
+    if (isCount(node['minLength']) && node['minLength'] > 0) actions.push(['minCodePoints', node['minLength']]);
+    if (isCount(node['maxLength'])) actions.push(['maxCodePoints', node['maxLength']]);
+    const pattern = node['pattern'];
+    if (typeof pattern === 'string') {
+      const re = compilePattern(pattern);
+      if (re) actions.push(['regex', re]);
+      else this.ctx.warn(child(pointer, 'pattern'), `pattern ${JSON.stringify(pattern)} is not a valid JavaScript (u-mode) regular expression; not checked`);
+    }
+    return this.leaf('string', actions, leafHint(base, base === 'string' ? actions : actions.slice(1)));
+  }
+
+  /** Bounds in both forms: 3.0 `exclusiveMinimum: true` next to `minimum`, 3.1 `exclusiveMinimum: <n>`. */
+  private number(node: Node, pointer: Pointer, integer: boolean): Expr {
+    const actions: ActionSpec[] = integer ? [['integer']] : [];
+    const format = node['format'];
+    if (typeof format === 'string' && formatAction(format).kind === 'unknown') {
+      this.ctx.warn(pointer, `unknown format ${JSON.stringify(format)} not checked`);
+    }
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = node;
+    if (isFiniteNumber(minimum)) actions.push([exclusiveMinimum === true ? 'gtValue' : 'minValue', minimum]);
+    if (isFiniteNumber(exclusiveMinimum)) actions.push(['gtValue', exclusiveMinimum]);
+    if (isFiniteNumber(maximum)) actions.push([exclusiveMaximum === true ? 'ltValue' : 'maxValue', maximum]);
+    if (isFiniteNumber(exclusiveMaximum)) actions.push(['ltValue', exclusiveMaximum]);
+    if (isFiniteNumber(multipleOf) && multipleOf > 0) {
+      if (!Number.isInteger(multipleOf)) actions.push([FRACTIONAL_MULTIPLE_OF, multipleOf]);
+      else if (!(integer && multipleOf === 1)) actions.push(['multipleOf', multipleOf]);
+    }
+    return this.leaf('number', actions, leafHint(integer ? 'integer' : 'number', actions));
+  }
+
+  /**
+   * A string or number with checks. These repeat a lot (the GitHub spec has ~7,000 `uri` and
+   * ~4,800 `integer` properties), so each distinct one becomes one shared module-private const:
+   * smaller output, and far less for `tsc` to check than thousands of identical `v.pipe` calls.
+   */
+  private leaf(base: 'string' | 'number', actions: readonly ActionSpec[], hint: string): Expr {
+    if (actions.length === 0) return vc(base);
+    const key = JSON.stringify([base, ...actions.map((action) => action.map((arg) => (arg instanceof RegExp ? String(arg) : arg)))]);
+    return this.ctx.shared(key, hint, () => vPipe(vc(base), actions.map(buildAction)));
+  }
+
+  /** `items` (or 3.1 `prefixItems` / draft-4 tuple `items`) with count and uniqueness checks. */
+  private array(node: Node, pointer: Pointer): Expr {
+    const items = node['items'];
+    const prefix = Array.isArray(node['prefixItems']) ? node['prefixItems'] : Array.isArray(items) ? items : undefined;
+    let base: Expr;
+    if (prefix) {
+      const prefixKey = Array.isArray(node['prefixItems']) ? 'prefixItems' : 'items';
+      const members = list(prefix.map((item, i) => this.convert(item, child(pointer, prefixKey, i))));
+      const rest = prefixKey === 'prefixItems' ? items : node['additionalItems'];
+      if (rest === false) base = vc('strictTuple', members);
+      else if (rest === undefined || rest === true || (isRecord(rest) && !hasValidation(rest))) base = vc('looseTuple', members);
+      else base = vc('tupleWithRest', members, this.convert(rest, child(pointer, prefixKey === 'prefixItems' ? 'items' : 'additionalItems')));
+    } else {
+      base = vc('array', items === undefined ? vUnknown() : this.convert(items, child(pointer, 'items')));
+    }
+    const actions: Expr[] = [];
+    if (isCount(node['minItems']) && node['minItems'] > 0) actions.push(vc('minLength', num(node['minItems'])));
+    if (isCount(node['maxItems'])) actions.push(vc('maxLength', num(node['maxItems'])));
+    if (node['uniqueItems'] === true && !prefix && this.isPrimitiveSchema(items)) actions.push(uniqueCheck());
+    return vPipe(base, actions);
+  }
+
+  /**
+   * Objects keep unknown keys (`v.looseObject`) unless `additionalProperties` says otherwise:
+   * a schema → `v.objectWithRest`, `false` → `v.strictObject`. `patternProperties` is not
+   * checked, and (since its keys are exempt from `additionalProperties`) makes the object loose.
+   */
+  object(node: Node, pointer: Pointer): Expr {
+    const properties = isRecord(node['properties']) ? node['properties'] : {};
+    const required = new Set(Array.isArray(node['required']) ? node['required'].filter((key) => typeof key === 'string') : []);
+    const props: Array<[string, Expr]> = [];
+    for (const [key, schema] of Object.entries(properties)) {
+      const expr = this.convert(schema, child(pointer, 'properties', key));
+      props.push([key, required.has(key) && !this.isOptionalProperty(schema) ? expr : vOptional(expr)]);
+    }
+    // A required key the object does not describe must still be present (with any value).
+    for (const key of required) if (!Object.prototype.hasOwnProperty.call(properties, key)) props.push([key, vUnknown()]);
+
+    const additional = additionalMode(node);
+    let base: Expr;
+    if (additional === 'strict') base = vObject('strictObject', entries(props));
+    else if (additional === 'loose') {
+      base = props.length > 0 ? vObject('looseObject', entries(props)) : vc('record', vc('string'), vUnknown());
+    } else {
+      const rest = this.convert(node['additionalProperties'], child(pointer, 'additionalProperties'));
+      base = props.length > 0 ? vObject('objectWithRest', entries(props), rest) : vc('record', vc('string'), rest);
+    }
+    const actions: Expr[] = [];
+    if (isCount(node['minProperties']) && node['minProperties'] > 0) actions.push(vc('minEntries', num(node['minProperties'])));
+    if (isCount(node['maxProperties'])) actions.push(vc('maxEntries', num(node['maxProperties'])));
+    return vPipe(base, actions);
+  }
+
+  /** `allOf` members that validate something (annotation-only members are skipped). */
+  private allOf(node: Node, pointer: Pointer): { parts: Expr[]; nullable: boolean } {
+    const members = node['allOf'];
+    if (!Array.isArray(members)) return { parts: [], nullable: false };
+    const parts: Expr[] = [];
+    let nullable = false;
+    members.forEach((member, i) => {
+      if (isRecord(member) && !hasValidation(member)) return;
+      // `allOf: [{$ref: X}, {nullable: true}]` is a common way to say "X or null".
+      if (isRecord(member) && Object.keys(member).every((key) => key === 'nullable' || !VALIDATION_KEYWORDS.has(key))) {
+        nullable ||= member['nullable'] === true;
+        return;
+      }
+      parts.push(this.convert(member, child(pointer, 'allOf', i)));
+    });
+    return { parts, nullable };
+  }
+
+  /**
+   * `oneOf` / `anyOf` → `v.union` (valibot takes the first member that matches; "exactly one" is
+   * not enforced), or `v.variant` when a discriminator allows it. `null`-only members make the
+   * whole nullable instead of being union members.
+   */
+  private union(node: Node, pointer: Pointer): { expr: Expr | undefined; nullable: boolean } {
+    const exprs: Expr[] = [];
+    let nullable = false;
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const members = node[keyword];
+      if (!Array.isArray(members) || members.length === 0) continue;
+      const kept: Array<{ node: unknown; pointer: Pointer }> = [];
+      members.forEach((member, i) => {
+        if (this.isNullMember(member)) nullable = true;
+        else kept.push({ node: member, pointer: child(pointer, keyword, i) });
+      });
+      if (kept.length === 0) {
+        exprs.push(vc('null'));
+        continue;
+      }
+      const variant = isRecord(node['discriminator']) ? tryVariant(this, node, pointer, kept) : undefined;
+      exprs.push(variant ?? vUnion(kept.map((member) => this.convert(member.node, member.pointer))));
+    }
+    if (exprs.length === 0) return { expr: undefined, nullable };
+    return { expr: vIntersect(exprs), nullable };
+  }
+
+  /** A member admitting only null, directly or through `$ref`s. */
+  private isNullMember(member: unknown): boolean {
+    return isNullOnly(this.follow(member));
+  }
+
+  /** Follows a chain of `$ref`s to the node it ends at (undefined when it does not resolve). */
+  follow(node: unknown): unknown {
+    let current = node;
+    for (let hops = 0; hops < 32 && isRecord(current) && typeof current['$ref'] === 'string'; hops++) {
+      const target = this.ctx.index.resolve(current['$ref']);
+      if (!target) return undefined;
+      current = target.node;
+    }
+    return current;
+  }
+
+  /** `readOnly`/`writeOnly` properties are absent in one direction; a `default` may be omitted. */
+  isOptionalProperty(schema: unknown): boolean {
+    for (let current = schema, hops = 0; isRecord(current) && hops < 32; hops++) {
+      if (current['readOnly'] === true || current['writeOnly'] === true || 'default' in current) return true;
+      if (typeof current['$ref'] !== 'string') return false;
+      current = this.ctx.index.resolve(current['$ref'])?.node;
+    }
+    return false;
+  }
+
+  /** Whether array items are primitives, so that a `Set` can check `uniqueItems`. */
+  private isPrimitiveSchema(items: unknown): boolean {
+    const node = this.follow(items);
+    if (!isRecord(node)) return false;
+    if (Array.isArray(node['enum'])) return node['enum'].every(isPrimitive);
+    const type = node['type'];
+    const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
+    return types.length > 0 && types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' || t === 'null');
+  }
+}
+
+/** Type families implied by keywords when `type` is absent (only when exactly one is implied). */
+function inferTypes(node: Node): string[] {
+  const families: string[] = [];
+  if (OBJECT_KEYWORDS.some((key) => key in node)) families.push('object');
+  if (ARRAY_KEYWORDS.some((key) => key in node)) families.push('array');
+  if (STRING_KEYWORDS.some((key) => key in node)) families.push('string');
+  if (NUMBER_KEYWORDS.some((key) => key in node)) families.push('number');
+  return families.length === 1 ? families : [];
+}
+
+/** Compiles a spec pattern as JSON Schema asks (ECMA-262, unicode mode), or undefined. */
+export function compilePattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `multipleOf` with a fraction (0.01): `%` is wrong in binary floating point (0.07 % 0.01 ≠ 0),
+ * so the quotient is rounded to 12 significant digits before testing it is whole.
+ * `v.check((input) => Number.isInteger(Number((input / 0.01).toPrecision(12))), 'Invalid multiple of 0.01')`
+ */
+const FRACTIONAL_MULTIPLE_OF = 'fractionalMultipleOf';
+
+function buildAction([fn, ...args]: ActionSpec): Expr {
+  if (fn === FRACTIONAL_MULTIPLE_OF) return fractionalMultipleOf(args[0] as number);
+  return vc(fn, ...args.map((arg) => (arg instanceof RegExp ? regexLiteral(arg) : typeof arg === 'number' ? num(arg) : str(arg))));
+}
+
+const HINT_TAGS: Record<string, string> = {
+  minCodePoints: 'Min', maxCodePoints: 'Max', minValue: 'Min', maxValue: 'Max', gtValue: 'Gt', ltValue: 'Lt',
+  multipleOf: 'MultipleOf', [FRACTIONAL_MULTIPLE_OF]: 'MultipleOf', regex: 'Pattern',
+};
+
+/** A readable name for a shared leaf: `uriString`, `integerMin1Max100`, `stringMax255Pattern`. */
+function leafHint(base: string, actions: readonly ActionSpec[]): string {
+  let hint = base;
+  for (const [fn, arg] of actions) {
+    const tag = HINT_TAGS[fn];
+    if (tag === undefined) continue;
+    hint += typeof arg === 'number' ? `${tag}${String(arg).replace(/^-/, 'Neg').replace(/[^0-9A-Za-z]/g, '_')}` : tag;
+  }
+  return hint;
+}
+
+const camelCase = (text: string): string => {
+  const pascal = pascalCase(text);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+};
+
+function fractionalMultipleOf(divisor: number): Expr {
+  const quotient = f.createParenthesizedExpression(binary(id('input'), ts.SyntaxKind.SlashToken, num(divisor)));
+  const rounded = f.createCallExpression(prop(quotient, 'toPrecision'), undefined, [num(12)]);
+  const whole = f.createCallExpression(prop(id('Number'), 'isInteger'), undefined, [
+    f.createCallExpression(id('Number'), undefined, [rounded]),
+  ]);
+  return vc('check', arrow('input', whole), str(`Invalid multiple of ${divisor}`));
+}
+
+/** `v.check((input) => new Set(input).size === input.length, 'Items are not unique')`. */
+function uniqueCheck(): Expr {
+  const size = prop(newExpr('Set', [id('input')]), 'size');
+  const body = binary(size, ts.SyntaxKind.EqualsEqualsEqualsToken, prop(id('input'), 'length'));
+  return vc('check', arrow('input', body), str('Items are not unique'));
+}
