@@ -31,7 +31,7 @@ export function toIdentifier(name: string): string {
 }
 
 /** The const name a component schema would like: PascalCase + `Schema`. */
-export const componentConstBase = (schemaName: string): string => toIdentifier(`${pascalCase(schemaName)}Schema`);
+export const componentConstBase = (schemaName: string): string => toIdentifier(`${pascalCase(schemaName) || 'Unnamed'}Schema`);
 
 /** The suffix for a response const: `200`, `2XX`, `Default`. */
 export const statusSuffix = (status: string): string => pascalCase(status) || 'Unknown';
