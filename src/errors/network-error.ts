@@ -98,6 +98,10 @@ export class NetworkError extends Error {
     const url = redactUrl(init.url);
     const method = init.method.toUpperCase();
     super(`${init.summary}: ${method} ${url}`, init.cause === undefined ? undefined : { cause: init.cause });
+    // Engines without ES2022 error causes (older Hermes) ignore the option; set it ourselves.
+    if (init.cause !== undefined && this.cause === undefined) {
+      Object.defineProperty(this, 'cause', { value: init.cause, writable: true, configurable: true });
+    }
     this.type = init.type;
     this.status = init.status;
     this.data = init.data;
