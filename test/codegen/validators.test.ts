@@ -179,6 +179,24 @@ const cases: Array<[string, Version, unknown, string]> = [
     `${X} v.looseObject<v.ObjectEntries>({ a: v.optional<v.GenericSchema>(v.string()) });`,
   ],
   ['properties imply an object', '3.0', { properties: { a: { type: 'string' } } }, `${X} v.looseObject<v.ObjectEntries>({ a: v.optional<v.GenericSchema>(v.string()) });`],
+  [
+    'keywords that constrain nothing imply no type',
+    '3.0',
+    { additionalProperties: true, anyOf: [{ type: 'string' }, { type: 'object' }] },
+    `${X} v.union([ v.string(), v.record(v.string(), v.unknown()) ]);`,
+  ],
+  [
+    'no type is inferred next to a union of other types',
+    '3.0',
+    { minLength: 1, oneOf: [{ type: 'string' }, { type: 'integer' }] },
+    `const integer: v.GenericSchema = v.pipe(v.number(), v.integer()); ${X} v.union([ v.string(), integer ]);`,
+  ],
+  [
+    'properties next to allOf are still an object',
+    '3.0',
+    { allOf: [{ $ref: S }], properties: { a: { type: 'string' } }, required: ['a'] },
+    `${X} v.intersect([ v.looseObject<v.ObjectEntries>({ a: v.string() }), SSchema ]);`,
+  ],
   ['min/maxProperties', '3.0', { type: 'object', minProperties: 1, maxProperties: 3 }, `${X} v.pipe(v.record(v.string(), v.unknown()), v.minEntries(1), v.maxEntries(3));`],
   [
     'array with counts and unique primitive items',

@@ -163,7 +163,11 @@ export class SchemaConverter {
     let types: string[];
     if (typeof declared === 'string') types = [declared];
     else if (Array.isArray(declared)) types = declared.filter((type): type is string => typeof type === 'string');
-    else types = inferTypes(node);
+    else {
+      types = inferTypes(node);
+      // Next to a union whose members declare other types, the keywords only apply to some members.
+      if (types.length > 0 && this.unionDeclaresOtherTypes(node, types[0]!)) types = [];
+    }
     const nullable = types.includes('null');
     types = types.filter((type) => type !== 'null');
     // `integer` is a subset of `number`.
@@ -348,6 +352,21 @@ export class SchemaConverter {
     return { expr: vIntersect(exprs), nullable };
   }
 
+  private unionDeclaresOtherTypes(node: Node, type: string): boolean {
+    return ['oneOf', 'anyOf'].some((keyword) => {
+      const members = node[keyword];
+      if (!Array.isArray(members)) return false;
+      return members.some((member) => {
+        const target = this.follow(member);
+        if (!isRecord(target)) return false;
+        const declared = target['type'];
+        const list = typeof declared === 'string' ? [declared] : Array.isArray(declared) ? declared : [];
+        const compatible = (t: unknown): boolean => t === type || t === 'null' || (type === 'number' && t === 'integer');
+        return list.length > 0 && !list.some(compatible);
+      });
+    });
+  }
+
   /** A member admitting only null, directly or through `$ref`s. */
   private isNullMember(member: unknown): boolean {
     return isNullOnly(this.follow(member));
@@ -385,13 +404,25 @@ export class SchemaConverter {
   }
 }
 
-/** Type families implied by keywords when `type` is absent (only when exactly one is implied). */
+/**
+ * Type families implied by keywords when `type` is absent (only when exactly one is implied).
+ * JSON Schema applies such keywords to their own type only; inferring the type is a deliberate
+ * leniency for the common `{ properties: … }` without `type: object`, so keywords that constrain
+ * nothing (`additionalProperties: true`, `uniqueItems: false`) imply nothing.
+ */
 function inferTypes(node: Node): string[] {
+  const constraining = (key: string): boolean => {
+    if (!(key in node)) return false;
+    const value = node[key];
+    if (key === 'additionalProperties') return !(value === true || (isRecord(value) && !hasValidation(value)));
+    if (key === 'uniqueItems') return value === true;
+    return true;
+  };
   const families: string[] = [];
-  if (OBJECT_KEYWORDS.some((key) => key in node)) families.push('object');
-  if (ARRAY_KEYWORDS.some((key) => key in node)) families.push('array');
-  if (STRING_KEYWORDS.some((key) => key in node)) families.push('string');
-  if (NUMBER_KEYWORDS.some((key) => key in node)) families.push('number');
+  if (OBJECT_KEYWORDS.some(constraining)) families.push('object');
+  if (ARRAY_KEYWORDS.some(constraining)) families.push('array');
+  if (STRING_KEYWORDS.some(constraining)) families.push('string');
+  if (NUMBER_KEYWORDS.some(constraining)) families.push('number');
   return families.length === 1 ? families : [];
 }
 
