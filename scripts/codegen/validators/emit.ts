@@ -33,8 +33,6 @@ export function vUnknown(): Expr {
   return node;
 }
 
-export const isUnknown = (expr: Expr): boolean => kinds.get(expr) === 'unknown';
-
 /** `v.nullable<v.GenericSchema>(expr)`, leaving `v.unknown()` and already-nullable schemas as they are. */
 export function vNullable(expr: Expr): Expr {
   if (kinds.has(expr)) return expr;

@@ -15,7 +15,7 @@ import type { Pointer } from '../model.js';
 import { tryVariant } from './discriminator.js';
 import { child, DocumentIndex, isRecord } from './document.js';
 import {
-  arrow, binary, entries, inlineList, isUnknown, list, newExpr, prop, regexLiteral, vc, vIntersect, vObject, vNullable,
+  arrow, binary, entries, inlineList, list, newExpr, prop, regexLiteral, vc, vIntersect, vObject, vNullable,
   vOptional, vPipe, vUnion, vUnknown,
 } from './emit.js';
 import { formatAction, type ActionSpec } from './formats.js';
