@@ -1,0 +1,106 @@
+/**
+ * What generated code hands the runtime about each operation, and the types that make every
+ * generated method typed end to end from openapi-typescript's `paths[...][method]` object.
+ * These types are written here (not imported from openapi-fetch) so the published .d.ts is
+ * self-contained: a consumer installs nothing but Tether.
+ */
+import type { StandardSchemaV1 } from './standard-schema.js';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** Pagination shape detected by the generator for list operations. */
+export type PaginationMeta =
+  | { readonly kind: 'cursor'; readonly requestParam: string; readonly responseField: string; readonly itemsField: string }
+  | { readonly kind: 'offset'; readonly offsetParam: string; readonly limitParam: string; readonly itemsField: string }
+  | { readonly kind: 'page'; readonly pageParam: string; readonly sizeParam: string | undefined; readonly itemsField: string }
+  | { readonly kind: 'link-header'; readonly itemsField: string | undefined };
+
+/** Validators for one operation; each is optional because specs often omit schemas. */
+export interface OperationSchemas {
+  readonly body?: StandardSchemaV1;
+  readonly params?: StandardSchemaV1;
+  /** By status key as written in the spec (`200`, `2XX`, `default`). */
+  readonly responses?: Readonly<Record<string, StandardSchemaV1>>;
+}
+
+/** Per-operation metadata emitted into `generated/<version>/operations.ts`. */
+export interface OperationMeta {
+  /** `<service>.<method>`, e.g. `orders.createOrder`; the key the offline queue uses. */
+  readonly id: string;
+  readonly operationId: string | undefined;
+  readonly method: HttpMethod;
+  /** Path template as in the spec, e.g. `/orders/{orderId}`. */
+  readonly path: string;
+  readonly tag: string;
+  /** Safe to repeat by HTTP semantics (or declared so with `x-tether-idempotent`). */
+  readonly idempotent: boolean;
+  /** Header name the operation declares for idempotency keys, e.g. `Idempotency-Key`. */
+  readonly idempotencyKeyHeader: string | undefined;
+  /** Alternatives of required security scheme names; `[]` = no auth needed. */
+  readonly security: ReadonlyArray<ReadonlyArray<string>>;
+  readonly successStatuses: ReadonlyArray<string>;
+  readonly errorStatuses: ReadonlyArray<string>;
+  /** Media type of the request body the SDK sends, when there is one. */
+  readonly requestContentType: string | undefined;
+  /** Media type of the success body the SDK parses: JSON, text, SSE stream, or binary. */
+  readonly responseKind: 'json' | 'text' | 'stream' | 'blob' | 'none';
+  readonly pagination: PaginationMeta | undefined;
+  /** GET/HEAD whose success response declares ETag or Cache-Control. */
+  readonly cacheable: boolean;
+  readonly deprecated: boolean;
+  /** Role the spec gives the operation via `x-tether-auth`. */
+  readonly authRole: 'login' | 'refresh' | 'logout' | undefined;
+  readonly schemas: OperationSchemas;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typing a call from an openapi-typescript operation object `Op`.
+
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/** Picks the JSON media type(s) of a content map, else every media type it has. */
+type PreferJson<C> = [JsonKeys<C>] extends [never] ? C[keyof C] : C[JsonKeys<C>];
+type JsonKeys<C> = { [K in keyof C]: K extends `${string}json${string}` ? K : never }[keyof C];
+
+type ParamsOf<Op> = Op extends { parameters: infer P } ? P : never;
+
+/** `params` of the init: required when any path/query/header parameter is required. */
+type ParamsInit<Op> = [ParamsOf<Op>] extends [never]
+  ? { params?: never }
+  : RequiredKeys<ParamsOf<Op>> extends never
+    ? { params?: ParamsOf<Op> }
+    : { params: ParamsOf<Op> };
+
+type BodyContent<Op> = Op extends { requestBody?: infer RB }
+  ? NonNullable<RB> extends { content: infer C }
+    ? PreferJson<C>
+    : never
+  : never;
+
+/** `body` of the init: required when the spec says `requestBody.required`. */
+type BodyInit<Op> = [BodyContent<Op>] extends [never]
+  ? { body?: never }
+  : Op extends { requestBody: {} }
+    ? { body: BodyContent<Op> }
+    : { body?: BodyContent<Op> };
+
+/** Extra headers for one call (merged over the SDK's). */
+export type HeadersInit = Record<string, string | number | boolean | undefined | null>;
+
+/** The first argument of a generated method: openapi-fetch's `{ params, body }` shape. */
+export type OperationInit<Op> = ParamsInit<Op> & BodyInit<Op> & { headers?: HeadersInit };
+
+type OkStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX';
+type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
+type ContentOf<R> = R extends { content: infer C } ? PreferJson<C> : undefined;
+type SuccessKeys<Op> = keyof ResponsesOf<Op> & OkStatus;
+
+/** What a generated method resolves with: the 2xx body (JSON preferred); `undefined` for 204. */
+export type OperationData<Op> = [SuccessKeys<Op>] extends [never]
+  ? unknown
+  : { [S in SuccessKeys<Op>]: ContentOf<ResponsesOf<Op>[S]> }[SuccessKeys<Op>];
+
+/** `[init?, options?]` or `[init, options?]`, depending on whether init has required keys. */
+export type OperationArgs<Op, Options> = RequiredKeys<OperationInit<Op>> extends never
+  ? [init?: OperationInit<Op>, options?: Options]
+  : [init: OperationInit<Op>, options?: Options];
