@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { listVersions } from './codegen/versions.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -26,7 +26,7 @@ const noNodeBuiltins: Plugin = {
 
 async function bundle(version: string): Promise<void> {
   const entry = join(root, 'generated', version, 'index.ts');
-  const common = { entryPoints: [entry], bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' } as const;
+  const common: BuildOptions = { entryPoints: [entry], bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' };
   await build({
     ...common,
     outfile: join(dist, version, 'index.mjs'),
