@@ -607,6 +607,9 @@ export interface components {
         /**
          * @description A unique key per logical operation (a UUID v4 is recommended), reused verbatim on every
          *     retry of that operation.
+         *
+         *
+         *     Optional here: the SDK generates a UUID v4 key when none is given.
          * @example 6f1c2c56-2b1e-4a8e-9d0a-6a9f3c0b1d2e
          */
         IdempotencyKey: string;
@@ -901,13 +904,16 @@ export interface operations {
     createOrder: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
                  * @description A unique key per logical operation (a UUID v4 is recommended), reused verbatim on every
                  *     retry of that operation.
+                 *
+                 *
+                 *     Optional here: the SDK generates a UUID v4 key when none is given.
                  * @example 6f1c2c56-2b1e-4a8e-9d0a-6a9f3c0b1d2e
                  */
-                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;

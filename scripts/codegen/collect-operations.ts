@@ -24,6 +24,8 @@ const IDEMPOTENT = new Set<HttpMethod>(['get', 'head', 'options', 'put', 'delete
 /** Keys the SDK object itself uses; a tag with one of these names gets a suffix. */
 const RESERVED_SERVICE_KEYS = ['offline', 'constructor', 'prototype', 'toString', 'then'];
 const DEFAULT_TAG = 'default';
+/** Header names recognised as an idempotency key (IETF draft-ietf-httpapi-idempotency-key-header). */
+export const IDEMPOTENCY_HEADER = /^idempotency[-_]?key$/i;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -140,7 +142,7 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
       const security = (Array.isArray(operation.security) ? operation.security : globalSecurity)
         .filter(isObj)
         .map((alternative) => Object.keys(alternative));
-      const idempotencyKeyHeader = parameters.find((p) => p.in === 'header' && /^idempotency[-_]?key$/i.test(p.name))?.name;
+      const idempotencyKeyHeader = parameters.find((p) => p.in === 'header' && IDEMPOTENCY_HEADER.test(p.name))?.name;
       const success = responses.filter((r) => isSuccess(r.status));
       const declaresCaching = success.some((r) => r.headers.includes('etag') || r.headers.includes('cache-control'));
       operations.push({
