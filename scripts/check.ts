@@ -4,40 +4,19 @@
  * versions, or when anything fails to type-check.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, readdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './codegen/generate.js';
+import { staleFiles } from './codegen/freshness.js';
 import { exportsMap } from './codegen/package-exports.js';
 import { listVersions } from './codegen/versions.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const problems: string[] = [];
 
-async function compareVersion(name: string, spec: string): Promise<void> {
-  // Same depth as generated/<version>, so relative imports in the output are identical.
-  const out = join(root, '.tmp', `check-${name}`);
-  await rm(out, { recursive: true, force: true });
-  await generate({ spec, out, runtimeDir: join(root, 'src') });
-  const committed = join(root, 'generated', name);
-  if (!existsSync(committed)) {
-    problems.push(`generated/${name} is missing: run npm run generate`);
-    return;
-  }
-  const want = (await readdir(out)).sort();
-  const have = (await readdir(committed)).sort();
-  if (want.join() !== have.join()) problems.push(`generated/${name} holds [${have.join(', ')}], expected [${want.join(', ')}]`);
-  for (const file of want) {
-    if (!have.includes(file)) continue;
-    const [a, b] = await Promise.all([readFile(join(out, file), 'utf8'), readFile(join(committed, file), 'utf8')]);
-    if (a !== b) problems.push(`generated/${name}/${file} differs from what the spec generates (stale or edited by hand): run npm run generate`);
-  }
-}
-
 async function main(): Promise<void> {
   const versions = await listVersions(root);
-  for (const v of versions) await compareVersion(v.name, v.spec);
+  for (const v of versions) problems.push(...(await staleFiles(root, v.name, v.spec)));
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
   if (JSON.stringify(pkg.exports) !== JSON.stringify(exportsMap(versions.map((v) => v.name)))) {
     problems.push('package.json exports do not match openapi/<version>/: run npm run generate');

@@ -13,8 +13,3 @@ export function header(specPath: string, specHash: string): string {
     '',
   ].join('\n');
 }
-
-/** Reads the spec hash back from a generated file's text, or undefined when it has no header. */
-export function readSpecHash(text: string): string | undefined {
-  return /^\/\/ spec-sha256: ([0-9a-f]{64})$/m.exec(text.slice(0, 600))?.[1];
-}
