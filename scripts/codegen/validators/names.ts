@@ -3,6 +3,7 @@
  * other or with the `v` namespace the module imports valibot as.
  */
 import { ts } from '../ast.js';
+import { NameScope } from '../names.js';
 
 /** Anything that is not part of an identifier, plus `_`, separates words. */
 const WORD_BREAK = /[^\p{ID_Continue}]+|_+/u;
@@ -36,28 +37,9 @@ export const componentConstBase = (schemaName: string): string => toIdentifier(`
 /** The suffix for a response const: `200`, `2XX`, `Default`. */
 export const statusSuffix = (status: string): string => pascalCase(status) || 'Unknown';
 
-/**
- * Hands out unique names. A name already taken gets the first free numeric suffix (`Foo2`,
- * `Foo3`, …), so the outcome depends only on the order of `claim` calls.
- */
-export class NameRegistry {
-  private readonly taken = new Set<string>();
-
-  constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.taken.add(name);
-  }
-
-  has(name: string): boolean {
-    return this.taken.has(name);
-  }
-
-  claim(base: string): string {
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
-    this.taken.add(name);
-    return name;
-  }
-}
+/** The same deterministic name scope the rest of codegen uses (one implementation for both). */
+export { NameScope as NameRegistry };
+type NameRegistry = NameScope;
 
 /**
  * Names every component schema. Names whose natural const name is unique are claimed first, so
