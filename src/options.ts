@@ -4,7 +4,11 @@
  */
 import type { AuthMiddlewareOptions } from './network/auth.js';
 import { isLoopbackUrl } from './network/loopback.js';
+import { systemClock, type Clock } from './network/clock.js';
+import type { RetryPolicy, ShouldRetry } from './network/retry.js';
+import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
 import type { TokenStore } from './network/token-store.js';
+import type { IdempotencyMode } from './service/idempotency.js';
 import type { PlatformFetch, ResolvedCallOptions } from './network/types.js';
 
 /** Authentication settings. */
@@ -26,6 +30,34 @@ export interface SdkOptions {
   readonly fetch?: PlatformFetch | undefined;
   /** Permit plain http to non-loopback hosts. For local networks in development only. */
   readonly allowInsecureHttp?: boolean | undefined;
+  /** Retry policy for every call (see RetryOptions); `false` sends every request once. */
+  readonly retry?: false | RetryOptions | undefined;
+  /** Overall limit per call across all attempts and backoff sleeps, in ms; none by default. */
+  readonly deadlineMs?: number | undefined;
+  /** 'auto': keys for operations declaring an idempotency header; 'always': every POST/PATCH. */
+  readonly idempotency?: IdempotencyMode | undefined;
+  /** Per-origin retry budget: sizes for the default token bucket, your own, or `false` (none). */
+  readonly retryBudget?: false | RetryBudgetOptions | RetryBudget | undefined;
+  /** Send `X-Request-Id` (same on every attempt) and `X-Tether-Attempt` (on retries). */
+  readonly telemetryHeaders?: boolean | undefined;
+  /** Time, sleep and randomness used by retries; for tests and custom schedulers. */
+  readonly clock?: Partial<Clock> | undefined;
+}
+
+/** Retry settings, SDK-wide or per call; omitted fields keep the SDK's (or DEFAULTS.retry). */
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  readonly maxRetries?: number | undefined;
+  /** Backoff window before retry n is base·2^n (full jitter picks within it). */
+  readonly baseDelayMs?: number | undefined;
+  /** Cap of the backoff window. */
+  readonly maxDelayMs?: number | undefined;
+  /** A longer Retry-After ends retrying; the error carries `retryAfterMs`. */
+  readonly maxRetryAfterMs?: number | undefined;
+  /** Statuses retried (connection failures and timeouts always are). */
+  readonly statusCodes?: ReadonlyArray<number> | undefined;
+  /** Overrules the built-in decision for a repeatable request. */
+  readonly shouldRetry?: ShouldRetry | undefined;
 }
 
 /** Options for one call: the second argument of every generated method. */
@@ -36,6 +68,10 @@ export interface CallOptions {
   readonly timeoutMs?: number | undefined;
   /** Sent in the operation's idempotency header (or `Idempotency-Key`). */
   readonly idempotencyKey?: string | undefined;
+  /** `false` sends this call once; an object overrides the SDK's retry settings field by field. */
+  readonly retry?: false | RetryOptions | undefined;
+  /** Overrides the SDK's deadlineMs for this call. */
+  readonly deadlineMs?: number | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */
@@ -47,6 +83,13 @@ export interface ResolvedSdkOptions {
   readonly auth: AuthMiddlewareOptions | undefined;
   readonly fetch: PlatformFetch | undefined;
   readonly allowInsecureHttp: boolean;
+  /** Undefined: retries are off unless a call asks for them. */
+  readonly retry: RetryPolicy | undefined;
+  readonly deadlineMs: number | undefined;
+  readonly idempotency: IdempotencyMode;
+  readonly retryBudget: RetryBudget | undefined;
+  readonly telemetryHeaders: boolean;
+  readonly clock: Clock;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -55,10 +98,28 @@ export const DEFAULTS = Object.freeze({
   timeoutMs: 30_000,
   // Secure by default: tokens and personal data must not cross the network in clear text.
   allowInsecureHttp: false,
+  // Retries: four tries in all, spread over up to ~15 s with full jitter, on the statuses
+  // that mean "not now" (408, 429, 5xx except 501/505, which will not change on a retry).
+  // A Retry-After over a minute is not slept through: the call fails and says when to retry.
+  retry: Object.freeze({
+    maxRetries: 3,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000,
+    statusCodes: Object.freeze([408, 429, 500, 502, 503, 504]),
+  }),
+  // Keys only where the spec declares the header: a server that ignores unknown headers
+  // would otherwise make a keyed POST look safe to retry when it is not.
+  idempotency: 'auto' as IdempotencyMode,
+  // Request ids join client and server logs; the attempt header tells the server a request
+  // is a retry. Turn off if a browser API's CORS policy does not allow these headers.
+  telemetryHeaders: true,
 });
 
 // setTimeout stores delays as a signed 32-bit int; anything larger fires immediately.
 const MAX_TIMEOUT_MS = 2_147_483_647;
+// Beyond this a "retry" is a polling loop; use deadlineMs or your own scheduling instead.
+const MAX_RETRIES = 10;
 
 /** Validates SdkOptions and applies defaults; throws a TypeError naming the bad option. */
 export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
@@ -78,6 +139,12 @@ export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
     auth: resolveAuth(options.auth, baseUrl),
     fetch: fetchImpl,
     allowInsecureHttp,
+    retry: resolveRetryOptions(options.retry, DEFAULTS.retry, 'options.retry'),
+    deadlineMs: resolveTimeout(options.deadlineMs, 'options.deadlineMs'),
+    idempotency: resolveIdempotency(options.idempotency),
+    retryBudget: resolveRetryBudget(options.retryBudget),
+    telemetryHeaders: optionalBoolean(options.telemetryHeaders, 'telemetryHeaders') ?? DEFAULTS.telemetryHeaders,
+    clock: resolveClock(options.clock),
   });
 }
 
@@ -97,6 +164,9 @@ export function resolveCallOptions(sdk: ResolvedSdkOptions, options: CallOptions
   return Object.freeze({
     timeoutMs: resolveTimeout(options?.timeoutMs, 'options.timeoutMs') ?? sdk.timeoutMs,
     idempotencyKey: key,
+    // A per-call object re-enables retries on an SDK that turned them off, from DEFAULTS.
+    retry: resolveRetryOptions(options?.retry, sdk.retry ?? DEFAULTS.retry, 'options.retry', sdk.retry === undefined),
+    deadlineMs: resolveTimeout(options?.deadlineMs, 'options.deadlineMs') ?? sdk.deadlineMs,
   });
 }
 
@@ -164,6 +234,89 @@ function resolveAuth(value: AuthOptions | undefined, baseUrl: string): AuthMiddl
     throw new TypeError('Tether: options.auth.tokenStore must have get() and set(); see memoryTokenStore()');
   }
   return Object.freeze({ tokenStore: store, baseUrl });
+}
+
+type RetryBase = Omit<RetryPolicy, 'shouldRetry'> & { readonly shouldRetry?: ShouldRetry | undefined };
+
+/** `false` → undefined (off); an object is merged over `base`; undefined keeps base (or off). */
+function resolveRetryOptions(value: unknown, base: RetryBase, name: string, offWhenOmitted = false): RetryPolicy | undefined {
+  if (value === false) return undefined;
+  if (value === undefined) return offWhenOmitted ? undefined : freezePolicy(base);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`Tether: ${name} must be false or an object like { maxRetries: 3 }`);
+  }
+  const raw = value as RetryOptions;
+  const maxRetries = raw.maxRetries ?? base.maxRetries;
+  if (typeof maxRetries !== 'number' || !Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > MAX_RETRIES) {
+    throw new TypeError(`Tether: ${name}.maxRetries must be an integer between 0 and ${MAX_RETRIES}`);
+  }
+  const delay = (field: 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs') => {
+    const ms = raw[field] ?? base[field];
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_TIMEOUT_MS) {
+      throw new TypeError(`Tether: ${name}.${field} must be a number of milliseconds between 0 and ${MAX_TIMEOUT_MS}`);
+    }
+    return ms;
+  };
+  const statusCodes = raw.statusCodes ?? base.statusCodes;
+  if (!Array.isArray(statusCodes) || statusCodes.some((code) => !Number.isInteger(code) || code < 100 || code > 599)) {
+    throw new TypeError(`Tether: ${name}.statusCodes must be an array of HTTP status codes`);
+  }
+  const shouldRetry = raw.shouldRetry ?? base.shouldRetry;
+  if (shouldRetry !== undefined && typeof shouldRetry !== 'function') {
+    throw new TypeError(`Tether: ${name}.shouldRetry must be a function (context) => boolean`);
+  }
+  return freezePolicy({
+    maxRetries,
+    baseDelayMs: delay('baseDelayMs'),
+    maxDelayMs: delay('maxDelayMs'),
+    maxRetryAfterMs: delay('maxRetryAfterMs'),
+    statusCodes: Object.freeze([...statusCodes]),
+    shouldRetry,
+  });
+}
+
+function freezePolicy(policy: RetryBase): RetryPolicy {
+  return Object.isFrozen(policy) && 'shouldRetry' in policy
+    ? (policy as RetryPolicy)
+    : Object.freeze({ ...policy, shouldRetry: policy.shouldRetry });
+}
+
+function resolveIdempotency(value: unknown): IdempotencyMode {
+  if (value === undefined) return DEFAULTS.idempotency;
+  if (value !== 'auto' && value !== 'always') {
+    throw new TypeError(`Tether: options.idempotency must be 'auto' or 'always'`);
+  }
+  return value;
+}
+
+function resolveRetryBudget(value: unknown): RetryBudget | undefined {
+  if (value === false) return undefined;
+  if (value === undefined) return createRetryBudget();
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError('Tether: options.retryBudget must be false, bucket sizes, or a RetryBudget');
+  }
+  const budget = value as Partial<RetryBudget>;
+  if (typeof budget.tryAcquire === 'function' && typeof budget.recordSuccess === 'function') return value as RetryBudget;
+  return createRetryBudget(value as RetryBudgetOptions);
+}
+
+function resolveClock(value: unknown): Clock {
+  if (value === undefined) return systemClock;
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError('Tether: options.clock must be an object with now/sleep/random functions');
+  }
+  const clock = value as Partial<Clock>;
+  for (const name of ['now', 'sleep', 'random'] as const) {
+    if (clock[name] !== undefined && typeof clock[name] !== 'function') {
+      throw new TypeError(`Tether: options.clock.${name} must be a function`);
+    }
+  }
+  // Bound once here so the retry layer can call them detached.
+  return Object.freeze({
+    now: clock.now ? () => clock.now!() : systemClock.now,
+    sleep: clock.sleep ? (ms: number, signal?: AbortSignal) => clock.sleep!(ms, signal) : systemClock.sleep,
+    random: clock.random ? () => clock.random!() : systemClock.random,
+  });
 }
 
 function optionalBoolean(value: unknown, name: string): boolean | undefined {

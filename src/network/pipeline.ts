@@ -8,6 +8,7 @@ import type { ResolvedSdkOptions } from '../options.js';
 import { auth } from './auth.js';
 import { compose } from './compose.js';
 import { httpsGuard } from './https-guard.js';
+import { retry } from './retry.js';
 import { timeout } from './timeout.js';
 import { transport } from './transport.js';
 import type { FetchLike, Middleware } from './types.js';
@@ -16,6 +17,10 @@ import type { FetchLike, Middleware } from './types.js';
 export function createPipeline(options: ResolvedSdkOptions): FetchLike {
   const layers: Middleware[] = [httpsGuard({ allowInsecureHttp: options.allowInsecureHttp })];
   if (options.auth) layers.push(auth(options.auth));
+  // Retry inside auth (the token is attached once per call) and outside timeout (each
+  // attempt gets its own). Always present: it also enforces deadlineMs and adds the request
+  // id, and a call may turn retries on when the SDK has them off.
+  layers.push(retry({ clock: options.clock, budget: options.retryBudget, telemetryHeaders: options.telemetryHeaders }));
   layers.push(timeout());
   return compose(layers, transport(options.fetch));
 }

@@ -3,6 +3,7 @@
  * the next FetchLike and returns its own; the last link is the transport (platform fetch).
  */
 import type { OperationMeta } from '../service/operation.js';
+import type { RetryPolicy } from './retry.js';
 
 /** The platform fetch to wrap (globalThis.fetch, React Native's fetch, undici's, a test double). */
 export type PlatformFetch = (request: Request) => Promise<Response>;
@@ -13,6 +14,10 @@ export interface ResolvedCallOptions {
   readonly timeoutMs: number;
   /** Caller-chosen idempotency key, if any. */
   readonly idempotencyKey: string | undefined;
+  /** Undefined: this call is sent once. */
+  readonly retry?: RetryPolicy | undefined;
+  /** Overall limit across all attempts and backoff sleeps; undefined = none. */
+  readonly deadlineMs?: number | undefined;
 }
 
 /** Counters shared by every attempt of one call (the only mutable part of a context). */
@@ -30,6 +35,8 @@ export interface RequestContext {
   /** 1 for the first try; a retry layer passes `{ ...context, attempt: n }` down. */
   readonly attempt: number;
   readonly stats: CallStats;
+  /** False when the body is a one-shot stream: the retry layer then never repeats it. */
+  readonly replayable?: boolean | undefined;
 }
 
 /** One link of the pipeline: sends a request, resolves with the response. */

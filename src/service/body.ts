@@ -62,3 +62,11 @@ function toSearchParams(body: Record<string, unknown>): URLSearchParams {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A body that can be read only once (a stream the caller hands us): a request carrying it
+ * cannot be replayed, so the retry layer sends it once.
+ */
+export function isOneShotBody(body: unknown): boolean {
+  return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
+}

@@ -9,7 +9,7 @@ import { createNetworkError, type FailureDetails } from '../errors/create-networ
 import type { NetworkError } from '../errors/network-error.js';
 import type { FetchLike, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type CallOptions, type ResolvedSdkOptions } from '../options.js';
-import { contentTypeFor, serializeBody } from './body.js';
+import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { HeadersInit, OperationMeta } from './operation.js';
 
@@ -66,8 +66,8 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
   return async function call(meta, rawInit, rawOptions) {
     const callOptions = resolveCallOptions(options, rawOptions);
     const signal = rawOptions?.signal;
-    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 } };
-    const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey);
+    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body) };
+    const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
     const parseAs = PARSE_AS[meta.responseKind];
 
     let sent: Request | undefined;

@@ -9,6 +9,17 @@ import { uuidV4 } from './uuid.js';
 /** IETF draft-ietf-httpapi-idempotency-key-header's name, used when the spec names none. */
 export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
+/**
+ * 'auto': generate keys for operations that declare an idempotency header (the spec says the
+ * server honours it). 'always': also for every other POST and PATCH, in `Idempotency-Key`;
+ * only right when the server deduplicates every POST/PATCH by that header, since a keyed
+ * request is retried as if it were safe.
+ */
+export type IdempotencyMode = 'auto' | 'always';
+
+// The methods whose repetition is not safe by HTTP semantics and that carry a body.
+const KEYED_METHODS = new Set(['post', 'patch']);
+
 /** A call's init; `headers` and `params.header` may carry the key. */
 export interface HeaderCarriers {
   readonly body?: unknown;
@@ -19,15 +30,18 @@ export interface HeaderCarriers {
 /**
  * Applies the key: the caller's `idempotencyKey` wins over any header they set; otherwise a
  * header already in params/headers is kept; otherwise, when the operation declares the
- * header, a fresh UUID v4 is generated. Returns new objects, never mutates the caller's.
+ * header (or `mode` is 'always' and the method is POST/PATCH), a fresh UUID v4 is
+ * generated. Returns new objects, never mutates the caller's.
  */
 export function applyIdempotencyKey<T extends HeaderCarriers>(
-  meta: Pick<OperationMeta, 'idempotencyKeyHeader'>,
+  meta: Pick<OperationMeta, 'idempotencyKeyHeader'> & { readonly method?: OperationMeta['method'] },
   init: T,
   key: string | undefined,
   generate: () => string = uuidV4,
+  mode: IdempotencyMode = 'auto',
 ): T {
-  const name = meta.idempotencyKeyHeader ?? (key === undefined ? undefined : DEFAULT_IDEMPOTENCY_HEADER);
+  const always = mode === 'always' && meta.method !== undefined && KEYED_METHODS.has(meta.method);
+  const name = meta.idempotencyKeyHeader ?? (key === undefined && !always ? undefined : DEFAULT_IDEMPOTENCY_HEADER);
   if (name === undefined) return init;
 
   if (key === undefined) {

@@ -101,21 +101,22 @@ e2e('401, 403, 412, 429 and 5xx map to their types', async ({ server, sdk }) => 
   assert.is(stale.status, 412);
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'rate-limit', retryAfter: '7' } });
-  const limited = await expectType(sdk.users.getMe(), 'RATE_LIMITED');
+  // One attempt each: the types are the point here; retries have test/network/.
+  const limited = await expectType(sdk.users.getMe(undefined, { retry: false }), 'RATE_LIMITED');
   assert.is(limited.retryAfterMs, 7000);
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'status', status: 503 } });
-  const down = await expectType(sdk.users.getMe(), 'SERVER');
+  const down = await expectType(sdk.users.getMe(undefined, { retry: false }), 'SERVER');
   assert.is(down.status, 503);
   assert.match(down.message, /GET http:\/\/127\.0\.0\.1:\d+\/users\/me$/);
 });
 
 e2e('transport faults: reset → CONNECTION, hang → TIMEOUT, abort → CANCELLED, malformed → UNKNOWN', async ({ server, sdk }) => {
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'reset-before' } });
-  await expectType(sdk.users.getMe(), 'CONNECTION');
+  await expectType(sdk.users.getMe(undefined, { retry: false }), 'CONNECTION');
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'hang' } });
-  await expectType(sdk.users.getMe(undefined, { timeoutMs: 150 }), 'TIMEOUT');
+  await expectType(sdk.users.getMe(undefined, { timeoutMs: 150, retry: false }), 'TIMEOUT');
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'hang' } });
   const controller = new AbortController();
@@ -131,11 +132,22 @@ e2e('transport faults: reset → CONNECTION, hang → TIMEOUT, abort → CANCELL
   assert.ok(['UNKNOWN', 'CONNECTION'].includes(truncated.type), truncated.type);
 });
 
-e2e('a POST without a key is sent once even when the server commits and drops the socket', async ({ server, sdk }) => {
+e2e('a mutation without a key is sent once even when the server commits and drops the socket', async ({ server, sdk }) => {
+  const mine = (await sdk.orders.listOrders()).items[0]!;
+  server.faults.add({ method: 'PATCH', path: '/orders/{orderId}', fault: { type: 'reset-after' } });
+  await expectType(sdk.orders.updateOrder({ params: { path: { orderId: mine.id } }, body: { note: 'once' } }), 'CONNECTION');
+  assert.is(server.ledger.count('order.updated'), 1, 'the effect happened once and was not repeated');
+  assert.is(server.requests.filter((r) => r.method === 'PATCH').length, 1);
+});
+
+e2e('a keyed POST whose response was lost is retried with its key and applied once', async ({ server, sdk }) => {
   server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'reset-after' } });
-  await expectType(sdk.orders.createOrder({ body: newOrder }), 'CONNECTION');
-  assert.is(server.ledger.count('order.created'), 1, 'the effect happened once and was not repeated');
-  assert.is(server.requests.filter((r) => r.method === 'POST' && r.path === '/orders').length, 1);
+  const created = await sdk.orders.createOrder({ body: newOrder });
+  assert.is(created.items[0]?.sku, 'MUG-LOGO');
+  assert.is(server.ledger.count('order.created'), 1, 'the retry was deduplicated by its key');
+  const posts = server.requests.filter((r) => r.method === 'POST' && r.path === '/orders');
+  assert.is(posts.length, 2);
+  assert.is(posts[1]?.headers['idempotency-key'], posts[0]?.headers['idempotency-key']);
 });
 
 e2e('cursor pagination walks every order with typed items', async ({ server, sdk }) => {

@@ -108,8 +108,9 @@ Call.before.each((ctx) => {
   ctx.server.requests.length = 0;
 });
 
+// One attempt per call: these tests pin down classification; retries have test/network/.
 function runtime(server: TestServer, options: Partial<SdkOptions> = {}) {
-  return createRuntime({ baseUrl: `${server.url}/r`, ...options }, api);
+  return createRuntime({ baseUrl: `${server.url}/r`, retry: false, ...options }, api);
 }
 
 function op(server: TestServer, overrides: Partial<OperationMeta> = {}, options: Partial<SdkOptions> = {}) {

@@ -1,11 +1,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { systemClock } from '../../src/network/clock.js';
 import { memoryTokenStore } from '../../src/network/token-store.js';
 import { DEFAULTS, resolveCallOptions, resolveSdkOptions, type SdkOptions } from '../../src/options.js';
 
 test('defaults are applied and the result is frozen', () => {
   const options = resolveSdkOptions({ baseUrl: 'https://api.example.com/v1/' });
-  assert.equal(options, {
+  // Retry options (a budget object, the clock) are checked on their own here.
+  assert.equal(options.retry, { ...DEFAULTS.retry, shouldRetry: undefined });
+  assert.is(options.deadlineMs, undefined);
+  assert.is(options.idempotency, 'auto');
+  assert.is(options.retryBudget?.available('https://api.example.com'), 500);
+  assert.is(options.telemetryHeaders, true);
+  assert.is(options.clock, systemClock);
+  const { retry, deadlineMs, idempotency, retryBudget, telemetryHeaders, clock, ...rest } = options;
+  assert.equal(rest, {
     baseUrl: 'https://api.example.com/v1',
     timeoutMs: 30_000,
     headers: {},
@@ -62,8 +71,9 @@ test('auth and headers are carried through', () => {
 
 test('call options fall back to the SDK and are validated', () => {
   const sdk = resolveSdkOptions({ baseUrl: 'https://api.example.com', timeoutMs: 1234 });
-  assert.equal(resolveCallOptions(sdk, undefined), { timeoutMs: 1234, idempotencyKey: undefined });
-  assert.equal(resolveCallOptions(sdk, { timeoutMs: 5, idempotencyKey: 'k' }), { timeoutMs: 5, idempotencyKey: 'k' });
+  const retry = sdk.retry;
+  assert.equal(resolveCallOptions(sdk, undefined), { timeoutMs: 1234, idempotencyKey: undefined, retry, deadlineMs: undefined });
+  assert.equal(resolveCallOptions(sdk, { timeoutMs: 5, idempotencyKey: 'k' }), { timeoutMs: 5, idempotencyKey: 'k', retry, deadlineMs: undefined });
   assert.ok(Object.isFrozen(resolveCallOptions(sdk, {})));
   assert.throws(() => resolveCallOptions(sdk, { timeoutMs: 0 }), /options\.timeoutMs/);
   assert.throws(() => resolveCallOptions(sdk, { idempotencyKey: '' }), /idempotencyKey/);

@@ -1,0 +1,191 @@
+/**
+ * Retries with backoff. Rules, in the order they are checked after a failed attempt:
+ *
+ * 1. The caller's abort is final: CANCELLED, never retried, also while sleeping.
+ * 2. Only requests that are safe to send twice are repeated: GET, HEAD, OPTIONS, PUT,
+ *    DELETE, TRACE, operations the spec marks idempotent, and POST/PATCH carrying an
+ *    idempotency key (the server deduplicates them). A body the caller gave as a stream
+ *    cannot be replayed, so such a request is sent once.
+ * 3. At most `maxRetries` retries.
+ * 4. Retried by default: connection failures, timeouts and the statuses in `statusCodes`;
+ *    `shouldRetry` may overrule that decision either way (but not rules 1–3).
+ * 5. A Retry-After longer than `maxRetryAfterMs` ends retrying: the error carries
+ *    `retryAfterMs` so the app can schedule the call itself; obeying it blindly would let a
+ *    server park the app for hours.
+ * 6. The origin's retry budget must have tokens (retry-budget.ts).
+ * 7. The wait is full jitter, floored by the server's Retry-After (backoff.ts); if it would
+ *    pass the call's `deadlineMs`, the call ends now with TIMEOUT instead of sleeping in vain.
+ *
+ * Each attempt sends a fresh clone of the one request built for the call, so the headers
+ * (idempotency key, request id) and the body bytes are identical on every attempt. When
+ * retries are exhausted the call fails with the last attempt's outcome.
+ */
+import { createNetworkError } from '../errors/create-network-error.js';
+import type { NetworkError } from '../errors/network-error.js';
+import { parseRetryAfter } from '../errors/retry-after.js';
+import { DEFAULT_IDEMPOTENCY_HEADER } from '../service/idempotency.js';
+import { uuidV4 } from '../service/uuid.js';
+import { fullJitterDelay, retryDelay } from './backoff.js';
+import { abortableSleep, type Clock } from './clock.js';
+import type { RetryBudget } from './retry-budget.js';
+import type { FetchLike, Middleware, RequestContext } from './types.js';
+
+/** What `shouldRetry` is told about a failed attempt. */
+export interface RetryContext {
+  /** The error the call ends with unless it is retried. */
+  readonly error: NetworkError;
+  /** Attempts made so far (1 after the first). */
+  readonly attempt: number;
+  /** The built-in decision (by error type and `statusCodes`). */
+  readonly retryable: boolean;
+  /** The request as sent (headers readable; do not consume its body). */
+  readonly request: Request;
+  /** The response, when the server answered; its body is still unread. */
+  readonly response: Response | undefined;
+}
+
+/** Decides whether a failed, repeatable attempt is retried; may be async. */
+export type ShouldRetry = (context: RetryContext) => boolean | Promise<boolean>;
+
+/** A call's retry settings after normalisation (options.ts builds it). */
+export interface RetryPolicy {
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly statusCodes: ReadonlyArray<number>;
+  readonly shouldRetry: ShouldRetry | undefined;
+}
+
+/** SDK-wide pieces of the retry layer; the policy itself comes per call from the context. */
+export interface RetryMiddlewareOptions {
+  readonly clock: Clock;
+  /** Undefined: no budget (retries limited by `maxRetries` only). */
+  readonly budget: RetryBudget | undefined;
+  /** Whether to send the request id and attempt headers. */
+  readonly telemetryHeaders: boolean;
+  /** Request ids; defaults to UUID v4. */
+  readonly generateRequestId?: (() => string) | undefined;
+}
+
+/** Sent on every attempt, the same value each time, unless the caller set one. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+/** Sent on retries only: the attempt number (2 for the first retry). */
+export const ATTEMPT_HEADER = 'X-Tether-Attempt';
+
+// Methods RFC 9110 §9.2.2 defines as idempotent.
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+const noop = () => {};
+
+/** Middleware retrying failed attempts per `context.options.retry` and `deadlineMs`. */
+export function retry(options: RetryMiddlewareOptions): Middleware {
+  return (next) => (request, context) => runCall(next, request, context, options);
+}
+
+async function runCall(next: FetchLike, request: Request, context: RequestContext, options: RetryMiddlewareOptions): Promise<Response> {
+  const { clock, budget } = options;
+  const { retry: policy, deadlineMs } = context.options;
+  const original = options.telemetryHeaders ? withRequestId(request, options.generateRequestId ?? uuidV4) : request;
+  const repeatable = policy !== undefined && policy.maxRetries > 0 && isRepeatable(original, context);
+  const origin = new URL(original.url).origin;
+  const deadline = deadlineMs === undefined ? undefined : clock.now() + deadlineMs;
+  const details = (extra: { response?: Response; cause?: unknown; reason?: 'cancelled' | 'timeout'; timeoutMs?: number; summary?: string }) =>
+    createNetworkError({ method: original.method, url: original.url, attempts: context.stats.attempts, now: clock.now(), ...extra });
+
+  for (let attempt = 1; ; attempt++) {
+    // The deadline also bounds each attempt: its timeout is cut to the time that is left.
+    let timeoutMs = context.options.timeoutMs;
+    if (deadline !== undefined) timeoutMs = Math.max(1, Math.min(timeoutMs, Math.ceil(deadline - clock.now())));
+    const attemptContext: RequestContext = {
+      ...context,
+      attempt,
+      options: timeoutMs === context.options.timeoutMs ? context.options : { ...context.options, timeoutMs },
+    };
+    const sent = repeatable ? withAttempt(original.clone(), attempt, options.telemetryHeaders) : original;
+
+    let response: Response | undefined;
+    let thrown: unknown;
+    try {
+      response = await next(sent, attemptContext);
+    } catch (error) {
+      thrown = error;
+    }
+    if (response?.ok) {
+      budget?.recordSuccess(origin);
+      return response;
+    }
+    const fail = (): Response => {
+      if (response) return response; // the call runner reads the body and builds the error
+      throw thrown;
+    };
+
+    const error = response ? details({ response }) : details({ cause: thrown });
+    // Rule 1: a cancelled call ends now (also when the transport reported it some other way).
+    if (error.type === 'CANCELLED' || context.signal?.aborted) {
+      if (response) discard(response);
+      if (error.type === 'CANCELLED') throw error;
+      throw details({ reason: 'cancelled', cause: context.signal?.reason });
+    }
+    // Rules 2 and 3.
+    if (!repeatable || attempt > policy.maxRetries) return fail();
+
+    // Rule 4.
+    let retryable = response
+      ? policy.statusCodes.includes(response.status)
+      : error.type === 'CONNECTION' || error.type === 'TIMEOUT';
+    if (policy.shouldRetry) {
+      retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
+    }
+    if (!retryable) return fail();
+
+    // Rule 5. parseRetryAfter yields undefined for anything malformed: then backoff decides.
+    const serverDelay = response ? parseRetryAfter(response.headers, clock.now()) : undefined;
+    if (serverDelay !== undefined && serverDelay > policy.maxRetryAfterMs) return fail();
+
+    // Rule 6.
+    if (budget && !budget.tryAcquire(origin, error.type === 'TIMEOUT' ? 'timeout' : 'other')) return fail();
+
+    // Rule 7.
+    const delay = retryDelay(serverDelay, fullJitterDelay(attempt - 1, policy.baseDelayMs, policy.maxDelayMs, () => clock.random()));
+    if (deadline !== undefined && clock.now() + delay >= deadline) {
+      if (response) discard(response);
+      // The attempt itself ran out of time: its own TIMEOUT already says so.
+      if (error.type === 'TIMEOUT') throw error;
+      throw details({
+        reason: 'timeout',
+        cause: error,
+        summary: `Deadline of ${deadlineMs} ms reached after ${context.stats.attempts} attempt(s)`,
+      });
+    }
+    if (response) discard(response);
+    await abortableSleep(clock, delay, context.signal, () => details({ reason: 'cancelled', cause: context.signal?.reason }));
+  }
+}
+
+/** Rule 2: may this request be sent more than once? */
+function isRepeatable(request: Request, context: RequestContext): boolean {
+  if (context.replayable === false) return false;
+  if (IDEMPOTENT_METHODS.has(request.method) || context.meta.idempotent) return true;
+  const declared = context.meta.idempotencyKeyHeader;
+  return request.headers.has(DEFAULT_IDEMPOTENCY_HEADER) || (declared !== undefined && request.headers.has(declared));
+}
+
+/** One id per call, so server logs can join the attempts; a caller's own id is kept. */
+function withRequestId(request: Request, generate: () => string): Request {
+  if (request.headers.has(REQUEST_ID_HEADER)) return request;
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, generate());
+  return new Request(request, { headers });
+}
+
+function withAttempt(request: Request, attempt: number, enabled: boolean): Request {
+  if (!enabled || attempt === 1) return request;
+  const headers = new Headers(request.headers);
+  headers.set(ATTEMPT_HEADER, String(attempt));
+  return new Request(request, { headers });
+}
+
+/** Releases a response body nobody will read (also stops its body timer). */
+function discard(response: Response): void {
+  response.body?.cancel().catch(noop);
+}
