@@ -21,7 +21,7 @@
  * retries are exhausted the call fails with the last attempt's outcome.
  */
 import { createNetworkError } from '../errors/create-network-error.js';
-import type { NetworkError } from '../errors/network-error.js';
+import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import { parseRetryAfter } from '../errors/retry-after.js';
 import { DEFAULT_IDEMPOTENCY_HEADER } from '../service/idempotency.js';
 import { uuidV4 } from '../service/uuid.js';
@@ -89,7 +89,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
   const repeatable = policy !== undefined && policy.maxRetries > 0 && isRepeatable(original, context);
   const origin = new URL(original.url).origin;
   const deadline = deadlineMs === undefined ? undefined : clock.now() + deadlineMs;
-  const details = (extra: { response?: Response; cause?: unknown; reason?: 'cancelled' | 'timeout'; timeoutMs?: number; summary?: string }) =>
+  const details = (extra: { response?: Response; cause?: unknown; reason?: 'cancelled' }) =>
     createNetworkError({ method: original.method, url: original.url, attempts: context.stats.attempts, now: clock.now(), ...extra });
 
   for (let attempt = 1; ; attempt++) {
@@ -151,10 +151,16 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       if (response) discard(response);
       // The attempt itself ran out of time: its own TIMEOUT already says so.
       if (error.type === 'TIMEOUT') throw error;
-      throw details({
-        reason: 'timeout',
-        cause: error,
+      // Built directly: createNetworkError would hand back `error` itself, a NetworkError cause.
+      throw new NetworkError({
+        type: NetworkErrorType.TIMEOUT,
         summary: `Deadline of ${deadlineMs} ms reached after ${context.stats.attempts} attempt(s)`,
+        method: original.method,
+        url: original.url,
+        attempts: context.stats.attempts,
+        status: error.status,
+        requestId: error.requestId,
+        cause: error,
       });
     }
     if (response) discard(response);

@@ -1,0 +1,130 @@
+/**
+ * Cancellation and the overall deadline against test/server: a caller's abort ends the call
+ * at once (also mid-backoff) and is never retried; deadlineMs bounds attempts and sleeps.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/index.js';
+import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { fakeClock, type FakeClock } from './helpers-retry.js';
+
+async function rejection(promise: Promise<unknown>, limitMs = 5000): Promise<NetworkError> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not settle within ${limitMs} ms`)), limitMs);
+  });
+  try {
+    await Promise.race([promise, limit]);
+  } catch (error) {
+    if (!isNetworkError(error)) throw error;
+    return error;
+  } finally {
+    clearTimeout(timer);
+  }
+  throw new Error('expected the call to reject');
+}
+
+interface Ctx {
+  server: TestServer;
+  fake: FakeClock;
+  sdk: Sdk;
+}
+const Deadline = suite<Ctx>('abort and deadline against test/server');
+Deadline.before(async (ctx) => {
+  ctx.server = await startServer();
+});
+Deadline.before.each(async (ctx) => {
+  ctx.server.reset();
+  ctx.fake = fakeClock(0.5);
+  ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock })).sdk;
+  ctx.server.requests.length = 0;
+});
+Deadline.after(async (ctx) => {
+  await ctx.server.close();
+});
+
+const meHits = (server: TestServer) => server.requests.filter((r) => r.path === '/users/me').length;
+
+Deadline('an abort during a backoff sleep ends the call with CANCELLED and sends nothing more', async ({ server, sdk, fake }) => {
+  fake.hang = true; // the sleep would never end by itself
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
+  const controller = new AbortController();
+  const pending = rejection(sdk.users.getMe(undefined, { signal: controller.signal }));
+  while (fake.sleeps.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  controller.abort();
+  const error = await pending;
+  assert.is(error.type, 'CANCELLED');
+  assert.is(error.attempts, 1);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.is(meHits(server), 1);
+});
+
+Deadline('with the real clock too: a 10 s backoff is cut short by the abort', async ({ server }) => {
+  // The real sleep (setTimeout); only the jitter pick is fixed: 9 s.
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: { random: () => 0.9 } });
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'reset-before' } });
+  server.requests.length = 0;
+  const controller = new AbortController();
+  const started = Date.now();
+  setTimeout(() => controller.abort(), 100);
+  const error = await rejection(sdk.users.getMe(undefined, { signal: controller.signal, retry: { maxRetries: 1, baseDelayMs: 10_000 } }));
+  assert.is(error.type, 'CANCELLED');
+  assert.ok(Date.now() - started < 2000, 'did not wait for the backoff');
+  assert.is(meHits(server), 1);
+});
+
+Deadline('an abort while an attempt is in flight is CANCELLED, never retried', async ({ server, sdk, fake }) => {
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'hang' } });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  const error = await rejection(sdk.users.getMe(undefined, { signal: controller.signal }));
+  assert.is(error.type, 'CANCELLED');
+  assert.is(meHits(server), 1);
+  assert.equal(fake.sleeps, []);
+});
+
+Deadline('an already aborted signal sends nothing', async ({ server, sdk }) => {
+  const error = await rejection(sdk.users.getMe(undefined, { signal: AbortSignal.abort() }));
+  assert.is(error.type, 'CANCELLED');
+  assert.is(meHits(server), 0);
+});
+
+Deadline('deadlineMs cuts the per-attempt timeout: a hung server fails in ~deadline, not timeoutMs', async ({ server }) => {
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { deadlineMs: 250 });
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'hang' } });
+  const started = Date.now();
+  const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 10_000 }));
+  const elapsed = Date.now() - started;
+  assert.is(error.type, 'TIMEOUT');
+  assert.ok(elapsed >= 200 && elapsed < 2000, `${elapsed} ms`);
+});
+
+Deadline('a backoff that would pass the deadline is not slept: TIMEOUT now', async ({ server, sdk, fake }) => {
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'rate-limit', retryAfter: '30', status: 503 } });
+  const error = await rejection(sdk.users.getMe(undefined, { deadlineMs: 10_000 }));
+  assert.is(error.type, 'TIMEOUT');
+  assert.is(error.attempts, 1);
+  assert.match(error.message, /Deadline of 10000 ms/);
+  assert.ok(isNetworkError(error.cause) && error.cause.type === 'SERVER', 'the last attempt’s error is the cause');
+  assert.equal(fake.sleeps, []);
+});
+
+Deadline('deadline spans attempts and sleeps: retries while time is left, then TIMEOUT', async ({ server, sdk, fake }) => {
+  fake.random = 1; // backoff windows 1 s, 2 s, 4 s
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
+  const error = await rejection(sdk.users.getMe(undefined, { deadlineMs: 3500 }));
+  assert.is(error.type, 'TIMEOUT');
+  assert.equal(fake.sleeps, [1000, 2000], 'the 4 s sleep would have passed 3.5 s');
+  assert.is(error.attempts, 3);
+});
+
+Deadline('a per-call deadline overrides the SDK’s; without one, calls have none', async ({ server }) => {
+  const fake = fakeClock(1);
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, deadlineMs: 100 });
+  server.faults.add({ method: 'GET', path: '/users/me', times: 1, fault: { type: 'status', status: 503 } });
+  assert.is((await rejection(sdk.users.getMe())).type, 'TIMEOUT');
+  server.faults.add({ method: 'GET', path: '/users/me', times: 1, fault: { type: 'status', status: 503 } });
+  assert.is((await sdk.users.getMe(undefined, { deadlineMs: 60_000 })).email, 'alice@example.com');
+});
+
+Deadline.run();
