@@ -11,6 +11,11 @@ export {
 } from './errors/network-error.js';
 
 export { DEFAULTS, type AuthOptions, type CallOptions, type SdkOptions } from './options.js';
+export type { RetryOptions } from './options.js';
+export { ATTEMPT_HEADER, REQUEST_ID_HEADER, type RetryContext, type RetryPolicy, type ShouldRetry } from './network/retry.js';
+export { RETRY_BUDGET_DEFAULTS, createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
+export { systemClock, type Clock } from './network/clock.js';
+export type { IdempotencyMode } from './service/idempotency.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';
 
 export {
