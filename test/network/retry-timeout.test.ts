@@ -1,0 +1,68 @@
+/**
+ * Per-attempt timeouts under retries, against test/server: a hung upstream times out on every
+ * attempt (each retried, each its own timer), a slow-dripping body times out while being read;
+ * neither leaves a timer or an open socket behind.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { isNetworkError, type NetworkError } from '../../generated/v1/index.js';
+import { createRetryBudget } from '../../src/network/retry-budget.js';
+import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { fakeClock } from './helpers-retry.js';
+
+async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
+    return error as NetworkError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+const Timeouts = suite<{ server: TestServer }>('per-attempt timeouts under retries');
+Timeouts.before(async (ctx) => {
+  ctx.server = await startServer();
+});
+Timeouts.after(async (ctx) => {
+  await ctx.server.close();
+});
+
+Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost the budget double', async ({ server }) => {
+  server.reset();
+  const fake = fakeClock(0.5);
+  const budget = createRetryBudget();
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget });
+  server.requests.length = 0;
+  await settle();
+  const before = timers();
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'hang' } });
+  const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 50 }));
+  assert.is(error.type, 'TIMEOUT');
+  assert.is(error.attempts, 4);
+  assert.is(server.requests.length, 4);
+  assert.equal(fake.sleeps, [500, 1000, 2000]);
+  assert.is(budget.available(new URL(server.url).origin), 500 - 3 * 10);
+  await settle();
+  assert.is(timers(), before, 'no timer left armed');
+});
+
+Timeouts('a slow-dripping body hits the attempt timeout while being read (not retried: the body was already handed over)', async ({ server }) => {
+  server.reset();
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fakeClock().clock });
+  server.requests.length = 0;
+  await settle();
+  const before = timers();
+  server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'drip', bytesPerChunk: 1, intervalMs: 40 } });
+  const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 150 }));
+  assert.is(error.type, 'TIMEOUT');
+  assert.is(error.status, 200, 'headers had arrived');
+  assert.is(error.attempts, 1);
+  await settle();
+  assert.is(timers(), before, 'no timer left armed');
+});
+
+Timeouts.run();
