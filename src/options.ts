@@ -3,13 +3,15 @@
  * reads raw options. Every default lives in DEFAULTS with the reason for its value.
  */
 import type { AuthMiddlewareOptions } from './network/auth.js';
+import { createLog } from './network/logging.js';
 import { isLoopbackUrl } from './network/loopback.js';
+import { createRedaction, type Redaction } from './network/redact.js';
 import { systemClock, type Clock } from './network/clock.js';
 import type { RetryPolicy, ShouldRetry } from './network/retry.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
 import type { TokenStore } from './network/token-store.js';
 import type { IdempotencyMode } from './service/idempotency.js';
-import type { PlatformFetch, ResolvedCallOptions } from './network/types.js';
+import type { LogLevel, Logger, PlatformFetch, ResolvedCallOptions } from './network/types.js';
 
 /** Authentication settings. */
 export interface AuthOptions {
@@ -42,6 +44,16 @@ export interface SdkOptions {
   readonly telemetryHeaders?: boolean | undefined;
   /** Time, sleep and randomness used by retries; for tests and custom schedulers. */
   readonly clock?: Partial<Clock> | undefined;
+  /** Where log lines go (console-shaped: debug/info/warn/error); `console` when omitted. */
+  readonly logger?: Logger | undefined;
+  /** Lowest severity logged; 'off' logs nothing. */
+  readonly logLevel?: LogLevel | undefined;
+  /** Extra credential headers: redacted in logs and stripped on cross-origin redirects. */
+  readonly redactHeaders?: ReadonlyArray<string> | undefined;
+  /** Extra query parameter names whose values are redacted in logs. */
+  readonly redactQueryParams?: ReadonlyArray<string> | undefined;
+  /** Redirect hops followed per request before failing; 0 hands 3xx responses back as errors. */
+  readonly maxRedirects?: number | undefined;
 }
 
 /** Retry settings, SDK-wide or per call; omitted fields keep the SDK's (or DEFAULTS.retry). */
@@ -90,6 +102,10 @@ export interface ResolvedSdkOptions {
   readonly retryBudget: RetryBudget | undefined;
   readonly telemetryHeaders: boolean;
   readonly clock: Clock;
+  /** The SDK's level-filtered, redacting log (wraps `logger`). */
+  readonly log: Logger;
+  readonly redaction: Redaction;
+  readonly maxRedirects: number;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -114,7 +130,16 @@ export const DEFAULTS = Object.freeze({
   // Request ids join client and server logs; the attempt header tells the server a request
   // is a retry. Turn off if a browser API's CORS policy does not allow these headers.
   telemetryHeaders: true,
+  // Problems worth a look (failed attempts) reach the console; per-attempt chatter does not.
+  // The same default as Stainless SDKs.
+  logLevel: 'warn' as LogLevel,
+  // Browsers and undici follow up to 20; an API that needs more than 5 hops is misconfigured,
+  // and each hop costs a mobile round trip.
+  maxRedirects: 5,
 });
+
+const LOG_LEVELS: ReadonlyArray<LogLevel> = ['debug', 'info', 'warn', 'error', 'off'];
+const MAX_REDIRECTS = 20;
 
 // setTimeout stores delays as a signed 32-bit int; anything larger fires immediately.
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -132,6 +157,10 @@ export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new TypeError('Tether: options.fetch must be a function (request) => Promise<Response>');
   }
+  const redaction = createRedaction(
+    resolveNames(options.redactHeaders, 'redactHeaders'),
+    resolveNames(options.redactQueryParams, 'redactQueryParams'),
+  );
   return Object.freeze({
     baseUrl,
     timeoutMs: resolveTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULTS.timeoutMs,
@@ -145,6 +174,9 @@ export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
     retryBudget: resolveRetryBudget(options.retryBudget),
     telemetryHeaders: optionalBoolean(options.telemetryHeaders, 'telemetryHeaders') ?? DEFAULTS.telemetryHeaders,
     clock: resolveClock(options.clock),
+    log: createLog({ logger: resolveLogger(options.logger), level: resolveLogLevel(options.logLevel), redaction }),
+    redaction,
+    maxRedirects: resolveMaxRedirects(options.maxRedirects),
   });
 }
 
@@ -234,6 +266,39 @@ function resolveAuth(value: AuthOptions | undefined, baseUrl: string): AuthMiddl
     throw new TypeError('Tether: options.auth.tokenStore must have get() and set(); see memoryTokenStore()');
   }
   return Object.freeze({ tokenStore: store, baseUrl });
+}
+
+function resolveLogger(value: unknown): Logger | undefined {
+  if (value === undefined) return undefined;
+  const methods = ['debug', 'info', 'warn', 'error'] as const;
+  if (typeof value !== 'object' || value === null || methods.some((m) => typeof (value as Record<string, unknown>)[m] !== 'function')) {
+    throw new TypeError('Tether: options.logger must have debug, info, warn and error methods (console does)');
+  }
+  return value as Logger;
+}
+
+function resolveLogLevel(value: unknown): LogLevel {
+  if (value === undefined) return DEFAULTS.logLevel;
+  if (!LOG_LEVELS.includes(value as LogLevel)) {
+    throw new TypeError(`Tether: options.logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return value as LogLevel;
+}
+
+function resolveNames(value: unknown, name: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
+    throw new TypeError(`Tether: options.${name} must be an array of non-empty names`);
+  }
+  return value as string[];
+}
+
+function resolveMaxRedirects(value: unknown): number {
+  if (value === undefined) return DEFAULTS.maxRedirects;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_REDIRECTS) {
+    throw new TypeError(`Tether: options.maxRedirects must be an integer between 0 and ${MAX_REDIRECTS}`);
+  }
+  return value;
 }
 
 type RetryBase = Omit<RetryPolicy, 'shouldRetry'> & { readonly shouldRetry?: ShouldRetry | undefined };

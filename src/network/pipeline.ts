@@ -9,6 +9,8 @@ import { auth } from './auth.js';
 import { compose } from './compose.js';
 import { httpsGuard } from './https-guard.js';
 import { retry } from './retry.js';
+import { logging } from './logging.js';
+import { redirect } from './redirect.js';
 import { timeout } from './timeout.js';
 import { transport } from './transport.js';
 import type { FetchLike, Middleware } from './types.js';
@@ -21,6 +23,14 @@ export function createPipeline(options: ResolvedSdkOptions): FetchLike {
   // attempt gets its own). Always present: it also enforces deadlineMs and adds the request
   // id, and a call may turn retries on when the SDK has them off.
   layers.push(retry({ clock: options.clock, budget: options.retryBudget, telemetryHeaders: options.telemetryHeaders }));
+  // Redirects after auth (to strip what it added on a cross-origin hop), inside retry (a retry
+  // replays the whole chain from the caller's URL and method), outside timeout and logging
+  // (each hop timed and logged on its own); see redirect.ts.
+  layers.push(
+    redirect({ maxRedirects: options.maxRedirects, redaction: options.redaction, allowInsecureHttp: options.allowInsecureHttp }),
+  );
   layers.push(timeout());
+  // Innermost: logs each attempt as sent, token included, hence the redacting log.
+  layers.push(logging());
   return compose(layers, transport(options.fetch));
 }

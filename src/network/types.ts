@@ -37,6 +37,25 @@ export interface RequestContext {
   readonly stats: CallStats;
   /** False when the body is a one-shot stream: the retry layer then never repeats it. */
   readonly replayable?: boolean | undefined;
+  /**
+   * The SDK's log: level-filtered, and redacting (headers, URL secrets, token-like fields) on
+   * the way out, so a layer may pass raw requests' URLs and headers. Absent in bare unit tests.
+   */
+  readonly log?: Logger | undefined;
+}
+
+/** Log severities, lowest first; 'off' logs nothing. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Structured data attached to one log line. */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/** The `logger` option's shape, which `console` already has; also what layers log through. */
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
 }
 
 /** One link of the pipeline: sends a request, resolves with the response. */

@@ -7,7 +7,7 @@
 import createClient from 'openapi-fetch';
 import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
 import type { NetworkError } from '../errors/network-error.js';
-import type { FetchLike, RequestContext } from '../network/types.js';
+import type { FetchLike, Logger, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type CallOptions, type ResolvedSdkOptions } from '../options.js';
 import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
@@ -66,20 +66,20 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
   return async function call(meta, rawInit, rawOptions) {
     const callOptions = resolveCallOptions(options, rawOptions);
     const signal = rawOptions?.signal;
-    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body) };
+    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log };
     const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
     const parseAs = PARSE_AS[meta.responseKind];
 
     let sent: Request | undefined;
     let received: Response | undefined;
     const fail = (details: Omit<FailureDetails, 'method' | 'url' | 'attempts'>): NetworkError =>
-      createNetworkError({
+      logOutcome(options.log, createNetworkError({
         // Before a Request exists (e.g. the body failed to serialise) name the path template.
         method: sent?.method ?? meta.method,
         url: sent?.url ?? `${options.baseUrl}${meta.path}`,
         attempts: context.stats.attempts,
         ...details,
-      });
+      }));
 
     const contentType = contentTypeFor(init.body, meta.requestContentType);
     let result: Awaited<ReturnType<UntypedClient['request']>>;
@@ -114,4 +114,14 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
     }
     return meta.responseKind === 'none' ? undefined : result.data;
   };
+}
+
+/**
+ * The call's final outcome, once: faults of the network or server at `error`, answers about
+ * the request itself (4xx) at `warn`, the caller's own abort at `debug`.
+ */
+function logOutcome(log: Logger, error: NetworkError): NetworkError {
+  const level = error.type === 'CANCELLED' ? 'debug' : error.status !== undefined && error.status < 500 ? 'warn' : 'error';
+  log[level](`call failed: ${error.message}`, { error });
+  return error;
 }

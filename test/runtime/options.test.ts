@@ -13,7 +13,11 @@ test('defaults are applied and the result is frozen', () => {
   assert.is(options.retryBudget?.available('https://api.example.com'), 500);
   assert.is(options.telemetryHeaders, true);
   assert.is(options.clock, systemClock);
-  const { retry, deadlineMs, idempotency, retryBudget, telemetryHeaders, clock, ...rest } = options;
+  // Logging and redirect options (functions, sets) are checked on their own below.
+  const { log, redaction, maxRedirects, retry, deadlineMs, idempotency, retryBudget, telemetryHeaders, clock, ...rest } = options;
+  assert.type(log.debug, 'function');
+  assert.ok(redaction.headers.has('authorization') && redaction.queryParams.has('access_token'));
+  assert.is(maxRedirects, 5);
   assert.equal(rest, {
     baseUrl: 'https://api.example.com/v1',
     timeoutMs: 30_000,

@@ -1,0 +1,246 @@
+/**
+ * Logging against real loopback servers: a full signed-in flow at debug level leaks no
+ * secret, redaction rules (headers, query, fields, free text) hold, and logLevel filters.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createSdk, isNetworkError, memoryTokenStore, type NetworkError } from '../../generated/v1/index.js';
+import { createLog, logging } from '../../src/network/logging.js';
+import { createRedaction, redactLogUrl, redactText } from '../../src/network/redact.js';
+import type { LogFields, Logger, LogLevel } from '../../src/network/types.js';
+import { resolveSdkOptions } from '../../src/options.js';
+import { createPipeline } from '../../src/network/pipeline.js';
+import { context } from '../runtime/helpers/context.js';
+import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
+import { startServer, type TestServer } from '../server/index.js';
+
+interface Line {
+  readonly level: string;
+  readonly message: string;
+  readonly fields: LogFields | undefined;
+}
+
+/** A console-shaped logger recording every line. */
+function recorder(): Logger & { lines: Line[]; text(): string } {
+  const lines: Line[] = [];
+  const at = (level: string) => (message: string, fields?: LogFields) => {
+    lines.push({ level, message, fields });
+  };
+  return {
+    lines,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    text: () => lines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n'),
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
+    return error as NetworkError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+const newOrder = {
+  items: [{ sku: 'MUG-LOGO', quantity: 1 }],
+  shippingAddress: { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' },
+};
+
+const flow = suite<{ server: TestServer }>('logging: full flow against test/server');
+flow.before(async (ctx) => {
+  ctx.server = await startServer();
+});
+flow.before.each((ctx) => {
+  ctx.server.reset();
+});
+flow.after(async (ctx) => {
+  await ctx.server.close();
+});
+
+flow('debug logs of login, getMe, createOrder and a 401 hold no token, password or cookie', async ({ server }) => {
+  const log = recorder();
+  const tokenStore = memoryTokenStore();
+  const sdk = createSdk({
+    baseUrl: server.url,
+    auth: { tokenStore },
+    logger: log,
+    logLevel: 'debug',
+    headers: { Cookie: 'session=cookie-secret-123', 'X-API-Key': 'api-key-secret-456' },
+  });
+  const tokens = await sdk.auth.login({ body: { email: 'alice@example.com', password: 'password123' } });
+  await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  await sdk.users.getMe();
+  await sdk.orders.createOrder({ body: newOrder });
+  server.tokens.expireAll();
+  const error = await rejection(sdk.users.getMe());
+  assert.is(error.type, 'UNAUTHORIZED');
+
+  // The token really was sent (so the log saw it) and the flow was logged.
+  const sentAuth = server.requests.filter((r) => r.headers.authorization === `Bearer ${tokens.accessToken}`);
+  assert.ok(sentAuth.length >= 3, 'the bearer token went out with the secured calls');
+  const text = log.text();
+  for (const secret of [tokens.accessToken, tokens.refreshToken, 'password123', 'cookie-secret-123', 'api-key-secret-456']) {
+    assert.not.ok(text.includes(secret), `a log line contains ${secret.slice(0, 12)}…`);
+  }
+  assert.match(text, /POST .*\/auth\/login/);
+  assert.match(text, /GET .*\/users\/me/);
+  assert.match(text, /POST .*\/orders/);
+  assert.ok(text.includes('[REDACTED]'), 'redacted values are marked, not dropped silently');
+
+  // Each attempt: method, URL, attempt, status, duration, request id at debug.
+  const answered = log.lines.find((line) => line.level === 'debug' && line.fields?.['status'] === 200);
+  assert.ok(answered, 'a debug line per answered attempt');
+  assert.is(answered.fields?.['method'], 'POST');
+  assert.is(answered.fields?.['attempt'], 1);
+  assert.type(answered.fields?.['durationMs'], 'number');
+  assert.type(answered.fields?.['requestId'], 'string');
+  const sentHeaders = log.lines.find((line) => line.message.startsWith('[tether] → GET'))?.fields?.['headers'] as Record<string, string>;
+  assert.is(sentHeaders['authorization'], '[REDACTED]');
+  assert.is(sentHeaders['cookie'], '[REDACTED]');
+  assert.is(sentHeaders['x-api-key'], '[REDACTED]');
+
+  // The 401: attempt at warn, the call's outcome once more at warn (an answer about the request).
+  const failed = log.lines.filter((line) => line.level === 'warn');
+  assert.ok(failed.some((line) => line.fields?.['status'] === 401));
+  assert.ok(failed.some((line) => line.message.includes('call failed')));
+});
+
+flow('the NetworkError of a 401 serialises without the token, also when a URL carried one', async ({ server }) => {
+  const tokenStore = memoryTokenStore();
+  const sdk = createSdk({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off' });
+  const tokens = await sdk.auth.login({ body: { email: 'alice@example.com', password: 'password123' } });
+  await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  server.tokens.expireAll();
+  const error = await rejection(sdk.users.getMe());
+  for (const text of [JSON.stringify(error), error.message, String(error.stack)]) {
+    assert.not.ok(text.includes(tokens.accessToken));
+    assert.not.ok(text.includes(tokens.refreshToken));
+  }
+  // A token in the query (e.g. an SSE URL) never reaches the message or the JSON.
+  const pipeline = createPipeline(resolveSdkOptions({ baseUrl: server.url, logLevel: 'off' }));
+  try {
+    await pipeline(new Request(`${server.url}/nowhere?access_token=${tokens.accessToken}`, { headers: { 'x-api-key': 'k' } }), context());
+  } catch {
+    // not expected to throw: a 404 is a response
+  }
+  const { NetworkError } = await import('../../src/errors/network-error.js');
+  const made = new NetworkError({ type: 'UNAUTHORIZED', summary: 'x', method: 'get', url: `${server.url}/x?access_token=${tokens.accessToken}`, cause: new Error('boom') });
+  assert.not.ok(JSON.stringify(made).includes(tokens.accessToken));
+  assert.not.ok(made.message.includes(tokens.accessToken));
+});
+
+const units = suite<{ server: PlainServer }>('logging: redaction and levels');
+units.before(async (ctx) => {
+  ctx.server = await startPlainServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=set-cookie-secret', 'x-request-id': 'req-42' });
+    res.end('{"accessToken":"body-secret"}');
+  });
+});
+units.after(async (ctx) => {
+  await ctx.server.close();
+});
+
+function sdkPipeline(server: PlainServer, log: Logger, extra: { logLevel?: LogLevel; redactHeaders?: string[]; redactQueryParams?: string[] } = {}) {
+  const options = resolveSdkOptions({ baseUrl: server.url, logger: log, logLevel: extra.logLevel ?? 'debug', ...extra });
+  const pipeline = createPipeline(options);
+  return (request: Request) => pipeline(request, { ...context(), log: options.log });
+}
+
+units('custom redactHeaders are masked (any case), response Set-Cookie too, bodies never logged', async ({ server }) => {
+  const log = recorder();
+  const send = sdkPipeline(server, log, { redactHeaders: ['X-Session-Secret'] });
+  const response = await send(new Request(`${server.url}/a`, { headers: { 'x-session-SECRET': 'custom-secret-1', 'x-trace': 'visible-1' } }));
+  await response.text();
+  const text = log.text();
+  assert.not.ok(text.includes('custom-secret-1'));
+  assert.not.ok(text.includes('set-cookie-secret'));
+  assert.not.ok(text.includes('body-secret'));
+  assert.ok(text.includes('visible-1'), 'other headers stay readable');
+  assert.ok(server.requests.at(-1)?.headers['x-session-secret'] === 'custom-secret-1', 'redaction is for logs only');
+  const answer = log.lines.find((line) => line.fields?.['status'] === 200);
+  assert.is(answer?.fields?.['requestId'], 'req-42');
+});
+
+units('secret query parameters are redacted in fields and messages; others kept', async ({ server }) => {
+  const log = recorder();
+  const send = sdkPipeline(server, log, { redactQueryParams: ['session'] });
+  const url = `${server.url}/b?limit=2&access_token=qs-secret-1&Signature=qs-secret-2&code=qs-secret-3&session=qs-secret-4&api_key=qs-secret-5`;
+  await (await send(new Request(url))).text();
+  const text = log.text();
+  for (const secret of ['qs-secret-1', 'qs-secret-2', 'qs-secret-3', 'qs-secret-4', 'qs-secret-5']) {
+    assert.not.ok(text.includes(secret), secret);
+  }
+  assert.ok(text.includes('limit=2'));
+  assert.ok(text.includes('access_token=[REDACTED]'));
+});
+
+units('logLevel filters: warn (default) hides debug; off hides everything; failures reach warn', async ({ server }) => {
+  const quiet = recorder();
+  await (await sdkPipeline(server, quiet, { logLevel: 'warn' })(new Request(`${server.url}/c`))).text();
+  assert.is(quiet.lines.length, 0, 'a 200 at warn level logs nothing');
+
+  const off = recorder();
+  const down = await startPlainServer((_req, res) => {
+    res.writeHead(503).end();
+  });
+  try {
+    await (await sdkPipeline(down, off, { logLevel: 'off' })(new Request(`${down.url}/d`))).text();
+    assert.is(off.lines.length, 0);
+    const warned = recorder();
+    await (await sdkPipeline(down, warned, { logLevel: 'warn' })(new Request(`${down.url}/d`))).text();
+    assert.is(warned.lines.length, 1);
+    assert.is(warned.lines[0]?.level, 'warn');
+    assert.is(warned.lines[0]?.fields?.['status'], 503);
+  } finally {
+    await down.close();
+  }
+  assert.is(resolveSdkOptions({ baseUrl: server.url }).log === undefined, false);
+  assert.throws(() => resolveSdkOptions({ baseUrl: server.url, logLevel: 'verbose' as LogLevel }), /logLevel must be one of/);
+  assert.throws(() => resolveSdkOptions({ baseUrl: server.url, logger: {} as Logger }), /logger must have/);
+});
+
+units('a connection failure is logged at warn with the error, and a throwing logger breaks nothing', async () => {
+  const closed = await startPlainServer();
+  const url = closed.url;
+  await closed.close();
+  const log = recorder();
+  const redaction = createRedaction();
+  const layer = logging()(() => Promise.reject(new TypeError('fetch failed')));
+  const ctx = { ...context(), log: createLog({ logger: log, level: 'debug', redaction }) };
+  await layer(new Request(`${url}/x`, { headers: { authorization: 'Bearer t0ken-secret' } }), ctx).catch(() => {});
+  assert.ok(log.lines.some((line) => line.level === 'warn' && (line.fields?.['error'] as { message?: string }).message === 'fetch failed'));
+  assert.not.ok(log.text().includes('t0ken-secret'));
+
+  const throwing = createLog({ logger: { ...log, debug: () => { throw new Error('logger down'); } }, level: 'debug', redaction });
+  const ok = logging()(async () => new Response('{}'));
+  const response = await ok(new Request(`${url}/y`), { ...context(), log: throwing });
+  assert.is(response.status, 200);
+});
+
+units('redaction helpers: fields named like secrets, Bearer in text, URL credentials', () => {
+  const log = recorder();
+  const redaction = createRedaction();
+  createLog({ logger: log, level: 'debug', redaction }).info('got Bearer abc.def.ghi from https://u:p@x.test/p?token=t1#frag', {
+    accessToken: 'f-secret-1',
+    nested: { refresh_token: 'f-secret-2', password: 'f-secret-3', note: 'Authorization: Bearer f-secret-4' },
+    list: [{ apiKey: 'f-secret-5' }],
+    targetUrl: 'https://x.test/cb?code=f-secret-6&state=ok',
+    count: 3,
+  });
+  const text = log.text();
+  for (const secret of ['abc.def.ghi', 'u:p@', 't1', 'frag', 'f-secret-1', 'f-secret-2', 'f-secret-3', 'f-secret-4', 'f-secret-5', 'f-secret-6']) {
+    assert.not.ok(text.includes(secret), secret);
+  }
+  assert.ok(text.includes('state=ok'));
+  assert.ok(text.includes('"count":3'));
+  assert.is(redactLogUrl('/rel?key=1&x=2', redaction), '/rel?key=[REDACTED]&x=2');
+  assert.is(redactText('Basic dXNlcjpwYXNz'), 'Basic [REDACTED]');
+});
+
+flow.run();
+units.run();

@@ -1,0 +1,245 @@
+/**
+ * Redirects followed by the SDK, against two real loopback origins (two node:http servers on
+ * different ports): credentials stay on their origin, methods are rewritten per Fetch, loops
+ * end. The https→http and browser (opaque redirect) cases isolate the layer with an injected
+ * next, since there is no TLS server or browser here.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createSdk, isNetworkError, memoryTokenStore, type NetworkError } from '../../generated/v1/index.js';
+import { createPipeline } from '../../src/network/pipeline.js';
+import { createRedaction } from '../../src/network/redact.js';
+import { redirect } from '../../src/network/redirect.js';
+import type { FetchLike } from '../../src/network/types.js';
+import { resolveSdkOptions, type SdkOptions } from '../../src/options.js';
+import { context } from '../runtime/helpers/context.js';
+import { json, startServer, type TestServer } from '../runtime/helpers/server.js';
+
+async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
+    return error as NetworkError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+function moved(res: ServerResponse, status: number, location: string): void {
+  res.writeHead(status, { location, 'content-type': 'text/plain' });
+  res.end('moved');
+}
+
+const user = { id: 'a11ce000-0000-4000-8000-000000000001', email: 'alice@example.com', name: 'Alice', role: 'customer' };
+const TOKEN = 'access-token-secret-1';
+
+const hops = suite<{ a: TestServer; b: TestServer }>('redirect: two loopback origins');
+hops.before(async (ctx) => {
+  ctx.a = await startServer();
+  ctx.b = await startServer();
+});
+hops.before.each(({ a, b }) => {
+  a.requests.length = 0;
+  b.requests.length = 0;
+  b.handle((_req, res) => json(res, 200, user));
+});
+hops.after(async ({ a, b }) => {
+  await Promise.all([a.close(), b.close()]);
+});
+
+async function sdkFor(server: TestServer, extra: Partial<SdkOptions> = {}) {
+  const tokenStore = memoryTokenStore();
+  await tokenStore.set({ accessToken: TOKEN, refreshToken: 'refresh-secret-1' });
+  return createSdk({
+    baseUrl: server.url,
+    auth: { tokenStore },
+    logLevel: 'off',
+    headers: { Cookie: 'sid=cookie-secret', 'X-API-Key': 'key-secret', 'X-Partner-Credential': 'partner-secret', 'X-Trace': 'trace-1' },
+    redactHeaders: ['X-Partner-Credential'],
+    ...extra,
+  });
+}
+
+hops('a same-origin redirect keeps Authorization and the other headers', async ({ a }) => {
+  a.handle((req: IncomingMessage, res) => (req.url === '/users/me' ? moved(res, 302, '/users/me/moved') : json(res, 200, user)));
+  const sdk = await sdkFor(a);
+  const me = await sdk.users.getMe();
+  assert.is(me.email, 'alice@example.com');
+  assert.is(a.requests.length, 2);
+  assert.is(a.requests[1]?.url, '/users/me/moved');
+  assert.is(a.requests[1]?.headers.authorization, `Bearer ${TOKEN}`);
+  assert.is(a.requests[1]?.headers['x-api-key'], 'key-secret');
+});
+
+hops('a cross-origin redirect strips Authorization, Cookie, X-API-Key and redactHeaders', async ({ a, b }) => {
+  a.handle((_req, res) => moved(res, 302, `${b.url}/elsewhere`));
+  const sdk = await sdkFor(a);
+  const me = await sdk.users.getMe();
+  assert.is(me.id, user.id);
+  assert.is(a.requests[0]?.headers.authorization, `Bearer ${TOKEN}`, 'the first hop had them all');
+  assert.is(a.requests[0]?.headers.cookie, 'sid=cookie-secret');
+  const got = b.requests[0]?.headers;
+  assert.ok(got, 'the second origin was reached');
+  assert.is(got.authorization, undefined);
+  assert.is(got.cookie, undefined);
+  assert.is(got['x-api-key'], undefined);
+  assert.is(got['x-partner-credential'], undefined);
+  assert.is(got['x-trace'], 'trace-1', 'ordinary headers still travel');
+});
+
+hops('303 after a POST becomes a GET without body or Content-Type', async ({ a }) => {
+  a.handle((req, res) => (req.method === 'POST' ? moved(res, 303, '/result/1') : json(res, 200, { ok: true })));
+  const send = pipelineFor(a);
+  const response = await send(new Request(`${a.url}/jobs`, { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } }));
+  assert.equal(await response.json(), { ok: true });
+  assert.is(a.requests[1]?.method, 'GET');
+  assert.is(a.requests[1]?.url, '/result/1');
+  assert.is(a.requests[1]?.body, '');
+  assert.is(a.requests[1]?.headers['content-type'], undefined);
+});
+
+hops('301/302 turn a POST into a GET; 307/308 keep method and body; 303 keeps a HEAD', async ({ a }) => {
+  a.handle((req, res) => {
+    const match = /^\/s(\d{3})$/.exec(req.url ?? '');
+    if (match) moved(res, Number(match[1]), '/done');
+    else json(res, 200, { method: req.method });
+  });
+  const send = pipelineFor(a);
+  for (const [status, method, expected, body] of [
+    [301, 'POST', 'GET', ''],
+    [302, 'POST', 'GET', ''],
+    [307, 'POST', 'POST', '{"n":7}'],
+    [308, 'PUT', 'PUT', '{"n":7}'],
+    [302, 'PUT', 'PUT', '{"n":7}'],
+  ] as const) {
+    a.requests.length = 0;
+    const response = await send(new Request(`${a.url}/s${status}`, { method, body: '{"n":7}', headers: { 'content-type': 'application/json' } }));
+    await response.text();
+    assert.is(a.requests[1]?.method, expected, `${status} after ${method}`);
+    assert.is(a.requests[1]?.body, body, `${status} after ${method}: body`);
+  }
+  a.requests.length = 0;
+  await send(new Request(`${a.url}/s303`, { method: 'HEAD' }));
+  assert.is(a.requests[1]?.method, 'HEAD');
+});
+
+hops('a redirect loop fails with UNKNOWN after maxRedirects hops (default 5)', async ({ a }) => {
+  a.handle((_req, res) => moved(res, 302, '/loop'));
+  const error = await rejection(pipelineFor(a)(new Request(`${a.url}/loop`)));
+  assert.is(error.type, 'UNKNOWN');
+  assert.is(error.status, 302);
+  assert.match(error.message, /Too many redirects \(more than 5\)/);
+  assert.is(a.requests.length, 6, 'the first request and 5 hops');
+
+  a.requests.length = 0;
+  const two = await rejection(pipelineFor(a, { maxRedirects: 2 })(new Request(`${a.url}/loop`)));
+  assert.match(two.message, /more than 2/);
+  assert.is(a.requests.length, 3);
+
+  a.requests.length = 0;
+  const response = await pipelineFor(a, { maxRedirects: 0 })(new Request(`${a.url}/loop`));
+  assert.is(response.status, 302, 'maxRedirects 0 hands the 3xx back');
+  await response.text();
+  assert.is(a.requests.length, 1);
+});
+
+hops('through the SDK, a redirect loop rejects the call with UNKNOWN', async ({ a }) => {
+  a.handle((_req, res) => moved(res, 307, '/users/me'));
+  const sdk = await sdkFor(a);
+  const error = await rejection(sdk.users.getMe());
+  assert.is(error.type, 'UNKNOWN');
+  assert.is(error.attempts, 6);
+  assert.not.ok(JSON.stringify(error).includes(TOKEN));
+});
+
+function pipelineFor(server: TestServer, extra: Partial<SdkOptions> = {}): (request: Request) => Promise<Response> {
+  const options = resolveSdkOptions({ baseUrl: server.url, logLevel: 'off', ...extra });
+  const pipeline = createPipeline(options);
+  return (request) => pipeline(request, context());
+}
+
+const isolated = suite('redirect: layer alone (no TLS, no browser here)');
+const layer = (maxRedirects = 5) => redirect({ maxRedirects, redaction: createRedaction(), allowInsecureHttp: true });
+
+isolated('an https → http hop is refused with UNKNOWN before anything is sent there', async () => {
+  const seen: string[] = [];
+  const next: FetchLike = async (request) => {
+    seen.push(request.url);
+    return new Response(null, { status: 302, headers: { location: 'http://api.example.com/plain' } });
+  };
+  const error = await rejection(layer()(next)(new Request('https://api.example.com/secure', { headers: { authorization: 'Bearer x' } }), context()));
+  assert.is(error.type, 'UNKNOWN');
+  assert.is(error.status, 302);
+  assert.match(error.message, /from https to an insecure URL/);
+  assert.equal(seen, ['https://api.example.com/secure']);
+});
+
+isolated('an https → https hop is followed; non-http schemes are refused', async () => {
+  const seen: string[] = [];
+  const next: FetchLike = async (request) => {
+    seen.push(request.url);
+    if (request.url.endsWith('/a')) return new Response(null, { status: 301, headers: { location: 'https://cdn.example.com/b' } });
+    if (request.url.endsWith('/b')) return new Response(null, { status: 301, headers: { location: 'ftp://cdn.example.com/c' } });
+    return new Response('{}');
+  };
+  const error = await rejection(layer()(next)(new Request('https://api.example.com/a'), context()));
+  assert.equal(seen, ['https://api.example.com/a', 'https://cdn.example.com/b']);
+  assert.match(error.message, /unsupported URL scheme \(ftp:\)/);
+});
+
+isolated('a hop to plain http off loopback is refused unless allowInsecureHttp', async () => {
+  const next: FetchLike = async (request) =>
+    request.url.startsWith('http://127.0.0.1') ? new Response(null, { status: 302, headers: { location: 'http://api.example.com/x' } }) : new Response('{}');
+  const strict = redirect({ maxRedirects: 5, redaction: createRedaction(), allowInsecureHttp: false })(next);
+  const error = await rejection(strict(new Request('http://127.0.0.1:9/start'), context()));
+  assert.match(error.message, /insecure URL/);
+  const lenient = redirect({ maxRedirects: 5, redaction: createRedaction(), allowInsecureHttp: true })(next);
+  assert.is((await lenient(new Request('http://127.0.0.1:9/start'), context())).status, 200);
+});
+
+isolated('a 307 for a one-shot stream body fails instead of sending it empty; a 303 still turns it into a GET', async () => {
+  const seen: Array<[string, string]> = [];
+  const next: FetchLike = async (request) => {
+    seen.push([request.method, request.url]);
+    await request.arrayBuffer();
+    const status = request.url.endsWith('/s307') ? 307 : request.url.endsWith('/s303') ? 303 : 200;
+    return status === 200 ? new Response('{}') : new Response(null, { status, headers: { location: '/done' } });
+  };
+  const streamed = (path: string) =>
+    new Request(`https://api.example.com${path}`, { method: 'POST', body: new Blob(['chunk']).stream(), duplex: 'half' } as RequestInit);
+  const error = await rejection(layer()(next)(streamed('/s307'), { ...context(), replayable: false }));
+  assert.match(error.message, /stream that cannot be sent again/);
+  assert.equal(seen, [['POST', 'https://api.example.com/s307']]);
+  const response = await layer()(next)(streamed('/s303'), { ...context(), replayable: false });
+  assert.is(response.status, 200);
+  assert.equal(seen.at(-1), ['GET', 'https://api.example.com/done']);
+});
+
+isolated('browser: an opaque redirect lets the platform follow a GET, refuses to resend a POST', async () => {
+  const modes: string[] = [];
+  const next: FetchLike = async (request) => {
+    modes.push(request.redirect);
+    if (request.redirect === 'manual') {
+      const opaque = new Response(null, { status: 200 });
+      Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+      return opaque;
+    }
+    return new Response('{"followed":true}');
+  };
+  const post = layer()(next);
+  const error = await rejection(post(new Request('https://api.example.com/p', { method: 'POST', body: 'x' }), context()));
+  assert.is(error.type, 'UNKNOWN');
+  assert.equal(modes, ['manual']);
+
+  const get = layer()(next);
+  const response = await get(new Request('https://api.example.com/g'), context());
+  assert.equal(await response.json(), { followed: true });
+  assert.equal(modes, ['manual', 'manual', 'follow']);
+  await get(new Request('https://api.example.com/g2'), context());
+  assert.equal(modes.at(-1), 'follow', 'later requests go straight to the platform');
+  assert.is(modes.length, 4);
+});
+
+hops.run();
+isolated.run();
