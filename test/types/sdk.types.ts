@@ -59,6 +59,20 @@ export function options(): void {
   createSdk({ baseUrl: 'https://api.example.com', timeoutMs: '10s' });
 }
 
+export async function retryOptions(): Promise<void> {
+  createSdk({ baseUrl: 'https://api.example.com', retry: false, retryBudget: { capacity: 100 }, idempotency: 'always' });
+  createSdk({ baseUrl: 'https://api.example.com', retry: { maxRetries: 5, shouldRetry: ({ error }) => error.type === 'SERVER' } });
+  await sdk.users.getMe(undefined, { retry: { statusCodes: [503] }, deadlineMs: 5000 });
+  // @ts-expect-error retry is false or an object, not true
+  createSdk({ baseUrl: 'https://api.example.com', retry: true });
+  // @ts-expect-error maxRetries is a number
+  await sdk.users.getMe(undefined, { retry: { maxRetries: '3' } });
+  // @ts-expect-error idempotency is 'auto' or 'always'
+  createSdk({ baseUrl: 'https://api.example.com', idempotency: 'never' });
+  // @ts-expect-error shouldRetry returns a boolean
+  createSdk({ baseUrl: 'https://api.example.com', retry: { shouldRetry: () => 'yes' } });
+}
+
 export function errors(error: NetworkError): NetworkErrorType {
   // @ts-expect-error not a NetworkError type
   const bad: NetworkErrorType = 'TEAPOT';
