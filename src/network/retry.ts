@@ -134,7 +134,13 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       ? policy.statusCodes.includes(response.status)
       : error.type === 'CONNECTION' || error.type === 'TIMEOUT';
     if (policy.shouldRetry) {
-      retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
+      try {
+        retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
+      } catch (hookError) {
+        // The app's hook failed: the call fails with that (never swallowed), body released.
+        if (response) discard(response);
+        throw hookError;
+      }
     }
     if (!retryable) return fail();
 

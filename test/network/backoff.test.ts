@@ -151,4 +151,16 @@ test('a CANCELLED thrown by an inner layer is final', async () => {
   assert.is(sent, 1);
 });
 
+test('a throwing shouldRetry fails the call with its error', async () => {
+  const transport: FetchLike = async (_request, ctx) => {
+    ctx.stats.attempts += 1;
+    return new Response('busy', { status: 503 });
+  };
+  const layer = retry({ clock: fakeClock().clock, budget: undefined, telemetryHeaders: false })(transport);
+  const sdk = resolveSdkOptions({ baseUrl: 'https://api.example.com', retry: { shouldRetry: () => { throw new SyntaxError('hook bug'); } } });
+  const options = resolveCallOptions(sdk, {});
+  const error = await layer(new Request('https://api.example.com/x'), { ...context(), options }).catch((e: unknown) => e);
+  assert.instance(error, SyntaxError);
+});
+
 test.run();
