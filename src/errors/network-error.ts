@@ -3,7 +3,7 @@
  * Instances are built by `createNetworkError` (create-network-error.ts), which owns the
  * status → type classification; this file only holds the shape and the brand.
  */
-import { redactUrl } from './redact-url.js';
+import { redactText, redactUrl } from './redact-url.js';
 
 /** Every kind of failure a call can end in; a stable, string-valued enum apps can switch on. */
 export const NetworkErrorType = {
@@ -133,7 +133,8 @@ export class NetworkError extends Error {
       retryAfterMs: this.retryAfterMs,
       attempts: this.attempts,
       requestId: this.requestId,
-      cause: cause instanceof Error ? { name: cause.name, message: cause.message } : undefined,
+      // The platform's message may quote a URL or header value it rejected: scrub it too.
+      cause: cause instanceof Error ? { name: cause.name, message: redactText(cause.message) } : undefined,
     };
   }
 }

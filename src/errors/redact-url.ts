@@ -24,6 +24,18 @@ export function redactUrl(url: string): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${redactQuery(query)}` : ''}`;
 }
 
+/**
+ * Masks what may be secret inside free text such as a platform's error message (undici quotes
+ * a rejected URL with its credentials, or a rejected header value): every URL as `redactUrl`
+ * does, `Bearer …`/`Basic …` credentials, and quoted invalid header values.
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url))
+    .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`)
+    .replace(/"[^"]*"(?= is an invalid header)/g, `"${REDACTED}"`);
+}
+
 function redactQuery(query: string): string {
   return query
     .split('&')

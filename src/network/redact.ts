@@ -86,10 +86,15 @@ export function redactLogUrl(url: string, redaction: Redaction): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${redactQuery(query, redaction)}` : ''}`;
 }
 
-/** Masks credentials embedded in free text: `Bearer …`/`Basic …` schemes and `name=value` secrets. */
+/**
+ * Masks credentials embedded in free text: `Bearer …`/`Basic …` schemes, quoted invalid header
+ * values (undici's message), and `name=value` secrets. URLs in text are the caller's business
+ * (logging.ts keeps them readable with `redactLogUrl`).
+ */
 export function redactText(text: string): string {
   return text
     .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`)
+    .replace(/"[^"]*"(?= is an invalid header)/g, `"${REDACTED}"`)
     .replace(/\b(access_token|refresh_token|id_token|password|client_secret)(["']?\s*[:=]\s*["']?)[^\s&,;"']+/gi, `$1$2${REDACTED}`);
 }
 
