@@ -54,4 +54,20 @@ test('no declared header: nothing unless the caller asks, then the standard name
   assert.equal(applyIdempotencyKey<{ body?: unknown; headers?: Record<string, string> }>(none, init, 'k').headers, { 'Idempotency-Key': 'k' });
 });
 
+test("idempotency 'always' keys every POST and PATCH, and nothing else", () => {
+  type Init = { body?: unknown; headers?: Record<string, string> };
+  const post = { idempotencyKeyHeader: undefined, method: 'post' as const };
+  assert.equal(applyIdempotencyKey<Init>(post, { body: 1 }, undefined, () => 'gen', 'always').headers, { 'Idempotency-Key': 'gen' });
+  assert.equal(applyIdempotencyKey<Init>({ ...post, method: 'patch' }, { body: 1 }, undefined, () => 'gen', 'always').headers, {
+    'Idempotency-Key': 'gen',
+  });
+  const get: Init = { headers: {} };
+  assert.is(applyIdempotencyKey<Init>({ ...post, method: 'get' }, get, undefined, () => 'gen', 'always'), get);
+  assert.is(applyIdempotencyKey<Init>({ ...post, method: 'put' }, get, undefined, () => 'gen', 'always'), get);
+  const auto: Init = { body: 1 };
+  assert.is(applyIdempotencyKey<Init>(post, auto, undefined, () => 'gen', 'auto'), auto, "'auto' leaves undeclared POSTs alone");
+  // A declared header keeps its own name; a caller's key still wins.
+  assert.equal(applyIdempotencyKey<Init>({ idempotencyKeyHeader: 'X-Key', method: 'post' }, { body: 1 }, 'mine', () => 'gen', 'always').headers, { 'X-Key': 'mine' });
+});
+
 test.run();
