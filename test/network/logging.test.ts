@@ -4,10 +4,18 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createSdk, isNetworkError, memoryTokenStore, NetworkError } from '../../generated/v1/index.js';
+import {
+  DEFAULT_REDACT_HEADERS,
+  createSdk,
+  isNetworkError,
+  memoryTokenStore,
+  NetworkError,
+  type LogFields,
+  type Logger,
+  type LogLevel,
+} from '../../generated/v1/index.js';
 import { createLog, logging } from '../../src/network/logging.js';
 import { createRedaction, redactLogUrl, redactText } from '../../src/network/redact.js';
-import type { LogFields, Logger, LogLevel } from '../../src/network/types.js';
 import { resolveSdkOptions } from '../../src/options.js';
 import { createPipeline } from '../../src/network/pipeline.js';
 import { context } from '../runtime/helpers/context.js';
@@ -91,6 +99,7 @@ flow('debug logs of login, getMe, createOrder and a 401 hold no token, password 
   assert.match(text, /GET .*\/users\/me/);
   assert.match(text, /POST .*\/orders/);
   assert.ok(text.includes('[REDACTED]'), 'redacted values are marked, not dropped silently');
+  assert.ok(DEFAULT_REDACT_HEADERS.includes('x-api-key'), 'the default list is public');
 
   // Each attempt: method, URL, attempt, status, duration, request id at debug.
   const answered = log.lines.find((line) => line.level === 'debug' && line.fields?.['status'] === 200);
