@@ -25,7 +25,9 @@
  * again at once; any other method fails with UNKNOWN instead, because the server may already
  * have acted on it. The browser then applies its own rules (Authorization dropped
  * cross-origin since the 2023 Fetch change, custom headers kept but subject to CORS).
- * Node/undici and React Native honour 'manual'.
+ * Node/undici honours 'manual'. A fetch that ignores it and follows anyway (some polyfills;
+ * verify on your React Native version) answers with `redirected: true`; we cannot undo what it
+ * sent, so we say so once at warn level.
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isSecureOrAllowed } from './loopback.js';
@@ -53,6 +55,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 export function redirect(options: RedirectOptions): Middleware {
   // Set once an opaque redirect shows the platform cannot do 'manual' (a browser).
   let platformFollows = false;
+  let warnedPlatformFollowed = false;
 
   return (next) => async (original, context) => {
     if (platformFollows) return next(new Request(original, { redirect: 'follow' }), context);
@@ -72,6 +75,14 @@ export function redirect(options: RedirectOptions): Middleware {
         }
         context.log?.info('redirect: platform cannot follow by hand, letting it follow', { method: request.method, url: request.url });
         return next(new Request(request, { redirect: 'follow' }), context);
+      }
+
+      if (response.redirected && !warnedPlatformFollowed) {
+        warnedPlatformFollowed = true;
+        context.log?.warn('redirect: the platform fetch ignored redirect: "manual" and followed itself; credential headers were not stripped by Tether', {
+          method: request.method,
+          url: request.url,
+        });
       }
 
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;

@@ -241,5 +241,20 @@ isolated('browser: an opaque redirect lets the platform follow a GET, refuses to
   assert.is(modes.length, 4);
 });
 
+isolated('a platform that follows by itself despite manual is reported once at warn', async () => {
+  const warnings: string[] = [];
+  const log = { debug() {}, info() {}, error() {}, warn: (message: string) => void warnings.push(message) };
+  const next: FetchLike = async () => {
+    const followed = new Response('{}');
+    Object.defineProperty(followed, 'redirected', { value: true });
+    return followed;
+  };
+  const send = layer()(next);
+  await send(new Request('https://api.example.com/a'), { ...context(), log });
+  await send(new Request('https://api.example.com/b'), { ...context(), log });
+  assert.is(warnings.length, 1);
+  assert.match(warnings[0] ?? '', /ignored redirect: "manual"/);
+});
+
 hops.run();
 isolated.run();
