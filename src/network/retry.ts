@@ -146,15 +146,22 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
 
     // Rule 5. parseRetryAfter yields undefined for anything malformed: then backoff decides.
     const serverDelay = response ? parseRetryAfter(response.headers, clock.now()) : undefined;
-    if (serverDelay !== undefined && serverDelay > policy.maxRetryAfterMs) return fail();
+    if (serverDelay !== undefined && serverDelay > policy.maxRetryAfterMs) {
+      skipped(context, original, `Retry-After ${serverDelay} ms exceeds maxRetryAfterMs ${policy.maxRetryAfterMs}`);
+      return fail();
+    }
 
     // Rule 6.
-    if (budget && !budget.tryAcquire(origin, error.type === 'TIMEOUT' ? 'timeout' : 'other')) return fail();
+    if (budget && !budget.tryAcquire(origin, error.type === 'TIMEOUT' ? 'timeout' : 'other')) {
+      skipped(context, original, `retry budget for ${origin} is spent`);
+      return fail();
+    }
 
     // Rule 7.
     const delay = retryDelay(serverDelay, fullJitterDelay(attempt - 1, policy.baseDelayMs, policy.maxDelayMs, () => clock.random()));
     if (deadline !== undefined && clock.now() + delay >= deadline) {
       if (response) discard(response);
+      skipped(context, original, `a ${delay} ms wait would pass deadlineMs ${deadlineMs}`);
       // The attempt itself ran out of time: its own TIMEOUT already says so.
       if (error.type === 'TIMEOUT') throw error;
       // Built directly: createNetworkError would hand back `error` itself, a NetworkError cause.
@@ -170,8 +177,21 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       });
     }
     if (response) discard(response);
+    context.log?.info(`↻ retry ${attempt} of ${policy.maxRetries} for ${original.method} ${original.url} in ${delay} ms`, {
+      operation: context.meta.id,
+      attempt: attempt + 1,
+      delayMs: delay,
+      reason: error.type,
+      status: error.status,
+      retryAfterMs: serverDelay,
+    });
     await abortableSleep(clock, delay, context.signal, () => details({ reason: 'cancelled', cause: context.signal?.reason }));
   }
+}
+
+/** A retry the rules would make but a limit prevents: worth a line when debugging. */
+function skipped(context: RequestContext, request: Request, why: string): void {
+  context.log?.debug(`retry skipped for ${request.method} ${request.url}: ${why}`, { operation: context.meta.id });
 }
 
 /** Rule 2: may this request be sent more than once? */

@@ -43,6 +43,7 @@ Retry.before.each(async (ctx) => {
   ctx.make = async (extra = {}) => {
     const { sdk } = await signedInSdk(ctx.server, 'alice@example.com', {
       clock: ctx.fake.clock,
+      logLevel: 'off',
       fetch: async (request) => {
         ctx.bodies.push(request.body ? await request.clone().text() : '');
         return fetch(request);
@@ -247,6 +248,25 @@ Retry('telemetryHeaders: false sends neither header', async ({ server, make }) =
   assert.ok(sent.every((r) => r.headers['x-tether-attempt'] === undefined));
   // The server invents its own id when none is sent: two different ones.
   assert.is(new Set(sent.map((r) => r.requestId)).size, 2);
+});
+
+Retry('retries are logged at info with their delay; a retry a limit prevents at debug', async ({ server, make, fake }) => {
+  const lines: Array<{ level: string; message: string; fields: Record<string, unknown> | undefined }> = [];
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => lines.push({ level, message, fields });
+  const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+  const sdk = await make({ logger, logLevel: 'debug', retryBudget: { capacity: 5 } });
+  fake.random = 0.3;
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
+  await rejection(sdk.users.getMe());
+  const retries = lines.filter((line) => line.message.startsWith('[tether] ↻'));
+  assert.is(retries.length, 1, 'the budget of 5 pays for one retry');
+  assert.is(retries[0]?.level, 'info');
+  assert.match(retries[0]!.message, /^\[tether\] ↻ retry 1 of 3 for GET http:\/\/127\.0\.0\.1:\d+\/users\/me in 300 ms$/);
+  assert.equal(retries[0]?.fields, { operation: 'users.getMe', attempt: 2, delayMs: 300, reason: 'SERVER', status: 503, retryAfterMs: undefined });
+  const skipped = lines.filter((line) => line.message.startsWith('[tether] retry skipped'));
+  assert.is(skipped.length, 1);
+  assert.is(skipped[0]?.level, 'debug');
+  assert.match(skipped[0]!.message, /retry budget for http:\/\/127\.0\.0\.1:\d+\/? is spent$/);
 });
 
 Retry.run();
