@@ -33,7 +33,7 @@ After.before(async (ctx) => {
 After.before.each(async (ctx) => {
   ctx.server.reset();
   ctx.fake = fakeClock(0.5);
-  ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock })).sdk;
+  ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock, logLevel: 'off' })).sdk;
   ctx.server.requests.length = 0;
 });
 After.after(async (ctx) => {

@@ -29,12 +29,9 @@ test('bucket: retries cost 5, timeouts 10, successes refill 1, per origin, never
   assert.throws(() => createRetryBudget({ retryCost: -1 }), /retryBudget\.retryCost/);
 });
 
-test('two SDK instances do not share a budget unless given the same one', () => {
-  const shared = createRetryBudget({ capacity: 5 });
-  const one = createSdk({ baseUrl: 'https://api.example.com', retryBudget: shared });
-  const two = createSdk({ baseUrl: 'https://api.example.com', retryBudget: shared });
-  assert.ok(one && two);
+test('retryBudget is validated', () => {
   assert.throws(() => createSdk({ baseUrl: 'https://api.example.com', retryBudget: 'big' as never }), /options\.retryBudget/);
+  assert.throws(() => createSdk({ baseUrl: 'https://api.example.com', retryBudget: { capacity: Number.NaN } }), /retryBudget\.capacity/);
 });
 
 interface Ctx {
@@ -52,7 +49,7 @@ Outage('1,000 calls over 60 s of 503s: attempts stay within 1.1 × calls; retrie
   server.reset();
   const fake = fakeClock(0);
   const budget = createRetryBudget();
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget, logLevel: 'off' });
   server.requests.length = 0;
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
 
@@ -89,14 +86,29 @@ Outage('1,000 calls over 60 s of 503s: attempts stay within 1.1 × calls; retrie
   assert.is((await sdk.users.getMe()).email, 'alice@example.com', 'retried with the earned token');
 });
 
+Outage('each SDK instance has its own budget unless one is shared', async ({ server }) => {
+  server.reset();
+  const options = { baseUrl: server.url, clock: fakeClock(0).clock, logLevel: 'off' as const };
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
+  const attempts = (sdk: Sdk) => sdk.users.getMe().then(() => 0, (error: unknown) => (isNetworkError(error) ? error.attempts : -1));
+  const a = createSdk({ ...options, retryBudget: { capacity: 5 } });
+  const b = createSdk({ ...options, retryBudget: { capacity: 5 } });
+  assert.is(await attempts(a), 2, 'one retry bought with 5 tokens');
+  assert.is(await attempts(a), 1, 'a has spent its budget');
+  assert.is(await attempts(b), 2, 'b has its own');
+  const shared = createRetryBudget({ capacity: 5 });
+  assert.is(await attempts(createSdk({ ...options, retryBudget: shared })), 2);
+  assert.is(await attempts(createSdk({ ...options, retryBudget: shared })), 1, 'a shared budget is spent for both');
+});
+
 Outage('retryBudget: false leaves only maxRetries', async ({ server }) => {
   server.reset();
   const fake = fakeClock(0);
-  const sdk: Sdk = createSdk({ baseUrl: server.url, clock: fake.clock, retryBudget: { capacity: 0 } });
+  const sdk: Sdk = createSdk({ baseUrl: server.url, clock: fake.clock, retryBudget: { capacity: 0 }, logLevel: 'off' });
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
   const capped = await sdk.users.getMe().catch((error: unknown) => error);
   assert.ok(isNetworkError(capped) && capped.attempts === 1, 'an empty bucket: no retries');
-  const unlimited = createSdk({ baseUrl: server.url, clock: fake.clock, retryBudget: false, auth: { tokenStore: memoryTokenStore() } });
+  const unlimited = createSdk({ baseUrl: server.url, clock: fake.clock, retryBudget: false, auth: { tokenStore: memoryTokenStore() }, logLevel: 'off' });
   const error = await unlimited.users.getMe().catch((e: unknown) => e);
   assert.ok(isNetworkError(error) && error.attempts === 4, 'no budget: all 3 retries');
 });

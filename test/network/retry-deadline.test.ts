@@ -36,7 +36,7 @@ Deadline.before(async (ctx) => {
 Deadline.before.each(async (ctx) => {
   ctx.server.reset();
   ctx.fake = fakeClock(0.5);
-  ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock })).sdk;
+  ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock, logLevel: 'off' })).sdk;
   ctx.server.requests.length = 0;
 });
 Deadline.after(async (ctx) => {
@@ -61,7 +61,7 @@ Deadline('an abort during a backoff sleep ends the call with CANCELLED and sends
 
 Deadline('with the real clock too: a 10 s backoff is cut short by the abort', async ({ server }) => {
   // The real sleep (setTimeout); only the jitter pick is fixed: 9 s.
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: { random: () => 0.9 } });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: { random: () => 0.9 }, logLevel: 'off' });
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'reset-before' } });
   server.requests.length = 0;
   const controller = new AbortController();
@@ -90,7 +90,7 @@ Deadline('an already aborted signal sends nothing', async ({ server, sdk }) => {
 });
 
 Deadline('deadlineMs cuts the per-attempt timeout: a hung server fails in ~deadline, not timeoutMs', async ({ server }) => {
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { deadlineMs: 250 });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { deadlineMs: 250, logLevel: 'off' });
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'hang' } });
   const started = Date.now();
   const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 10_000 }));
@@ -120,7 +120,7 @@ Deadline('deadline spans attempts and sleeps: retries while time is left, then T
 
 Deadline('a per-call deadline overrides the SDK’s; without one, calls have none', async ({ server }) => {
   const fake = fakeClock(1);
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, deadlineMs: 100 });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, deadlineMs: 100, logLevel: 'off' });
   server.faults.add({ method: 'GET', path: '/users/me', times: 1, fault: { type: 'status', status: 503 } });
   assert.is((await rejection(sdk.users.getMe())).type, 'TIMEOUT');
   server.faults.add({ method: 'GET', path: '/users/me', times: 1, fault: { type: 'status', status: 503 } });

@@ -35,7 +35,7 @@ Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost
   server.reset();
   const fake = fakeClock(0.5);
   const budget = createRetryBudget();
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget, logLevel: 'off' });
   server.requests.length = 0;
   await settle();
   const before = timers();
@@ -52,7 +52,7 @@ Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost
 
 Timeouts('a slow-dripping body hits the attempt timeout while being read (not retried: the body was already handed over)', async ({ server }) => {
   server.reset();
-  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fakeClock().clock });
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fakeClock().clock, logLevel: 'off' });
   server.requests.length = 0;
   await settle();
   const before = timers();
