@@ -14,7 +14,8 @@
  *    server park the app for hours.
  * 6. The origin's retry budget must have tokens (retry-budget.ts).
  * 7. The wait is full jitter, floored by the server's Retry-After (backoff.ts); if it would
- *    pass the call's `deadlineMs`, the call ends now with TIMEOUT instead of sleeping in vain.
+ *    pass the call's `deadlineMs`, the call ends now with TIMEOUT instead of sleeping in vain
+ *    (checked before rule 6, so such a non-retry spends no budget).
  *
  * Each attempt sends a fresh clone of the one request built for the call, so the headers
  * (idempotency key, request id) and the body bytes are identical on every attempt. When
@@ -151,13 +152,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       return fail();
     }
 
-    // Rule 6.
-    if (budget && !budget.tryAcquire(origin, error.type === 'TIMEOUT' ? 'timeout' : 'other')) {
-      skipped(context, original, `retry budget for ${origin} is spent`);
-      return fail();
-    }
-
-    // Rule 7.
+    // Rule 7 (before the budget, so a retry that cannot happen costs no tokens).
     const delay = retryDelay(serverDelay, fullJitterDelay(attempt - 1, policy.baseDelayMs, policy.maxDelayMs, () => clock.random()));
     if (deadline !== undefined && clock.now() + delay >= deadline) {
       if (response) discard(response);
@@ -176,6 +171,12 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
         cause: error,
       });
     }
+    // Rule 6.
+    if (budget && !budget.tryAcquire(origin, error.type === 'TIMEOUT' ? 'timeout' : 'other')) {
+      skipped(context, original, `retry budget for ${origin} is spent`);
+      return fail();
+    }
+
     if (response) discard(response);
     context.log?.info(`↻ retry ${attempt} of ${policy.maxRetries} for ${original.method} ${original.url} in ${delay} ms`, {
       operation: context.meta.id,

@@ -5,6 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/index.js';
+import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
 
@@ -107,6 +108,14 @@ Deadline('a backoff that would pass the deadline is not slept: TIMEOUT now', asy
   assert.match(error.message, /Deadline of 10000 ms/);
   assert.ok(isNetworkError(error.cause) && error.cause.type === 'SERVER', 'the last attempt’s error is the cause');
   assert.equal(fake.sleeps, []);
+});
+
+Deadline('a retry the deadline prevents spends no budget', async ({ server }) => {
+  const budget = createRetryBudget();
+  const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fakeClock().clock, retryBudget: budget, logLevel: 'off' });
+  server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'rate-limit', retryAfter: '30' } });
+  assert.is((await rejection(sdk.users.getMe(undefined, { deadlineMs: 10_000 }))).type, 'TIMEOUT');
+  assert.is(budget.available(new URL(server.url).origin), 500);
 });
 
 Deadline('deadline spans attempts and sleeps: retries while time is left, then TIMEOUT', async ({ server, sdk, fake }) => {
