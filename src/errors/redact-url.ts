@@ -27,13 +27,17 @@ export function redactUrl(url: string): string {
 /**
  * Masks what may be secret inside free text such as a platform's error message (undici quotes
  * a rejected URL with its credentials, or a rejected header value): every URL as `redactUrl`
- * does, `Bearer …`/`Basic …` credentials, and quoted invalid header values.
+ * does, plus `redactCredentials`.
  */
 export function redactText(text: string): string {
+  return redactCredentials(text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url)), REDACTED);
+}
+
+/** Masks `Bearer …`/`Basic …`/`Token …` credentials and quoted invalid header values in text. */
+export function redactCredentials(text: string, mask: string): string {
   return text
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url))
-    .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`)
-    .replace(/"[^"]*"(?= is an invalid header)/g, `"${REDACTED}"`);
+    .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${mask}`)
+    .replace(/"[^"]*"(?= is an invalid header)/g, `"${mask}"`);
 }
 
 function redactQuery(query: string): string {

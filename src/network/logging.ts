@@ -51,9 +51,6 @@ function redactMessage(message: string, redaction: Redaction): string {
   return redactText(message.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (url) => redactLogUrl(url, redaction)));
 }
 
-/** A log that drops everything, for contexts built without one. */
-export const silentLog: Logger = Object.freeze({ debug() {}, info() {}, warn() {}, error() {} });
-
 /**
  * Copies `value` for a log line: header maps redacted, `…url` fields stripped of secret query
  * values, secret-named fields masked, errors reduced to their safe JSON, strings scrubbed of
@@ -85,8 +82,8 @@ export interface LoggingOptions {
 /**
  * Layer logging each attempt: `debug` for the request and its answer (method, URL, attempt,
  * status, duration to headers, request id, headers), `warn` when the attempt failed (no
- * response, or a 4xx/5xx). A caller's own abort is `debug`: it is not a fault. Whether the
- * call finally failed is the call runner's line, at `error`.
+ * response, or a 4xx/5xx). A caller's own abort is `debug`: it is not a fault. The call's final
+ * outcome is the call runner's line (call.ts).
  */
 export function logging(options: LoggingOptions = {}): Middleware {
   return (next) => async (request, context) => {

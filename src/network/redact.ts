@@ -5,6 +5,7 @@
  * strings anywhere in text. Values are replaced by `[REDACTED]`, names are kept so a reader
  * still sees that a header or parameter was there.
  */
+import { redactCredentials } from '../errors/redact-url.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -92,10 +93,7 @@ export function redactLogUrl(url: string, redaction: Redaction): string {
  * (logging.ts keeps them readable with `redactLogUrl`).
  */
 export function redactText(text: string): string {
-  return text
-    .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${REDACTED}`)
-    .replace(/"[^"]*"(?= is an invalid header)/g, `"${REDACTED}"`)
-    .replace(/\b(access_token|refresh_token|id_token|password|client_secret)(["']?\s*[:=]\s*["']?)[^\s&,;"']+/gi, `$1$2${REDACTED}`);
+  return redactCredentials(text, REDACTED).replace(/\b(access_token|refresh_token|id_token|password|client_secret)(["']?\s*[:=]\s*["']?)[^\s&,;"']+/gi, `$1$2${REDACTED}`);
 }
 
 /** True for a log field name that holds a secret (`accessToken`, `refresh_token`, `X-Api-Key`…). */
