@@ -153,6 +153,24 @@ hops('through the SDK, a redirect loop rejects the call with UNKNOWN', async ({ 
   assert.not.ok(JSON.stringify(error).includes(TOKEN));
 });
 
+hops('a failure after a cross-origin hop is retried from the first URL, and credentials stay stripped', async ({ a, b }) => {
+  a.handle((_req, res) => moved(res, 307, `${b.url}/elsewhere`));
+  let failures = 1;
+  b.handle((_req, res) => (failures-- > 0 ? json(res, 503, { error: 'busy' }) : json(res, 200, user)));
+  const delays: number[] = [];
+  const sdk = await sdkFor(a, { clock: { sleep: async (ms: number) => void delays.push(ms), random: () => 0.5 } });
+  const me = await sdk.users.getMe();
+  assert.is(me.id, user.id);
+  assert.is(a.requests.length, 2, 'the retry starts again at the URL the caller asked for');
+  assert.is(b.requests.length, 2);
+  assert.is(delays.length, 1);
+  for (const got of b.requests) {
+    assert.is(got.headers.authorization, undefined);
+    assert.is(got.headers['x-api-key'], undefined);
+  }
+  assert.is(a.requests[1]?.headers.authorization, `Bearer ${TOKEN}`);
+});
+
 function pipelineFor(server: TestServer, extra: Partial<SdkOptions> = {}): (request: Request) => Promise<Response> {
   const options = resolveSdkOptions({ baseUrl: server.url, logLevel: 'off', ...extra });
   const pipeline = createPipeline(options);
