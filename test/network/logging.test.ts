@@ -119,6 +119,27 @@ flow('debug logs of login, getMe, createOrder and a 401 hold no token, password 
   assert.ok(failed.some((line) => line.message.includes('call failed')));
 });
 
+flow('retries are logged through the same log (delay, reason) without secrets', async ({ server }) => {
+  const log = recorder();
+  const tokenStore = memoryTokenStore();
+  const sdk = createSdk({
+    baseUrl: server.url,
+    auth: { tokenStore },
+    logger: log,
+    logLevel: 'debug',
+    clock: { sleep: async () => {}, random: () => 0.5 },
+  });
+  const tokens = await sdk.auth.login({ body: { email: 'alice@example.com', password: 'password123' } });
+  await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'status', status: 503 } });
+  await sdk.users.getMe();
+  const attempts = log.lines.filter((line) => line.message.startsWith('[tether] ← ') && line.message.includes('GET'));
+  assert.equal(attempts.map((line) => [line.fields?.['attempt'], line.fields?.['status']]), [[1, 503], [2, 200]]);
+  assert.ok(log.lines.some((line) => line.level === 'info' && typeof line.fields?.['delayMs'] === 'number'), 'the retry layer logs its delay');
+  const text = log.text();
+  for (const secret of [tokens.accessToken, tokens.refreshToken, 'password123']) assert.not.ok(text.includes(secret));
+});
+
 flow('the NetworkError of a 401 serialises without the token, also when a URL carried one', async ({ server }) => {
   const tokenStore = memoryTokenStore();
   const sdk = createSdk({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off' });
