@@ -81,9 +81,10 @@ export interface LoggingOptions {
 
 /**
  * Layer logging each attempt: `debug` for the request and its answer (method, URL, attempt,
- * status, duration to headers, request id, headers), `warn` when the attempt failed (no
- * response, or a 4xx/5xx). A caller's own abort is `debug`: it is not a fault. The call's final
- * outcome is the call runner's line (call.ts).
+ * status, duration to headers, request id, headers), `warn` when the attempt failed in a way a
+ * retry may hide (no response, 5xx, 408, 429). Other 4xx stay at `debug`: they are answers
+ * about the request, and the call runner's outcome line (call.ts) reports them at `warn` once.
+ * A caller's own abort is `debug`: it is not a fault.
  */
 export function logging(options: LoggingOptions = {}): Middleware {
   return (next) => async (request, context) => {
@@ -115,10 +116,15 @@ export function logging(options: LoggingOptions = {}): Middleware {
       headers: response.headers,
     };
     const line = `← ${response.status} ${request.method} ${request.url}`;
-    if (response.status >= 400) log.warn(line, fields);
+    if (isWarnStatus(response.status)) log.warn(line, fields);
     else log.debug(line, fields);
     return response;
   };
+}
+
+// Attempt failures a retry may paper over: worth seeing even when the call then succeeds.
+function isWarnStatus(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
 }
 
 function elapsed(now: () => number, started: number): number {

@@ -113,10 +113,11 @@ flow('debug logs of login, getMe, createOrder and a 401 hold no token, password 
   assert.is(sentHeaders['cookie'], '[REDACTED]');
   assert.is(sentHeaders['x-api-key'], '[REDACTED]');
 
-  // The 401: attempt at warn, the call's outcome once more at warn (an answer about the request).
+  // The 401: the attempt at debug, the call's outcome once at warn (an answer about the request).
   const failed = log.lines.filter((line) => line.level === 'warn');
-  assert.ok(failed.some((line) => line.fields?.['status'] === 401));
-  assert.ok(failed.some((line) => line.message.includes('call failed')));
+  assert.is(failed.length, 1);
+  assert.match(failed[0]?.message ?? '', /call failed: Request failed with status 401/);
+  assert.ok(log.lines.some((line) => line.level === 'debug' && line.fields?.['status'] === 401));
 });
 
 flow('retries are logged through the same log (delay, reason) without secrets', async ({ server }) => {
