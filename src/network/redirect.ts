@@ -69,7 +69,7 @@ export function redirect(options: RedirectOptions): Middleware {
 
       if (response.type === 'opaqueredirect') {
         platformFollows = true;
-        spare?.body?.cancel().catch(noop);
+        release(spare);
         if (!SAFE_METHODS.has(request.method)) {
           throw refuse(request, context, response, 'The server redirected and this platform cannot follow redirects by hand; not resending a non-idempotent request');
         }
@@ -87,43 +87,23 @@ export function redirect(options: RedirectOptions): Middleware {
 
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null || options.maxRedirects === 0) {
-        spare?.body?.cancel().catch(noop);
+        release(spare);
         return response;
       }
       // The redirect's own body is never read; release the connection.
       response.body?.cancel().catch(noop);
 
-      if (hop >= options.maxRedirects) {
-        spare?.body?.cancel().catch(noop);
-        throw refuse(request, context, response, `Too many redirects (more than ${options.maxRedirects})`);
+      const target = hop >= options.maxRedirects ? `Too many redirects (more than ${options.maxRedirects})` : resolveTarget(location, request.url, options.allowInsecureHttp);
+      if (typeof target === 'string') {
+        release(spare);
+        throw refuse(request, context, response, target);
       }
-
-      let target: URL;
-      try {
-        target = new URL(location, request.url);
-      } catch {
-        spare?.body?.cancel().catch(noop);
-        throw refuse(request, context, response, 'The server redirected to an invalid URL');
-      }
-      const from = new URL(request.url);
-      if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-        spare?.body?.cancel().catch(noop);
-        throw refuse(request, context, response, `Refused a redirect to an unsupported URL scheme (${target.protocol})`);
-      }
-      if (from.protocol === 'https:' && target.protocol !== 'https:') {
-        spare?.body?.cancel().catch(noop);
-        throw refuse(request, context, response, 'Refused a redirect from https to an insecure URL');
-      }
-      if (!isSecureOrAllowed(target, options.allowInsecureHttp)) {
-        spare?.body?.cancel().catch(noop);
-        throw refuse(request, context, response, 'Refused a redirect to an insecure URL (https only, loopback excepted)');
-      }
-
+      const crossOrigin = target.origin !== new URL(request.url).origin;
       const toGet =
         (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') ||
         ((response.status === 301 || response.status === 302) && request.method === 'POST');
       const headers = new Headers(request.headers);
-      if (target.origin !== from.origin) {
+      if (crossOrigin) {
         for (const name of CREDENTIAL_HEADERS) headers.delete(name);
         for (const name of options.redaction.headers) headers.delete(name);
       }
@@ -134,12 +114,12 @@ export function redirect(options: RedirectOptions): Middleware {
         method: request.method,
         url: request.url,
         targetUrl: target.href,
-        crossOrigin: target.origin !== from.origin,
+        crossOrigin,
         hop: hop + 1,
       });
 
       if (toGet) {
-        spare?.body?.cancel().catch(noop);
+        release(spare);
         request = new Request(target, { method: 'GET', headers, signal: request.signal });
       } else if (spare) {
         request = new Request(target, { method: request.method, headers, body: spare.body, signal: request.signal, duplex: 'half' } as RequestInit);
@@ -150,6 +130,31 @@ export function redirect(options: RedirectOptions): Middleware {
       }
     }
   };
+}
+
+/** The hop's target URL, or why we will not go there. */
+function resolveTarget(location: string, current: string, allowInsecureHttp: boolean): URL | string {
+  let target: URL;
+  try {
+    target = new URL(location, current);
+  } catch {
+    return 'The server redirected to an invalid URL';
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return `Refused a redirect to an unsupported URL scheme (${target.protocol})`;
+  }
+  if (new URL(current).protocol === 'https:' && target.protocol !== 'https:') {
+    return 'Refused a redirect from https to an insecure URL';
+  }
+  if (!isSecureOrAllowed(target, allowInsecureHttp)) {
+    return 'Refused a redirect to an insecure URL (https only, loopback excepted)';
+  }
+  return target;
+}
+
+/** Drops the kept copy of a body that will not be resent. */
+function release(spare: Request | undefined): void {
+  spare?.body?.cancel().catch(noop);
 }
 
 function refuse(request: Request, context: RequestContext, response: Response, summary: string) {
