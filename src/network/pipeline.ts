@@ -1,6 +1,6 @@
 /**
- * The order of the network layers, in one place (DESIGN.md): https guard → auth →
- * (retry) → timeout → (logging) → transport. The guard runs first so no token is ever
+ * The order of the network layers, in one place (DESIGN.md): https guard → auth → retry →
+ * redirect → timeout → logging → transport. The guard runs first so no token is ever
  * attached to a request that would leave in clear text; timeout sits inside retry so each
  * attempt gets its own deadline.
  */

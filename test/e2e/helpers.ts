@@ -11,7 +11,8 @@ export async function signedInSdk(
   extra: Partial<SdkOptions> = {},
 ): Promise<{ sdk: Sdk; tokenStore: TokenStore }> {
   const tokenStore = memoryTokenStore();
-  const sdk = createSdk({ baseUrl: server.url, auth: { tokenStore }, ...extra });
+  // Failures are provoked on purpose here; logging itself is tested in test/network/logging.test.ts.
+  const sdk = createSdk({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off', ...extra });
   const tokens = await sdk.auth.login({ body: { email, password: PASSWORD } });
   await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   return { sdk, tokenStore };

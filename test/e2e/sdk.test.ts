@@ -87,7 +87,7 @@ e2e('422 problem+json → VALIDATION with field paths', async ({ sdk }) => {
 });
 
 e2e('401, 403, 412, 429 and 5xx map to their types', async ({ server, sdk }) => {
-  const anonymous = createSdk({ baseUrl: server.url });
+  const anonymous = createSdk({ baseUrl: server.url, logLevel: 'off' });
   await expectType(anonymous.users.getMe(), 'UNAUTHORIZED');
 
   const bobsOrder = server.store.ordersOf('bob@example.com')[0]!;

@@ -110,7 +110,7 @@ Call.before.each((ctx) => {
 
 // One attempt per call: these tests pin down classification; retries have test/network/.
 function runtime(server: TestServer, options: Partial<SdkOptions> = {}) {
-  return createRuntime({ baseUrl: `${server.url}/r`, retry: false, ...options }, api);
+  return createRuntime({ baseUrl: `${server.url}/r`, retry: false, logLevel: 'off', ...options }, api);
 }
 
 function op(server: TestServer, overrides: Partial<OperationMeta> = {}, options: Partial<SdkOptions> = {}) {
