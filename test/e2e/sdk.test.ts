@@ -6,19 +6,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createSdk, isNetworkError, NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from './helpers.js';
+import { rejection } from '../helpers/rejection.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const newOrder = { items: [{ sku: 'MUG-LOGO', quantity: 2 }], shippingAddress: address };
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
-}
 
 async function expectType(promise: Promise<unknown>, type: NetworkErrorType): Promise<NetworkError> {
   const error = await rejection(promise);

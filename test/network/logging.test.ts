@@ -21,6 +21,7 @@ import { createPipeline } from '../../src/network/pipeline.js';
 import { context } from '../runtime/helpers/context.js';
 import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
 import { startServer, type TestServer } from '../server/index.js';
+import { rejection } from '../helpers/rejection.js';
 
 interface Line {
   readonly level: string;
@@ -42,16 +43,6 @@ function recorder(): Logger & { lines: Line[]; text(): string } {
     error: at('error'),
     text: () => lines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n'),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
 }
 
 const newOrder = {

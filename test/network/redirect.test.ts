@@ -15,16 +15,7 @@ import type { FetchLike } from '../../src/network/types.js';
 import { resolveSdkOptions, type SdkOptions } from '../../src/options.js';
 import { context } from '../runtime/helpers/context.js';
 import { json, startServer, type TestServer } from '../runtime/helpers/server.js';
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
-}
+import { rejection } from '../helpers/rejection.js';
 
 function moved(res: ServerResponse, status: number, location: string): void {
   res.writeHead(status, { location, 'content-type': 'text/plain' });

@@ -8,16 +8,7 @@ import * as assert from 'uvu/assert';
 import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { T0, fakeClock, type FakeClock } from './helpers-retry.js';
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
-}
+import { rejection } from '../helpers/rejection.js';
 
 interface Ctx {
   server: TestServer;

@@ -8,22 +8,7 @@ import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/
 import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
-
-async function rejection(promise: Promise<unknown>, limitMs = 5000): Promise<NetworkError> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not settle within ${limitMs} ms`)), limitMs);
-  });
-  try {
-    await Promise.race([promise, limit]);
-  } catch (error) {
-    if (!isNetworkError(error)) throw error;
-    return error;
-  } finally {
-    clearTimeout(timer);
-  }
-  throw new Error('expected the call to reject');
-}
+import { rejection } from '../helpers/rejection.js';
 
 interface Ctx {
   server: TestServer;

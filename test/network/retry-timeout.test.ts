@@ -9,16 +9,7 @@ import { isNetworkError, type NetworkError } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock } from './helpers-retry.js';
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
-}
+import { rejection } from '../helpers/rejection.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));

@@ -8,19 +8,10 @@ import * as assert from 'uvu/assert';
 import { isNetworkError, type NetworkError, type Sdk, type SdkOptions } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
+import { rejection } from '../helpers/rejection.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const newOrder = { items: [{ sku: 'MUG-LOGO', quantity: 2 }], shippingAddress: address };
-
-async function rejection(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNetworkError(error), `expected a NetworkError, got ${String(error)}`);
-    return error as NetworkError;
-  }
-  throw new Error('expected the call to reject');
-}
 
 interface Ctx {
   server: TestServer;

@@ -4,6 +4,7 @@ import { isNetworkError, type NetworkError } from '../../src/errors/network-erro
 import { timeout, type Timers } from '../../src/network/timeout.js';
 import type { FetchLike } from '../../src/network/types.js';
 import { context } from './helpers/context.js';
+import { rejection } from '../helpers/rejection.js';
 
 const url = 'https://api.example.com/orders?token=t';
 
@@ -30,23 +31,6 @@ function trackingTimers() {
     },
   };
   return { timers, live, created: () => created };
-}
-
-/** Awaits the rejection, failing (not hanging) when the promise never settles. */
-async function rejection(promise: Promise<unknown>, limitMs = 5000): Promise<NetworkError> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not settle within ${limitMs} ms`)), limitMs);
-  });
-  try {
-    await Promise.race([promise, limit]);
-  } catch (error) {
-    if (isNetworkError(error)) return error;
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A body that sends `first` and then stalls forever (until cancelled). */
