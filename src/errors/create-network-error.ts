@@ -2,7 +2,7 @@
  * The one place that decides which NetworkErrorType a failure is. Every layer that fails a
  * call (timeout, https guard, call runner) comes through here, so classification cannot drift.
  */
-import { mapFieldErrors } from './field-errors.js';
+import { mapValidationIssues, toFieldErrors, type ValidationErrorMapper, type ValidationIssue } from './field-errors.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from './network-error.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -24,6 +24,8 @@ export interface FailureDetails {
   readonly timeoutMs?: number | undefined;
   /** Overrides the generic message for failures we refuse ourselves (e.g. insecure http). */
   readonly summary?: string | undefined;
+  /** Validation body mappers, the app's first; the built-in one when omitted. */
+  readonly validationMappers?: ReadonlyArray<ValidationErrorMapper> | undefined;
   /** Clock for Retry-After HTTP-dates; injectable for tests. */
   readonly now?: number | undefined;
 }
@@ -72,14 +74,26 @@ export function createNetworkError(details: FailureDetails): NetworkError {
 
   if (response && !response.ok) {
     // The status decides, even when reading the error body failed (that lands in `cause`).
-    const type = typeForStatus(response.status);
+    let type = typeForStatus(response.status);
     const text = response.statusText ? ` ${response.statusText}` : '';
+    // A 400 is a validation error when its body is one of the validation shapes with at least
+    // one field-level issue (a bare `{ message }` 400 stays CLIENT: it names no field).
+    let issues: ReadonlyArray<ValidationIssue> | undefined;
+    if (type === NetworkErrorType.VALIDATION || (response.status === 400 && details.data !== undefined)) {
+      const mapped = mapValidationIssues(details.data, response, details.validationMappers);
+      if (type === NetworkErrorType.VALIDATION || (mapped.recognised && mapped.issues.some((i) => i.path.length > 0))) {
+        type = NetworkErrorType.VALIDATION;
+        issues = mapped.issues;
+      }
+    }
     return new NetworkError({
       ...base,
       type,
       summary: details.summary ?? `Request failed with status ${response.status}${text}`,
       data: details.data,
-      fieldErrors: type === NetworkErrorType.VALIDATION ? mapFieldErrors(details.data) : undefined,
+      fieldErrors: issues && toFieldErrors(issues),
+      issues,
+      source: issues && 'server',
       retryAfterMs: parseRetryAfter(response.headers, details.now),
     });
   }

@@ -3,6 +3,7 @@
  * Instances are built by `createNetworkError` (create-network-error.ts), which owns the
  * status → type classification; this file only holds the shape and the brand.
  */
+import type { ValidationIssue } from './field-errors.js';
 import { redactText, redactUrl } from './redact-url.js';
 
 /** Every kind of failure a call can end in; a stable, string-valued enum apps can switch on. */
@@ -21,7 +22,7 @@ export const NetworkErrorType = {
   FORBIDDEN: 'FORBIDDEN',
   /** 404. */
   NOT_FOUND: 'NOT_FOUND',
-  /** 422; see `fieldErrors`. */
+  /** 422 (or a 400 with field errors), or input refused before sending; see `fieldErrors`. */
   VALIDATION: 'VALIDATION',
   /** 429; see `retryAfterMs`. */
   RATE_LIMITED: 'RATE_LIMITED',
@@ -48,6 +49,8 @@ export interface NetworkErrorInit {
   readonly status?: number | undefined;
   readonly data?: unknown;
   readonly fieldErrors?: FieldErrors | undefined;
+  readonly issues?: ReadonlyArray<ValidationIssue> | undefined;
+  readonly source?: 'client' | 'server' | undefined;
   readonly retryAfterMs?: number | undefined;
   readonly attempts?: number | undefined;
   readonly requestId?: string | undefined;
@@ -64,6 +67,8 @@ export interface NetworkErrorJSON {
   readonly status: number | undefined;
   readonly data: unknown;
   readonly fieldErrors: FieldErrors | undefined;
+  readonly issues: ReadonlyArray<ValidationIssue> | undefined;
+  readonly source: 'client' | 'server' | undefined;
   readonly retryAfterMs: number | undefined;
   readonly attempts: number;
   readonly requestId: string | undefined;
@@ -82,8 +87,15 @@ export class NetworkError extends Error {
   readonly status: number | undefined;
   /** Parsed error body (JSON when it parses, else text), when the server sent one. */
   readonly data: unknown;
-  /** VALIDATION only: field path → messages. */
+  /** VALIDATION only: field path (`items[0].quantity`, `''` = the form) → messages. */
   readonly fieldErrors: FieldErrors | undefined;
+  /** VALIDATION only: the same problems as a list (path array, message, code). */
+  readonly issues: ReadonlyArray<ValidationIssue> | undefined;
+  /**
+   * VALIDATION only: 'client' when the SDK refused the input before sending (status is then
+   * undefined), 'server' when the server answered 400/422.
+   */
+  readonly source: 'client' | 'server' | undefined;
   /** Server-requested wait from Retry-After / retry-after-ms, in ms. */
   readonly retryAfterMs: number | undefined;
   /** How many times the request was sent (0 when it never left the device). */
@@ -106,6 +118,8 @@ export class NetworkError extends Error {
     this.status = init.status;
     this.data = init.data;
     this.fieldErrors = init.fieldErrors;
+    this.issues = init.issues;
+    this.source = init.source;
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts ?? 0;
     this.requestId = init.requestId;
@@ -130,6 +144,8 @@ export class NetworkError extends Error {
       status: this.status,
       data: this.data,
       fieldErrors: this.fieldErrors,
+      issues: this.issues,
+      source: this.source,
       retryAfterMs: this.retryAfterMs,
       attempts: this.attempts,
       requestId: this.requestId,

@@ -40,10 +40,10 @@ test('field / path / loc entries and object maps', () => {
   });
 });
 
-test('bodies without errors give an empty map', () => {
+test('bodies without errors give an empty map; a bare title is a form-level error', () => {
   assert.equal(mapFieldErrors(undefined), {});
   assert.equal(mapFieldErrors('Unprocessable'), {});
-  assert.equal(mapFieldErrors({ title: 'x' }), {});
+  assert.equal(mapFieldErrors({ title: 'x' }), { '': ['x'] });
 });
 
 test.run();

@@ -120,8 +120,8 @@ test('toJSON has no headers, no tokens and a summarised cause', () => {
   const error = createNetworkError({ ...where, response, data: { title: 'no' }, cause: new Error('inner') });
   const json = error.toJSON();
   assert.equal(Object.keys(json).sort(), [
-    'attempts', 'cause', 'data', 'fieldErrors', 'message', 'method', 'name',
-    'requestId', 'retryAfterMs', 'status', 'type', 'url',
+    'attempts', 'cause', 'data', 'fieldErrors', 'issues', 'message', 'method', 'name',
+    'requestId', 'retryAfterMs', 'source', 'status', 'type', 'url',
   ]);
   assert.equal(json.cause, { name: 'Error', message: 'inner' });
   const text = JSON.stringify(error);
