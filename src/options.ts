@@ -2,7 +2,9 @@
  * SDK and per-call options are validated and defaulted here, once; nothing deeper in the stack
  * reads raw options. Every default lives in DEFAULTS with the reason for its value.
  */
-import type { AuthMiddlewareOptions } from './network/auth.js';
+import type { RefreshLock } from './auth/refresh-lock.js';
+import type { OnSessionExpired } from './auth/session.js';
+import type { RefreshTokens } from './auth/token-manager.js';
 import { createLog } from './network/logging.js';
 import { isLoopbackUrl } from './network/loopback.js';
 import { createRedaction, type Redaction } from './network/redact.js';
@@ -13,10 +15,33 @@ import type { TokenStore } from './network/token-store.js';
 import type { IdempotencyMode } from './service/idempotency.js';
 import type { LogLevel, Logger, PlatformFetch, ResolvedCallOptions } from './network/types.js';
 
-/** Authentication settings. */
+/** Authentication settings (docs/auth.md). */
 export interface AuthOptions {
-  /** Where the access token is read from for secured operations. */
+  /** Where the tokens live; read per request, written after sign-in and each refresh. */
   readonly tokenStore: TokenStore;
+  /**
+   * Exchanges the current tokens for new ones. Default: the spec's refresh operation
+   * (`x-tether-auth: refresh`), when it has one. Return null, or throw a NetworkError with
+   * status 400/401, to end the session; any other failure keeps it.
+   */
+  readonly refresh?: RefreshTokens | undefined;
+  /** Refresh this long before `expiresAt`, so a token does not expire in flight. */
+  readonly refreshSkewMs?: number | undefined;
+  /** Called once per session when its refresh token is rejected and the tokens were cleared. */
+  readonly onSessionExpired?: OnSessionExpired | undefined;
+  /** Serialises refreshes across SDK instances sharing the store; default: Web Locks, else in-process. */
+  readonly lock?: RefreshLock | undefined;
+}
+
+/** AuthOptions after validation, with defaults applied. */
+export interface ResolvedAuthOptions {
+  readonly tokenStore: TokenStore;
+  /** Tokens go to this origin only. */
+  readonly baseUrl: string;
+  readonly refresh: RefreshTokens | undefined;
+  readonly refreshSkewMs: number;
+  readonly onSessionExpired: OnSessionExpired | undefined;
+  readonly lock: RefreshLock | undefined;
 }
 
 /** Options for `createSdk`. */
@@ -92,7 +117,7 @@ export interface ResolvedSdkOptions {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly auth: AuthMiddlewareOptions | undefined;
+  readonly auth: ResolvedAuthOptions | undefined;
   readonly fetch: PlatformFetch | undefined;
   readonly allowInsecureHttp: boolean;
   /** Undefined: retries are off unless a call asks for them. */
@@ -136,6 +161,10 @@ export const DEFAULTS = Object.freeze({
   // Browsers and undici follow up to 20; an API that needs more than 5 hops is misconfigured,
   // and each hop costs a mobile round trip.
   maxRedirects: 5,
+  // Refresh a minute before expiry: covers a slow mobile round trip plus the server's clock
+  // drift, and is what OAuth client libraries commonly use; short-lived tokens still get
+  // most of their life.
+  refreshSkewMs: 60_000,
 });
 
 const LOG_LEVELS: ReadonlyArray<LogLevel> = ['debug', 'info', 'warn', 'error', 'off'];
@@ -259,13 +288,29 @@ function resolveHeaders(value: unknown): Readonly<Record<string, string>> {
   return Object.freeze(out);
 }
 
-function resolveAuth(value: AuthOptions | undefined, baseUrl: string): AuthMiddlewareOptions | undefined {
+function resolveAuth(value: AuthOptions | undefined, baseUrl: string): ResolvedAuthOptions | undefined {
   if (value === undefined) return undefined;
   const store = typeof value === 'object' && value !== null ? value.tokenStore : undefined;
   if (typeof store?.get !== 'function' || typeof store.set !== 'function') {
     throw new TypeError('Tether: options.auth.tokenStore must have get() and set(); see memoryTokenStore()');
   }
-  return Object.freeze({ tokenStore: store, baseUrl });
+  for (const name of ['refresh', 'onSessionExpired', 'lock'] as const) {
+    if (value[name] !== undefined && typeof value[name] !== 'function') {
+      throw new TypeError(`Tether: options.auth.${name} must be a function`);
+    }
+  }
+  const skew = value.refreshSkewMs ?? DEFAULTS.refreshSkewMs;
+  if (typeof skew !== 'number' || !Number.isFinite(skew) || skew < 0) {
+    throw new TypeError('Tether: options.auth.refreshSkewMs must be a number of milliseconds ≥ 0');
+  }
+  return Object.freeze({
+    tokenStore: store,
+    baseUrl,
+    refresh: value.refresh,
+    refreshSkewMs: skew,
+    onSessionExpired: value.onSessionExpired,
+    lock: value.lock,
+  });
 }
 
 function resolveLogger(value: unknown): Logger | undefined {

@@ -3,6 +3,9 @@
  * `runtime.operation<Op>(meta)` once per operation. Generated services hold no behaviour;
  * everything a call does is decided here from the options.
  */
+import { operationRefresh } from './auth/default-refresh.js';
+import { withAuthRole } from './auth/role-operations.js';
+import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
 import { createPipeline } from './network/pipeline.js';
 import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
@@ -45,11 +48,20 @@ export interface Runtime {
 /** Validates options (throws TypeError naming a bad one) and builds the runtime. */
 export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
   const resolved = resolveSdkOptions(options);
-  const call = createCallRunner(resolved, createPipeline(resolved));
+  const now = () => resolved.clock.now();
+  // The default refresh is the spec's refresh operation (`x-tether-auth: refresh`). The
+  // runtime learns it when the generated code binds it through operation() below: createSdk
+  // binds every operation before it returns, so it is known before any call can be made, and
+  // neither the generator nor the app has to hand it over separately.
+  let specRefresh: RefreshTokens | undefined;
+  const tokens = tokenManagerFor(resolved, () => specRefresh);
+  const call = createCallRunner(resolved, createPipeline(resolved, tokens));
   return Object.freeze({
     api: Object.freeze({ ...api }),
     operation<Op>(meta: OperationMeta): OperationMethod<Op> {
-      const method = (init?: unknown, callOptions?: CallOptions) => call(meta, init, callOptions);
+      if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
+      const run = withAuthRole(meta, (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined), tokens, now, resolved.log);
+      const method = (init?: unknown, callOptions?: CallOptions) => run(init, callOptions);
       // `name` shows the operation in stack traces; `meta` lets app code introspect methods.
       Object.defineProperties(method, {
         name: { value: meta.operationId ?? meta.id },

@@ -1,15 +1,26 @@
 /**
- * Attaches the access token. Two rules keep tokens from leaking: only to baseUrl's origin
- * (a pagination link or redirect target elsewhere gets nothing), and only for operations whose
- * spec requires a security scheme. Refresh and replay on 401 are a later layer.
+ * Attaches the access token, refreshes it, and replays a request once after a 401.
+ *
+ * Two rules keep tokens from leaking: only to baseUrl's origin (a pagination link or redirect
+ * target elsewhere gets nothing; redirect.ts strips it on a cross-origin hop), and only for
+ * operations whose spec requires a security scheme.
+ *
+ * Refresh (token-manager.ts): a token due within `refreshSkewMs` is refreshed before sending;
+ * a 401 answered to our token is followed by one shared refresh and **one** replay. The replay's
+ * own 401 is the call's answer (UNAUTHORIZED): a server that keeps refusing fresh tokens must
+ * not cause a loop. 403 means "known, not allowed": never a refresh. Operations the spec marks
+ * as login or refresh pass through untouched, so a refresh never recurses into itself.
  */
-import type { TokenStore } from './token-store.js';
+import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
+import { SessionExpiredError } from '../auth/session.js';
+import type { TokenManager } from '../auth/token-manager.js';
+import type { Tokens } from './token-store.js';
 import type { Middleware } from './types.js';
 import type { OperationMeta } from '../service/operation.js';
 
 /** Options for the auth layer. */
 export interface AuthMiddlewareOptions {
-  readonly tokenStore: TokenStore;
+  readonly tokens: TokenManager;
   /** Tokens go to this URL's origin only. */
   readonly baseUrl: string;
 }
@@ -17,19 +28,69 @@ export interface AuthMiddlewareOptions {
 /** Middleware adding `Authorization: Bearer <accessToken>` to same-origin secured requests. */
 export function auth(options: AuthMiddlewareOptions): Middleware {
   const origin = new URL(options.baseUrl).origin;
+  const manager = options.tokens;
   return (next) => async (request, context) => {
-    if (!requiresAuth(context.meta.security) || new URL(request.url).origin !== origin) {
+    const { meta } = context;
+    if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(request, context);
+    if (!requiresAuth(meta.security) || new URL(request.url).origin !== origin) {
       return next(request, context);
     }
     // An Authorization header the app set itself (per call or in SDK headers) is deliberate.
     if (request.headers.has('authorization')) return next(request, context);
 
-    const tokens = await options.tokenStore.get();
+    const sessionEnded = (error: unknown) => {
+      if (!(error instanceof SessionExpiredError)) return error;
+      return new NetworkError({
+        type: NetworkErrorType.UNAUTHORIZED,
+        summary: error.message,
+        method: request.method,
+        url: request.url,
+        status: 401,
+        attempts: context.stats.attempts,
+        cause: error.reason,
+      });
+    };
+
+    let tokens: Tokens | null;
+    try {
+      tokens = await manager.tokensForRequest();
+    } catch (error) {
+      throw sessionEnded(error);
+    }
     if (!tokens) return next(request, context);
-    const headers = new Headers(request.headers);
-    headers.set('authorization', `Bearer ${tokens.accessToken}`);
-    return next(new Request(request, { headers }), context);
+
+    // Kept for the replay: sending consumes the request's body. A stream body cannot be kept.
+    const spare = context.replayable !== false && manager.canRefresh(tokens) ? request.clone() : undefined;
+    const response = await next(withToken(request, tokens.accessToken), context);
+    if (response.status !== 401 || spare === undefined || !isTokenRejection(response)) return response;
+
+    await response.body?.cancel().catch(() => {});
+    let fresh: Tokens;
+    try {
+      fresh = await manager.refreshAfterRejection(tokens);
+    } catch (error) {
+      throw sessionEnded(error);
+    }
+    context.log?.debug(`auth: replaying ${request.method} ${request.url} with a refreshed token`, { operation: meta.id });
+    return next(withToken(spare, fresh.accessToken), context);
   };
+}
+
+function withToken(request: Request, accessToken: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set('authorization', `Bearer ${accessToken}`);
+  return new Request(request, { headers });
+}
+
+/**
+ * A 401 means our token was refused unless the server names another Bearer error
+ * (RFC 6750 §3.1: `invalid_request`, `insufficient_scope`), which a new token cannot fix.
+ * Servers that send no `WWW-Authenticate` at all are common, so its absence counts as refusal.
+ */
+function isTokenRejection(response: Response): boolean {
+  const challenge = response.headers.get('www-authenticate');
+  const error = challenge ? /error="?([^",\s]+)/i.exec(challenge)?.[1] : undefined;
+  return error === undefined || error === 'invalid_token';
 }
 
 /**

@@ -4,6 +4,7 @@
  * attached to a request that would leave in clear text; timeout sits inside retry so each
  * attempt gets its own deadline.
  */
+import { tokenManagerFor, type TokenManager } from '../auth/token-manager.js';
 import type { ResolvedSdkOptions } from '../options.js';
 import { auth } from './auth.js';
 import { compose } from './compose.js';
@@ -15,10 +16,15 @@ import { timeout } from './timeout.js';
 import { transport } from './transport.js';
 import type { FetchLike, Middleware } from './types.js';
 
-/** Builds the fetch pipeline for one runtime from normalised options. */
-export function createPipeline(options: ResolvedSdkOptions): FetchLike {
+/**
+ * Builds the fetch pipeline for one runtime from normalised options. The runtime passes its
+ * token manager (which knows the generated SDK's refresh); otherwise one is made from `auth`.
+ */
+export function createPipeline(options: ResolvedSdkOptions, tokens: TokenManager | undefined = tokenManagerFor(options)): FetchLike {
   const layers: Middleware[] = [httpsGuard({ allowInsecureHttp: options.allowInsecureHttp })];
-  if (options.auth) layers.push(auth(options.auth));
+  // Outside retry: a token is attached (or refreshed) once per call, and a refresh's own
+  // retries happen inside its own call, not around every attempt of this one.
+  if (tokens) layers.push(auth({ tokens, baseUrl: options.baseUrl }));
   // Retry inside auth (the token is attached once per call) and outside timeout (each
   // attempt gets its own). Always present: it also enforces deadlineMs and adds the request
   // id, and a call may turn retries on when the SDK has them off.

@@ -1,13 +1,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createTokenManager } from '../../src/auth/token-manager.js';
 import { auth, requiresAuth } from '../../src/network/auth.js';
-import { memoryTokenStore, storageTokenStore } from '../../src/network/token-store.js';
+import { memoryTokenStore, storageTokenStore, type TokenStore } from '../../src/network/token-store.js';
 import type { FetchLike } from '../../src/network/types.js';
 import type { OperationMeta } from '../../src/service/operation.js';
 import { memoryStorage } from '../../src/platform/storage/memory-storage.js';
 import { context } from './helpers/context.js';
 
 const secured: OperationMeta['security'] = [['bearerAuth']];
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A manager without refresh: this file tests attaching the token only. */
+function managerFor(tokenStore: TokenStore) {
+  return createTokenManager({ tokenStore, refresh: () => undefined, refreshSkewMs: 60_000, onSessionExpired: undefined, lock: (task) => task(), now: Date.now, log: quiet });
+}
 
 async function sendThroughAuth(url: string, security: OperationMeta['security'], init: RequestInit = {}, tokens = memoryTokenStore({ accessToken: 'tok-1' })) {
   let seen: Request | undefined;
@@ -15,7 +22,7 @@ async function sendThroughAuth(url: string, security: OperationMeta['security'],
     seen = request;
     return new Response(null, { status: 204 });
   };
-  const fetch = auth({ tokenStore: tokens, baseUrl: 'https://api.example.com/v1' })(next);
+  const fetch = auth({ tokens: managerFor(tokens), baseUrl: 'https://api.example.com/v1' })(next);
   await fetch(new Request(url, init), context({ meta: { security } }));
   return seen?.headers.get('authorization') ?? null;
 }

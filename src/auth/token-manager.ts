@@ -1,0 +1,172 @@
+/**
+ * The token manager: hands the auth layer a usable access token and owns refreshing it.
+ *
+ * - Proactive: a token whose `expiresAt` is within `refreshSkewMs` is refreshed before the
+ *   request goes out, so the app does not pay a 401 round trip.
+ * - Reactive: a 401 for a token is answered by one refresh, after which the request is
+ *   replayed once (the auth layer decides the replay).
+ * - Single flight: concurrent callers share one refresh in this SDK instance; across instances
+ *   sharing the store, the refresh lock serialises and the store is re-read after acquiring it,
+ *   so a token someone else just obtained is adopted (refresh-lock.ts).
+ * - Terminal: a refresh rejected with 400/401 (`invalid_grant`), or a custom `refresh` that
+ *   returns null, clears the tokens and ends the session (session.ts). Anything else (network
+ *   error, 5xx after the network layer's retries) fails the waiting calls with that error and
+ *   keeps the session: the next call tries again.
+ */
+import { isNetworkError } from '../errors/network-error.js';
+import type { TokenStore, Tokens } from '../network/token-store.js';
+import type { Logger } from '../network/types.js';
+import type { ResolvedSdkOptions } from '../options.js';
+import { defaultRefreshLock, type RefreshLock } from './refresh-lock.js';
+import { SessionExpiredError, createSessionNotifier, type OnSessionExpired } from './session.js';
+
+/**
+ * Exchanges the current tokens for new ones. Return null, or throw a NetworkError with status
+ * 400/401, when the refresh token is rejected (the session ends); throw anything else for a
+ * transient failure (the session is kept).
+ */
+export type RefreshTokens = (current: Tokens) => Promise<Tokens | null>;
+
+/** What the manager is built from (normalised auth options plus runtime pieces). */
+export interface TokenManagerOptions {
+  readonly tokenStore: TokenStore;
+  /**
+   * The refresh in force, read per use (the default one exists once the generated SDK bound
+   * its refresh operation). Undefined: tokens are never refreshed; a 401 is the call's answer.
+   */
+  readonly refresh: () => RefreshTokens | undefined;
+  readonly refreshSkewMs: number;
+  readonly onSessionExpired: OnSessionExpired | undefined;
+  readonly lock: RefreshLock;
+  readonly now: () => number;
+  readonly log: Logger;
+}
+
+export interface TokenManager {
+  /** Tokens to send now, refreshed first when they are due; null when signed out. */
+  tokensForRequest(): Promise<Tokens | null>;
+  /**
+   * The access token `rejected` got a 401: resolves with tokens to replay with (fresh, or ones
+   * another caller just obtained). Rejects with SessionExpiredError when the session ended, or
+   * with the refresh's own error when it failed transiently.
+   */
+  refreshAfterRejection(rejected: Tokens): Promise<Tokens>;
+  /** Whether a 401 for these tokens can be answered by a refresh. */
+  canRefresh(tokens: Tokens): boolean;
+  /** The stored tokens as they are (no refresh). */
+  current(): Promise<Tokens | null>;
+  /** Stores tokens from a sign-in (starts a new session). */
+  signIn(tokens: Tokens): Promise<void>;
+  /** Clears the tokens (sign-out). */
+  signOut(): Promise<void>;
+}
+
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const { tokenStore: store, lock, now, log } = options;
+  const session = createSessionNotifier(options.onSessionExpired, log);
+  let inflight: Promise<Tokens> | undefined;
+
+  const isDue = (tokens: Tokens) => tokens.expiresAt !== undefined && now() >= tokens.expiresAt - options.refreshSkewMs;
+  const canRefresh = (tokens: Tokens) => options.refresh() !== undefined && tokens.refreshToken !== undefined;
+  const sameSession = (a: Tokens | null, b: Tokens) => a !== null && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
+
+  /** One refresh for everyone who found `stale` unusable; joins one already running. */
+  function refreshOnce(stale: Tokens, reason: string): Promise<Tokens> {
+    inflight ??= lock(() => refreshUnderLock(stale, reason)).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  }
+
+  async function refreshUnderLock(stale: Tokens, reason: string): Promise<Tokens> {
+    // Re-read: another instance (tab, second SDK) may have refreshed while we waited.
+    const current = await store.get();
+    if (current === null) throw new SessionExpiredError(undefined);
+    if (current.accessToken !== stale.accessToken && !isDue(current)) return current;
+    const refresh = options.refresh();
+    if (refresh === undefined || current.refreshToken === undefined) throw new SessionExpiredError(undefined);
+
+    log.debug(`auth: refreshing the access token (${reason})`);
+    let fresh: Tokens | null;
+    try {
+      fresh = await refresh(current);
+    } catch (error) {
+      if (!isRejectedGrant(error)) {
+        log.warn('auth: token refresh failed; the session is kept and the next call tries again', { error });
+        throw error;
+      }
+      await endSession(current, error);
+      throw new SessionExpiredError(error);
+    }
+    if (fresh === null) {
+      await endSession(current, undefined);
+      throw new SessionExpiredError(undefined);
+    }
+    // The app signed out or in as someone else during the refresh: theirs wins.
+    const latest = await store.get();
+    if (!sameSession(latest, current)) {
+      if (latest === null) throw new SessionExpiredError(undefined);
+      return latest;
+    }
+    await store.set(fresh);
+    return fresh;
+  }
+
+  async function endSession(ended: Tokens, error: unknown): Promise<void> {
+    // Only clear what ended: a sign-in that landed meanwhile stays.
+    if (sameSession(await store.get(), ended)) await store.set(null);
+    session.expired(ended.refreshToken ?? ended.accessToken, error);
+  }
+
+  return {
+    async tokensForRequest() {
+      const tokens = await store.get();
+      if (tokens === null || !isDue(tokens) || !canRefresh(tokens)) return tokens;
+      try {
+        return await refreshOnce(tokens, 'expires soon');
+      } catch (error) {
+        // A transient failure while the token is still valid (inside the skew window): use it.
+        if (!(error instanceof SessionExpiredError) && tokens.expiresAt !== undefined && now() < tokens.expiresAt) return tokens;
+        throw error;
+      }
+    },
+    refreshAfterRejection: (rejected) => refreshOnce(rejected, 'rejected with 401'),
+    canRefresh,
+    current: () => store.get(),
+    async signIn(tokens) {
+      await store.set(tokens);
+    },
+    async signOut() {
+      await store.set(null);
+    },
+  };
+}
+
+/** 400/401 from the token endpoint: the grant is invalid (RFC 6749 §5.2), retrying is futile. */
+function isRejectedGrant(error: unknown): boolean {
+  return isNetworkError(error) && (error.status === 400 || error.status === 401);
+}
+
+/**
+ * The manager for one runtime from its normalised options: the app's `refresh` wins, else
+ * `fallbackRefresh()` (the generated SDK's, once known). Undefined without `auth`.
+ */
+export function tokenManagerFor(
+  options: ResolvedSdkOptions,
+  fallbackRefresh: () => RefreshTokens | undefined = () => undefined,
+): TokenManager | undefined {
+  const auth = options.auth;
+  if (auth === undefined) return undefined;
+  return createTokenManager({
+    tokenStore: auth.tokenStore,
+    refresh: () => auth.refresh ?? fallbackRefresh(),
+    refreshSkewMs: auth.refreshSkewMs,
+    onSessionExpired: auth.onSessionExpired,
+    lock: auth.lock ?? defaultRefreshLock(auth.tokenStore, `${REFRESH_LOCK_PREFIX}${new URL(options.baseUrl).origin}`),
+    now: () => options.clock.now(),
+    log: options.log,
+  });
+}
+
+/** Web Locks name prefix; the API's origin follows, so two APIs in one tab do not contend. */
+export const REFRESH_LOCK_PREFIX = 'tether.auth.refresh:';
