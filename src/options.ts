@@ -13,6 +13,8 @@ import type { RetryPolicy, ShouldRetry } from './network/retry.js';
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
 import type { TokenStore } from './network/token-store.js';
 import type { IdempotencyMode } from './service/idempotency.js';
+import { resolveValidateMode, type ValidateMode } from './service/validate.js';
+import { defaultValidationErrorMapper, type ValidationErrorMapper } from './errors/field-errors.js';
 import type { LogLevel, Logger, PlatformFetch, ResolvedCallOptions } from './network/types.js';
 
 /** Authentication settings (docs/auth.md). */
@@ -79,6 +81,13 @@ export interface SdkOptions {
   readonly redactQueryParams?: ReadonlyArray<string> | undefined;
   /** Redirect hops followed per request before failing; 0 hands 3xx responses back as errors. */
   readonly maxRedirects?: number | undefined;
+  /** Runtime validation of requests and responses against the spec (docs/errors.md). */
+  readonly validate?: ValidateMode | undefined;
+  /**
+   * Reads your server's 400/422 bodies into issues; return undefined to fall back to the
+   * built-in mapper (RFC 9457, Pydantic, Rails/Laravel, JSON:API, `{ message }`).
+   */
+  readonly validationErrorMapper?: ValidationErrorMapper | undefined;
 }
 
 /** Retry settings, SDK-wide or per call; omitted fields keep the SDK's (or DEFAULTS.retry). */
@@ -109,6 +118,8 @@ export interface CallOptions {
   readonly retry?: false | RetryOptions | undefined;
   /** Overrides the SDK's deadlineMs for this call. */
   readonly deadlineMs?: number | undefined;
+  /** Overrides the SDK's validate mode for this call. */
+  readonly validate?: ValidateMode | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */
@@ -131,6 +142,9 @@ export interface ResolvedSdkOptions {
   readonly log: Logger;
   readonly redaction: Redaction;
   readonly maxRedirects: number;
+  readonly validate: ValidateMode;
+  /** The app's mapper first, then the built-in one (empty: built-in only). */
+  readonly validationMappers: ReadonlyArray<ValidationErrorMapper> | undefined;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -161,6 +175,12 @@ export const DEFAULTS = Object.freeze({
   // Browsers and undici follow up to 20; an API that needs more than 5 hops is misconfigured,
   // and each hop costs a mobile round trip.
   maxRedirects: 5,
+  // The SDK is regenerated with the spec it talks to, so a mismatch is a real bug: wrong input
+  // is refused before it costs a round trip, and a wrong response fails at the SDK boundary
+  // naming the field, not later as `undefined` in a screen. Response schemas are loose (extra
+  // fields pass), so additive server changes do not trip it; apps that prefer degraded data to
+  // an error in production set 'warn'.
+  validate: 'strict' as ValidateMode,
   // Refresh a minute before expiry: covers a slow mobile round trip plus the server's clock
   // drift, and is what OAuth client libraries commonly use; short-lived tokens still get
   // most of their life.
@@ -206,6 +226,8 @@ export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
     log: createLog({ logger: resolveLogger(options.logger), level: resolveLogLevel(options.logLevel), redaction }),
     redaction,
     maxRedirects: resolveMaxRedirects(options.maxRedirects),
+    validate: resolveValidateMode(options.validate, DEFAULTS.validate),
+    validationMappers: resolveValidationMapper(options.validationErrorMapper),
   });
 }
 
@@ -258,6 +280,14 @@ function resolveBaseUrl(value: unknown, allowInsecureHttp: boolean): string {
     throw new TypeError('Tether: options.baseUrl must not have a query or fragment; paths are appended to it');
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function resolveValidationMapper(value: unknown): ReadonlyArray<ValidationErrorMapper> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') {
+    throw new TypeError('Tether: options.validationErrorMapper must be a function (data, response) => issues | undefined');
+  }
+  return Object.freeze([value as ValidationErrorMapper, defaultValidationErrorMapper]);
 }
 
 function resolveTimeout(value: unknown, name: string): number | undefined {

@@ -6,15 +6,27 @@
  */
 import createClient from 'openapi-fetch';
 import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
-import type { NetworkError } from '../errors/network-error.js';
+import { formatPath, toFieldErrors, type ValidationIssue } from '../errors/field-errors.js';
+import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import type { FetchLike, Logger, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type CallOptions, type ResolvedSdkOptions } from '../options.js';
 import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { HeadersInit, OperationMeta } from './operation.js';
+import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
 
 /** Runs one operation call; resolves with the parsed success body. */
 export type CallRunner = (meta: OperationMeta, init: unknown, options: CallOptions | undefined) => Promise<unknown>;
+
+/**
+ * A call option key (not part of the public CallOptions) through which `.safe()`, `.raw()` and
+ * the pagers receive the final Response. A symbol, so it passes through any wrapper that
+ * forwards call options unchanged and can never clash with a real option.
+ */
+export const RESPONSE_SINK: unique symbol = Symbol('tether.responseSink');
+
+/** Receives the call's final Response (its body already read, or released). */
+export type ResponseSink = (response: Response) => void;
 
 type ParseAs = 'json' | 'text' | 'blob' | 'stream';
 
@@ -65,6 +77,7 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
 
   return async function call(meta, rawInit, rawOptions) {
     const callOptions = resolveCallOptions(options, rawOptions);
+    const validate = resolveValidateMode(rawOptions?.validate, options.validate);
     const signal = rawOptions?.signal;
     const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log };
     const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
@@ -78,8 +91,28 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
         method: sent?.method ?? meta.method,
         url: sent?.url ?? `${options.baseUrl}${meta.path}`,
         attempts: context.stats.attempts,
+        validationMappers: options.validationMappers,
         ...details,
       }));
+
+    // Client-side validation: before any network use, after the idempotency key is applied.
+    if (validate !== 'off') {
+      const issues = await requestIssues(meta, init);
+      if (issues.length > 0) {
+        if (validate === 'strict') {
+          throw logOutcome(options.log, new NetworkError({
+            type: NetworkErrorType.VALIDATION,
+            summary: `Request to ${meta.id} is invalid (${describe(issues)})`,
+            method: meta.method,
+            url: `${options.baseUrl}${meta.path}`,
+            fieldErrors: toFieldErrors(issues),
+            issues,
+            source: 'client',
+          }));
+        }
+        options.log.warn(`request to ${meta.id} does not match the spec (${describe(issues)}); sending it anyway`, { issues });
+      }
+    }
 
     const contentType = contentTypeFor(init.body, meta.requestContentType);
     let result: Awaited<ReturnType<UntypedClient['request']>>;
@@ -104,6 +137,7 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
     }
 
     const { response } = result;
+    (rawOptions as { [RESPONSE_SINK]?: ResponseSink } | undefined)?.[RESPONSE_SINK]?.(response);
     if (!response.ok) {
       // openapi-fetch hands back '' for an empty error body; that is "no data".
       throw fail({ response, data: result.error === '' ? undefined : result.error });
@@ -112,8 +146,34 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
     if (parseAs !== 'stream' && response.body && !response.bodyUsed) {
       await response.body.cancel();
     }
-    return meta.responseKind === 'none' ? undefined : result.data;
+    const data = meta.responseKind === 'none' ? undefined : result.data;
+    const schema = validate === 'off' ? undefined : responseSchema(meta, response.status, init.params?.query);
+    const issues = schema && (await issuesOf(schema, data));
+    if (issues) {
+      const what = `Response of ${meta.id} (${response.status}) does not match the spec (${describe(issues)})`;
+      if (validate === 'strict') {
+        throw logOutcome(options.log, new NetworkError({
+          type: NetworkErrorType.UNKNOWN,
+          summary: what,
+          method: sent?.method ?? meta.method,
+          url: sent?.url ?? `${options.baseUrl}${meta.path}`,
+          status: response.status,
+          data,
+          issues,
+          attempts: context.stats.attempts,
+          requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
+        }));
+      }
+      options.log.warn(`${what}; passing the data through`, { issues });
+    }
+    return data;
   };
+}
+
+/** `items[0].quantity: Invalid value; note: …`, at most three, for messages and logs. */
+function describe(issues: ReadonlyArray<ValidationIssue>): string {
+  const shown = issues.slice(0, 3).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
+  return issues.length > 3 ? `${shown.join('; ')}; and ${issues.length - 3} more` : shown.join('; ');
 }
 
 /**

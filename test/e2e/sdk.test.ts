@@ -69,10 +69,12 @@ e2e('a caller-given idempotency key replays instead of creating twice', async ({
 
 e2e('422 problem+json → VALIDATION with field paths', async ({ sdk }) => {
   const error = await expectType(
-    sdk.orders.createOrder({ body: { ...newOrder, items: [{ sku: 'MUG-LOGO', quantity: 0 }] } }),
+    // validate: 'off' sends the bad body so the server's 422 is what is mapped.
+    sdk.orders.createOrder({ body: { ...newOrder, items: [{ sku: 'MUG-LOGO', quantity: 0 }] } }, { validate: 'off' }),
     'VALIDATION',
   );
   assert.is(error.status, 422);
+  assert.is(error.source, 'server');
   assert.ok(error.fieldErrors && Object.keys(error.fieldErrors).includes('items[0].quantity'), JSON.stringify(error.fieldErrors));
   assert.ok(error.requestId, 'the request id is kept');
 });

@@ -25,6 +25,8 @@ test('defaults are applied and the result is frozen', () => {
     auth: undefined,
     fetch: undefined,
     allowInsecureHttp: false,
+    validate: 'strict',
+    validationMappers: undefined,
   });
   assert.is(DEFAULTS.timeoutMs, 30_000);
   assert.ok(Object.isFrozen(options));
