@@ -20,6 +20,10 @@ export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';
 
+export { tokensFromResponse } from './auth/tokens-from-response.js';
+export type { RefreshTokens } from './auth/token-manager.js';
+export type { RefreshLock } from './auth/refresh-lock.js';
+export type { OnSessionExpired, SessionExpiredEvent } from './auth/session.js';
 export {
   DEFAULT_TOKEN_KEY,
   memoryTokenStore,

@@ -63,6 +63,8 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     const spare = context.replayable !== false && manager.canRefresh(tokens) ? request.clone() : undefined;
     const response = await next(withToken(request, tokens.accessToken), context);
     if (response.status !== 401 || spare === undefined || !isTokenRejection(response)) return response;
+    // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
+    if (response.url !== '' && new URL(response.url).origin !== origin) return response;
 
     await response.body?.cancel().catch(() => {});
     let fresh: Tokens;

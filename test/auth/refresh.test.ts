@@ -1,0 +1,194 @@
+/**
+ * Refresh against test/server, whose refresh tokens rotate and whose reuse detection revokes
+ * the whole family: a refresh race would show up as a `revoke` in the ledger and a dead session.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { memoryTokenStore, type SessionExpiredEvent } from '../../generated/v1/index.js';
+import { rejection } from '../helpers/rejection.js';
+import { startServer, type TestServer } from '../server/index.js';
+import { ALICE, authSdk, hits } from './helpers.js';
+
+const refresh = suite<{ server: TestServer }>('auth: refresh and replay against test/server');
+refresh.before(async (ctx) => {
+  ctx.server = await startServer();
+});
+refresh.before.each(({ server }) => {
+  server.reset();
+});
+refresh.after(async ({ server }) => {
+  await server.close();
+});
+
+refresh('login stores the tokens with expiresAt from expiresIn; logout clears them', async ({ server }) => {
+  const { sdk, tokenStore } = authSdk(server);
+  const before = Date.now();
+  const answer = await sdk.auth.login({ body: ALICE });
+  const stored = await tokenStore.get();
+  assert.is(stored?.accessToken, answer.accessToken);
+  assert.is(stored?.refreshToken, answer.refreshToken);
+  const expiresAt = stored?.expiresAt ?? 0;
+  assert.ok(expiresAt >= before + answer.expiresIn * 1000 && expiresAt <= Date.now() + answer.expiresIn * 1000);
+  assert.is((await sdk.users.getMe()).email, ALICE.email);
+
+  await sdk.auth.logout();
+  assert.is(await tokenStore.get(), null);
+  assert.is(server.ledger.count('logout'), 1);
+});
+
+refresh('50 concurrent calls with a token the server expired: one refresh, 50 successes', async ({ server }) => {
+  const { sdk, tokenStore } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  const first = await tokenStore.get();
+  server.tokens.expireAll();
+
+  const results = await Promise.all(Array.from({ length: 50 }, () => sdk.users.getMe()));
+  assert.is(results.length, 50);
+  assert.ok(results.every((me) => me.email === ALICE.email));
+  assert.is(server.tokens.refreshCount, 1);
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 1);
+  assert.is(server.ledger.count('revoke'), 0);
+  // Each call: at most the 401 and the replay.
+  assert.ok(hits(server, 'GET', '/users/me').length <= 100);
+  const now = await tokenStore.get();
+  assert.is.not(now?.accessToken, first?.accessToken);
+  assert.is.not(now?.refreshToken, first?.refreshToken);
+});
+
+refresh('50 concurrent calls with a token known to be expired: one proactive refresh, no 401 at all', async ({ server }) => {
+  const { sdk, tokenStore } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  const tokens = await tokenStore.get();
+  await tokenStore.set({ ...tokens!, expiresAt: Date.now() - 1000 });
+  server.tokens.expireAll();
+  server.requests.length = 0;
+
+  const results = await Promise.all(Array.from({ length: 50 }, () => sdk.users.getMe()));
+  assert.ok(results.every((me) => me.email === ALICE.email));
+  assert.is(server.tokens.refreshCount, 1);
+  assert.is(hits(server, 'GET', '/users/me').length, 50, 'every call sent once, with the fresh token');
+});
+
+refresh('two SDK instances sharing a store, expiring together: one refresh, the family is not revoked', async ({ server }) => {
+  const tokenStore = memoryTokenStore();
+  const a = authSdk(server, { tokenStore }).sdk;
+  const b = authSdk(server, { tokenStore }).sdk;
+  await a.auth.login({ body: ALICE });
+  server.tokens.expireAll();
+
+  const calls = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).users.getMe());
+  const results = await Promise.all(calls);
+  assert.ok(results.every((me) => me.email === ALICE.email));
+  assert.is(server.tokens.refreshCount, 1);
+  assert.is(server.ledger.count('revoke'), 0);
+  // The session is still alive for both.
+  await a.orders.listOrders();
+  await b.orders.listOrders();
+});
+
+refresh('refresh succeeds but the resource keeps answering 401: ≤2 hits and 1 refresh per call, then UNAUTHORIZED', async ({ server }) => {
+  const { sdk, tokenStore } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'expire-token' } });
+
+  for (let call = 1; call <= 2; call++) {
+    const error = await rejection(sdk.users.getMe());
+    assert.is(error.type, 'UNAUTHORIZED');
+    assert.is(error.status, 401);
+    assert.is(hits(server, 'GET', '/users/me').length, 2 * call);
+    assert.is(server.tokens.refreshCount, call);
+  }
+  assert.ok(await tokenStore.get(), 'a refreshable session is kept: the resource, not the session, refused');
+  assert.is(server.ledger.count('revoke'), 0);
+});
+
+refresh('invalid_grant: tokens cleared, onSessionExpired once, every waiting call UNAUTHORIZED', async ({ server }) => {
+  const expired: SessionExpiredEvent[] = [];
+  const { sdk, tokenStore } = authSdk(server, { authExtra: { onSessionExpired: (event) => void expired.push(event) } });
+  await sdk.auth.login({ body: ALICE });
+  server.tokens.revokeAll();
+
+  const errors = await Promise.all(Array.from({ length: 10 }, () => rejection(sdk.users.getMe())));
+  assert.ok(errors.every((error) => error.type === 'UNAUTHORIZED'));
+  assert.is(await tokenStore.get(), null);
+  assert.is(expired.length, 1);
+  const cause = expired[0]?.error as { status?: number; data?: { error?: string } };
+  assert.is(cause.status, 401);
+  assert.is(cause.data?.error, 'invalid_grant');
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 1);
+
+  // Later calls go out without a token and fail plainly; no second announcement.
+  assert.is((await rejection(sdk.users.getMe())).type, 'UNAUTHORIZED');
+  assert.is(expired.length, 1);
+  // A new sign-in starts a session that works (and could expire again).
+  await sdk.auth.login({ body: ALICE });
+  assert.is((await sdk.users.getMe()).email, ALICE.email);
+});
+
+refresh('a reused refresh token ends the session (the server revokes the family)', async ({ server }) => {
+  const expired: unknown[] = [];
+  const { sdk, tokenStore } = authSdk(server, { authExtra: { onSessionExpired: (event) => void expired.push(event) } });
+  await sdk.auth.login({ body: ALICE });
+  const spent = await tokenStore.get();
+  server.tokens.expireAll();
+  await sdk.users.getMe(); // rotates
+  await tokenStore.set(spent); // e.g. a backup restored the old entry
+  server.tokens.expireAll();
+  assert.is((await rejection(sdk.users.getMe())).type, 'UNAUTHORIZED');
+  assert.is(server.ledger.count('revoke'), 1);
+  assert.is(await tokenStore.get(), null);
+  assert.is(expired.length, 1);
+});
+
+refresh('refresh answers 503 then 200: retried with backoff, the session survives', async ({ server }) => {
+  const expired: unknown[] = [];
+  const { sdk, tokenStore } = authSdk(server, { authExtra: { onSessionExpired: () => void expired.push(1) } });
+  await sdk.auth.login({ body: ALICE });
+  server.tokens.expireAll();
+  server.faults.add({ method: 'POST', path: '/auth/refresh', fault: { type: 'status', status: 503 } });
+  server.faults.add({ method: 'POST', path: '/auth/refresh', fault: { type: 'reset-before' } });
+
+  assert.is((await sdk.users.getMe()).email, ALICE.email);
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 3);
+  assert.is(server.tokens.refreshCount, 1);
+  assert.ok(await tokenStore.get());
+  assert.is(expired.length, 0);
+});
+
+refresh('refresh failing with 5xx beyond the retries: the call fails SERVER, the session is kept', async ({ server }) => {
+  const expired: unknown[] = [];
+  const { sdk, tokenStore } = authSdk(server, { authExtra: { onSessionExpired: () => void expired.push(1) } });
+  await sdk.auth.login({ body: ALICE });
+  const tokens = await tokenStore.get();
+  server.tokens.expireAll();
+  server.faults.add({ method: 'POST', path: '/auth/refresh', times: 4, fault: { type: 'status', status: 503 } });
+
+  const error = await rejection(sdk.users.getMe());
+  assert.is(error.type, 'SERVER');
+  assert.equal(await tokenStore.get(), tokens);
+  assert.is(expired.length, 0);
+  // The next call refreshes with the same, still valid refresh token.
+  assert.is((await sdk.users.getMe()).email, ALICE.email);
+  assert.is(server.ledger.count('revoke'), 0);
+});
+
+refresh('403 never refreshes', async ({ server }) => {
+  const { sdk } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  const error = await rejection(sdk.users.getUser({ params: { path: { userId: server.seed.bob.id } } }));
+  assert.is(error.type, 'FORBIDDEN');
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 0);
+});
+
+refresh('the app calling the refresh operation itself stores the rotated tokens', async ({ server }) => {
+  const { sdk, tokenStore } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  const before = await tokenStore.get();
+  const answer = await sdk.auth.refreshToken({ body: { refreshToken: before!.refreshToken! } });
+  assert.is((await tokenStore.get())?.refreshToken, answer.refreshToken);
+  server.tokens.expireAll();
+  assert.is((await sdk.users.getMe()).email, ALICE.email);
+  assert.is(server.ledger.count('revoke'), 0);
+});
+
+refresh.run();
