@@ -11,6 +11,7 @@
  * not cause a loop. 403 means "known, not allowed": never a refresh. Operations the spec marks
  * as login or refresh pass through untouched, so a refresh never recurses into itself.
  */
+import { createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import { SessionExpiredError } from '../auth/session.js';
 import type { TokenManager } from '../auth/token-manager.js';
@@ -51,9 +52,13 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       });
     };
 
+    // The refresh is shared, so a caller's abort stops its own wait, never the refresh itself.
+    const waitFor = <T>(promise: Promise<T>) => untilAborted(promise, context.signal, () =>
+      createNetworkError({ method: request.method, url: request.url, reason: 'cancelled', cause: context.signal?.reason, attempts: context.stats.attempts }));
+
     let tokens: Tokens | null;
     try {
-      tokens = await manager.tokensForRequest();
+      tokens = await waitFor(manager.tokensForRequest());
     } catch (error) {
       throw sessionEnded(error);
     }
@@ -69,13 +74,36 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     await response.body?.cancel().catch(() => {});
     let fresh: Tokens;
     try {
-      fresh = await manager.refreshAfterRejection(tokens);
+      fresh = await waitFor(manager.refreshAfterRejection(tokens));
     } catch (error) {
       throw sessionEnded(error);
     }
     context.log?.debug(`auth: replaying ${request.method} ${request.url} with a refreshed token`, { operation: meta.id });
     return next(withToken(spare, fresh.accessToken), context);
   };
+}
+
+/** `promise`, or `cancelled()` as soon as `signal` aborts (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {}); // settled by its other waiters; never an unhandled rejection here
+    return Promise.reject(cancelled());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function withToken(request: Request, accessToken: string): Request {

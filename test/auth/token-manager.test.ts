@@ -1,0 +1,149 @@
+/** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { localLock } from '../../src/auth/refresh-lock.js';
+import { SessionExpiredError } from '../../src/auth/session.js';
+import { createTokenManager, type RefreshTokens } from '../../src/auth/token-manager.js';
+import { tokensFromResponse } from '../../src/auth/tokens-from-response.js';
+import { NetworkError } from '../../src/errors/network-error.js';
+import { auth } from '../../src/network/auth.js';
+import { memoryTokenStore, type TokenStore, type Tokens } from '../../src/network/token-store.js';
+import type { FetchLike } from '../../src/network/types.js';
+import { resolveSdkOptions } from '../../src/options.js';
+import { context } from '../runtime/helpers/context.js';
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+function manager(store: TokenStore, refresh: RefreshTokens | undefined, extra: { now?: () => number; onSessionExpired?: () => void } = {}) {
+  return createTokenManager({
+    tokenStore: store,
+    refresh: () => refresh,
+    refreshSkewMs: 60_000,
+    onSessionExpired: extra.onSessionExpired,
+    lock: (task) => task(),
+    now: extra.now ?? (() => 1_000_000),
+    log: quiet,
+  });
+}
+
+const rejected = (status: number) => new NetworkError({ type: status === 401 ? 'UNAUTHORIZED' : 'CLIENT', summary: 'refresh refused', method: 'POST', url: 'https://api.example.com/auth/refresh', status });
+
+test('tokensFromResponse: camelCase or snake_case, expiresAt from the send time, refresh token kept when not rotated', () => {
+  assert.equal(tokensFromResponse({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }, 1000), { accessToken: 'a', refreshToken: 'r', expiresAt: 901_000 });
+  assert.equal(tokensFromResponse({ access_token: 'a', expires_in: 60 }, 0, { accessToken: 'old', refreshToken: 'keep' }), { accessToken: 'a', refreshToken: 'keep', expiresAt: 60_000 });
+  assert.equal(tokensFromResponse({ accessToken: 'a' }, 0), { accessToken: 'a', refreshToken: undefined, expiresAt: undefined });
+  assert.is(tokensFromResponse({ token: 'a' }, 0), null);
+  assert.is(tokensFromResponse('a', 0), null);
+});
+
+test('localLock runs tasks for one key one at a time, in order, also after a failure', async () => {
+  const key = {};
+  const order: string[] = [];
+  const task = (name: string, fail = false) => async () => {
+    order.push(`${name}+`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    order.push(`${name}-`);
+    if (fail) throw new Error(name);
+    return name;
+  };
+  const results = await Promise.allSettled([localLock(key, task('a', true)), localLock(key, task('b')), localLock({}, task('c'))]);
+  assert.equal(results.map((r) => r.status), ['rejected', 'fulfilled', 'fulfilled']);
+  assert.ok(order.indexOf('b+') > order.indexOf('a-'), 'b waited for a');
+  assert.ok(order.indexOf('c+') < order.indexOf('a-'), 'another key does not wait');
+});
+
+test('a custom refresh returning null ends the session once; waiting callers get SessionExpiredError', async () => {
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+  let expired = 0;
+  let calls = 0;
+  const tokens = manager(store, async () => {
+    calls += 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return null;
+  }, { onSessionExpired: () => void (expired += 1) });
+  const stale = (await store.get())!;
+  const outcomes = await Promise.allSettled([1, 2, 3].map(() => tokens.refreshAfterRejection(stale)));
+  assert.ok(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof SessionExpiredError));
+  assert.is(calls, 1);
+  assert.is(expired, 1);
+  assert.is(await store.get(), null);
+});
+
+test('400 and 401 from the refresh are terminal; other failures keep the session', async () => {
+  for (const status of [400, 401]) {
+    const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+    const error = await manager(store, async () => { throw rejected(status); }).refreshAfterRejection((await store.get())!).catch((e: unknown) => e);
+    assert.instance(error, SessionExpiredError);
+    assert.is(((error as SessionExpiredError).reason as NetworkError).status, status, 'the refresh error is kept as the reason');
+    assert.is(await store.get(), null, String(status));
+  }
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+  const failure = new NetworkError({ type: 'SERVER', summary: 'down', method: 'POST', url: 'https://api.example.com/auth/refresh', status: 503 });
+  const error = await manager(store, async () => { throw failure; }).refreshAfterRejection((await store.get())!).catch((e: unknown) => e);
+  assert.is(error, failure);
+  assert.ok(await store.get());
+});
+
+test('proactive refresh: a transient failure inside the skew window sends the still-valid token', async () => {
+  let now = 1_000_000;
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r', expiresAt: now + 30_000 });
+  const down = new Error('offline');
+  const tokens = manager(store, async () => { throw down; }, { now: () => now });
+  assert.is((await tokens.tokensForRequest())?.accessToken, 'a');
+  now += 31_000; // really expired now
+  assert.is(await tokens.tokensForRequest().catch((e: unknown) => e), down);
+});
+
+test('another holder refreshed meanwhile: its token is adopted without a second refresh', async () => {
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+  let calls = 0;
+  const tokens = manager(store, async () => {
+    calls += 1;
+    return { accessToken: 'x', refreshToken: 'y' };
+  });
+  const stale = (await store.get())!;
+  await store.set({ accessToken: 'b', refreshToken: 'r2' });
+  assert.is((await tokens.refreshAfterRejection(stale)).accessToken, 'b');
+  assert.is(calls, 0);
+});
+
+test('a sign-out during the refresh wins: the fresh tokens are not stored', async () => {
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+  const tokens = manager(store, async () => {
+    await store.set(null);
+    return { accessToken: 'x', refreshToken: 'y' };
+  });
+  assert.instance(await tokens.refreshAfterRejection((await store.get())!).catch((e: unknown) => e), SessionExpiredError);
+  assert.is(await store.get(), null);
+});
+
+test('a caller aborting while it waits for a shared refresh gets CANCELLED; the refresh goes on', async () => {
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
+  let finish!: (tokens: Tokens) => void;
+  const tokens = manager(store, () => new Promise<Tokens>((resolve) => (finish = resolve)));
+  const next: FetchLike = async (request) =>
+    new Response(null, { status: request.headers.get('authorization') === 'Bearer a' ? 401 : 204 });
+  const fetch = auth({ tokens, baseUrl: 'https://api.example.com' })(next);
+  const controller = new AbortController();
+  const secured = { security: [['bearerAuth']] };
+  const aborted = fetch(new Request('https://api.example.com/x'), context({ meta: secured, signal: controller.signal }));
+  const patient = fetch(new Request('https://api.example.com/y'), context({ meta: secured }));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  controller.abort();
+  const error = await aborted.catch((e: unknown) => e);
+  assert.is((error as NetworkError).type, 'CANCELLED');
+  finish({ accessToken: 'b', refreshToken: 'r2' });
+  assert.is((await patient).status, 204);
+  assert.is((await store.get())?.accessToken, 'b');
+});
+
+test('auth options are validated; refreshSkewMs defaults to 60 s', () => {
+  const base = { baseUrl: 'https://api.example.com', auth: { tokenStore: memoryTokenStore() } };
+  assert.is(resolveSdkOptions(base).auth?.refreshSkewMs, 60_000);
+  assert.is(resolveSdkOptions({ ...base, auth: { ...base.auth, refreshSkewMs: 0 } }).auth?.refreshSkewMs, 0);
+  assert.throws(() => resolveSdkOptions({ ...base, auth: { ...base.auth, refreshSkewMs: -1 } }), /refreshSkewMs/);
+  assert.throws(() => resolveSdkOptions({ ...base, auth: { ...base.auth, refresh: 'no' as never } }), /auth\.refresh must be a function/);
+  assert.throws(() => resolveSdkOptions({ ...base, auth: { ...base.auth, onSessionExpired: 1 as never } }), /onSessionExpired/);
+});
+
+test.run();
