@@ -46,3 +46,15 @@ export type {
   PaginationMeta,
 } from './service/operation.js';
 export type { StandardSchemaV1 } from './service/standard-schema.js';
+export type { PageItem } from './service/operation.js';
+export type { RawResult, SafeResult } from './service/method-extras.js';
+export type { PageOptions } from './service/paginate.js';
+export type { ValidateMode } from './service/validate.js';
+export {
+  FORM_ERROR_KEY,
+  defaultValidationErrorMapper,
+  formatPath,
+  type PathSegment,
+  type ValidationErrorMapper,
+  type ValidationIssue,
+} from './errors/field-errors.js';

@@ -9,7 +9,9 @@ import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
 import { createPipeline } from './network/pipeline.js';
 import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
-import type { OperationArgs, OperationData, OperationMeta } from './service/operation.js';
+import { addMethodVariants, type RawResult, type SafeResult } from './service/method-extras.js';
+import type { OperationArgs, OperationData, OperationMeta, PageItem } from './service/operation.js';
+import type { PageOptions } from './service/paginate.js';
 
 export type { CallOptions, SdkOptions } from './options.js';
 export type {
@@ -23,6 +25,9 @@ export type {
   PaginationMeta,
 } from './service/operation.js';
 export type { StandardSchemaV1 } from './service/standard-schema.js';
+export type { RawResult, SafeResult } from './service/method-extras.js';
+export type { PageOptions } from './service/paginate.js';
+export type { ValidateMode } from './service/validate.js';
 
 /** Identifies the API a generated SDK was built from. */
 export interface ApiInfo {
@@ -32,10 +37,29 @@ export interface ApiInfo {
   readonly specHash: string;
 }
 
-/** A generated SDK method: call it, or read its metadata. */
+/**
+ * A generated SDK method: call it (resolves with the success body, rejects with NetworkError),
+ * or use a variant: `.safe()` never rejects with a NetworkError, `.raw()` adds the Response,
+ * `.pages()` / `.all()` walk a paginated list.
+ */
 export interface OperationMethod<Op> {
   (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
   readonly meta: OperationMeta;
+  /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
+  safe(...args: OperationArgs<Op, CallOptions>): Promise<SafeResult<OperationData<Op>>>;
+  /** The same call, resolving with `{ data, response }` (status, headers, request id). */
+  raw(...args: OperationArgs<Op, CallOptions>): Promise<RawResult<OperationData<Op>>>;
+  /**
+   * Every page (whole success body) of a paginated list, fetched as you iterate; each page is
+   * one call with the usual timeout, retries and signal. Stops at `maxPages` (default 1000).
+   */
+  readonly pages: [PageItem<OperationData<Op>>] extends [never]
+    ? never
+    : (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<OperationData<Op>, void, undefined>;
+  /** Every item of every page, fetched page by page as you iterate. */
+  readonly all: [PageItem<OperationData<Op>>] extends [never]
+    ? never
+    : (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<PageItem<OperationData<Op>>, void, undefined>;
 }
 
 /** Shared machinery behind one SDK instance. */
@@ -67,6 +91,7 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
         name: { value: meta.operationId ?? meta.id },
         meta: { value: meta, enumerable: true },
       });
+      addMethodVariants(method, meta);
       // The runner is untyped inside; OperationArgs/OperationData carry the types outside.
       return method as unknown as OperationMethod<Op>;
     },

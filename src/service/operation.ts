@@ -104,3 +104,14 @@ export type OperationData<Op> = [SuccessKeys<Op>] extends [never]
 export type OperationArgs<Op, Options> = RequiredKeys<OperationInit<Op>> extends never
   ? [init?: OperationInit<Op>, options?: Options]
   : [init: OperationInit<Op>, options?: Options];
+
+/**
+ * The item type of a list body: the array itself, or the element type of its array-valued
+ * properties (`OrderPage.items` → `Order`). `never` when the body holds no array, which makes
+ * `.pages`/`.all` uncallable for that operation.
+ */
+export type PageItem<Data> = Data extends ReadonlyArray<infer I>
+  ? I
+  : Data extends object
+    ? { [K in keyof Data]-?: NonNullable<Data[K]> extends ReadonlyArray<infer I> ? I : never }[keyof Data]
+    : never;

@@ -1,0 +1,57 @@
+/**
+ * Type tests for the service-layer variants (checked by `tsc --noEmit`, never run): `.safe`,
+ * `.raw`, `.pages`, `.all`, `validate`, and the error's `fieldErrors` / `issues`.
+ */
+import { isNetworkError, type components, type FieldErrors, type Sdk, type ValidationIssue } from '../../generated/v1/index.js';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const expectType = <T extends true>(): T => true as T;
+
+type Order = components['schemas']['Order'];
+declare const sdk: Sdk;
+declare const orderId: string;
+
+export async function variants(): Promise<void> {
+  // Paginated item and page types are inferred from the operation.
+  for await (const order of sdk.orders.listOrders.all({ params: { query: { limit: 50 } } }, { maxPages: 3 })) {
+    expectType<Equal<typeof order, Order>>();
+  }
+  for await (const page of sdk.orders.listOrders.pages()) {
+    expectType<Equal<typeof page, components['schemas']['OrderPage']>>();
+  }
+  // @ts-expect-error maxPages is a number
+  sdk.orders.listOrders.pages(undefined, { maxPages: 'all' });
+  // @ts-expect-error query params keep their types in the pager
+  sdk.orders.listOrders.all({ params: { query: { limit: '50' } } });
+  // @ts-expect-error getMe answers a single object: there is nothing to page through
+  sdk.users.getMe.all();
+
+  // .safe narrows on `error`.
+  const result = await sdk.orders.getOrder.safe({ params: { path: { orderId } } });
+  if (result.error) {
+    expectType<Equal<typeof result.data, undefined>>();
+    expectType<Equal<typeof result.error.fieldErrors, FieldErrors | undefined>>();
+  } else {
+    expectType<Equal<typeof result.data, Order>>();
+    expectType<Equal<typeof result.response, Response>>();
+  }
+  // @ts-expect-error safe takes the same arguments as the call: path params are required
+  await sdk.orders.getOrder.safe();
+
+  const raw = await sdk.orders.getOrder.raw({ params: { path: { orderId } } }, { validate: 'off' });
+  expectType<Equal<typeof raw.data, Order>>();
+  // @ts-expect-error validate is 'strict' | 'warn' | 'off'
+  await sdk.users.getMe(undefined, { validate: true });
+
+  // fieldErrors keys are field paths (strings) → messages; issues carry typed paths.
+  try {
+    await sdk.users.getMe();
+  } catch (error) {
+    if (isNetworkError(error) && error.type === 'VALIDATION') {
+      const quantity: ReadonlyArray<string> | undefined = error.fieldErrors?.['items[0].quantity'];
+      void quantity;
+      expectType<Equal<typeof error.issues, ReadonlyArray<ValidationIssue> | undefined>>();
+      expectType<Equal<typeof error.source, 'client' | 'server' | undefined>>();
+    }
+  }
+}
