@@ -46,8 +46,8 @@ export type {
   PaginationMeta,
 } from './service/operation.js';
 export type { StandardSchemaV1 } from './service/standard-schema.js';
-export type { PageItem } from './service/operation.js';
-export type { RawResult, SafeResult } from './service/method-extras.js';
+export type { FieldPath, OperationFieldPath, PageItem } from './service/operation.js';
+export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
 export {

@@ -9,7 +9,7 @@ import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
 import { createPipeline } from './network/pipeline.js';
 import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
-import { addMethodVariants, type RawResult, type SafeResult } from './service/method-extras.js';
+import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
 import type { OperationArgs, OperationData, OperationMeta, PageItem } from './service/operation.js';
 import type { PageOptions } from './service/paginate.js';
 
@@ -25,7 +25,7 @@ export type {
   PaginationMeta,
 } from './service/operation.js';
 export type { StandardSchemaV1 } from './service/standard-schema.js';
-export type { RawResult, SafeResult } from './service/method-extras.js';
+export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
 
@@ -46,7 +46,7 @@ export interface OperationMethod<Op> {
   (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
-  safe(...args: OperationArgs<Op, CallOptions>): Promise<SafeResult<OperationData<Op>>>;
+  safe(...args: OperationArgs<Op, CallOptions>): Promise<SafeResult<OperationData<Op>, OperationError<Op>>>;
   /** The same call, resolving with `{ data, response }` (status, headers, request id). */
   raw(...args: OperationArgs<Op, CallOptions>): Promise<RawResult<OperationData<Op>>>;
   /**

@@ -10,7 +10,7 @@
 import { isNetworkError, type NetworkError } from '../errors/network-error.js';
 import type { CallOptions } from '../options.js';
 import { RESPONSE_SINK } from './call.js';
-import type { OperationMeta } from './operation.js';
+import type { OperationFieldPath, OperationMeta } from './operation.js';
 import { items, pages, type PageOptions, type RunCall } from './paginate.js';
 
 /** A settled call with its Response: status, headers (`x-request-id`, ETag, …), url. */
@@ -21,9 +21,17 @@ export interface RawResult<Data> {
 }
 
 /** What `.safe()` resolves with: check `error` first. */
-export type SafeResult<Data> =
+export type SafeResult<Data, Error = NetworkError> =
   | { readonly data: Data; readonly response: Response; readonly error: undefined }
-  | { readonly data: undefined; readonly response: Response | undefined; readonly error: NetworkError };
+  | { readonly data: undefined; readonly response: Response | undefined; readonly error: Error };
+
+/**
+ * A NetworkError whose `fieldErrors` keys are the operation's own field paths
+ * (`items[${number}].quantity`, `limit`, `''`), so a typo in a form binding does not compile.
+ */
+export type OperationError<Op> = Omit<NetworkError, 'fieldErrors'> & {
+  readonly fieldErrors: Readonly<Partial<Record<OperationFieldPath<Op>, ReadonlyArray<string>>>> | undefined;
+};
 
 /** Adds raw/safe/pages/all to a generated method. */
 export function addMethodVariants(method: RunCall, meta: OperationMeta): void {

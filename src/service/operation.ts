@@ -115,3 +115,36 @@ export type PageItem<Data> = Data extends ReadonlyArray<infer I>
   : Data extends object
     ? { [K in keyof Data]-?: NonNullable<Data[K]> extends ReadonlyArray<infer I> ? I : never }[keyof Data]
     : never;
+
+type Decrement = [never, 0, 1, 2, 3, 4, 5, 6, 7];
+type SubPath<V, D extends number> = [D] extends [never]
+  ? never
+  : V extends ReadonlyArray<infer I>
+    ? `[${number}]` | `[${number}]${SubPath<NonNullable<I>, Decrement[D]>}`
+    : V extends object
+      ? `.${FieldPath<V, D>}`
+      : never;
+
+/**
+ * Every field path of `T` as `fieldErrors` writes it: `note`, `items[${number}].quantity`,
+ * `shippingAddress.postalCode`. Depth-limited (8 levels) to keep the compiler fast.
+ */
+export type FieldPath<T, D extends number = 7> = [D] extends [never]
+  ? never
+  : T extends ReadonlyArray<infer I>
+    ? `[${number}]` | `[${number}]${SubPath<NonNullable<I>, Decrement[D]>}`
+    : T extends object
+      ? { [K in keyof T & string]-?: K | `${K}${SubPath<NonNullable<T[K]>, Decrement[D]>}` }[keyof T & string]
+      : never;
+
+type ParamNames<Op> = {
+  [L in 'path' | 'query' | 'header']: ParamsOf<Op> extends { [P in L]?: infer Ps }
+    ? [NonNullable<Ps>] extends [never] ? never : keyof NonNullable<Ps> & string
+    : never;
+}['path' | 'query' | 'header'];
+
+/**
+ * The keys `fieldErrors` can have for an operation: body field paths, parameter names, and
+ * `''` for form-level messages. Servers may name others; they are still there at run time.
+ */
+export type OperationFieldPath<Op> = FieldPath<BodyContent<Op>> | ParamNames<Op> | '';

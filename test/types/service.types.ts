@@ -2,7 +2,7 @@
  * Type tests for the service-layer variants (checked by `tsc --noEmit`, never run): `.safe`,
  * `.raw`, `.pages`, `.all`, `validate`, and the error's `fieldErrors` / `issues`.
  */
-import { isNetworkError, type components, type FieldErrors, type Sdk, type ValidationIssue } from '../../generated/v1/index.js';
+import { isNetworkError, type components, type NetworkErrorType, type OperationFieldPath, type paths, type Sdk, type ValidationIssue } from '../../generated/v1/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(): T => true as T;
@@ -10,6 +10,7 @@ const expectType = <T extends true>(): T => true as T;
 type Order = components['schemas']['Order'];
 declare const sdk: Sdk;
 declare const orderId: string;
+const address = { name: 'A', line1: 'l', city: 'c', postalCode: 'p', country: 'DE' };
 
 export async function variants(): Promise<void> {
   // Paginated item and page types are inferred from the operation.
@@ -30,11 +31,33 @@ export async function variants(): Promise<void> {
   const result = await sdk.orders.getOrder.safe({ params: { path: { orderId } } });
   if (result.error) {
     expectType<Equal<typeof result.data, undefined>>();
-    expectType<Equal<typeof result.error.fieldErrors, FieldErrors | undefined>>();
+    expectType<Equal<typeof result.error.type, NetworkErrorType>>();
   } else {
     expectType<Equal<typeof result.data, Order>>();
     expectType<Equal<typeof result.response, Response>>();
   }
+  // fieldErrors keys are inferred from the operation: body paths, parameter names, '' (form).
+  const created = await sdk.orders.createOrder.safe({ body: { items: [{ sku: 'MUG-LOGO', quantity: 1 }], shippingAddress: address } });
+  if (created.error?.fieldErrors) {
+    const fe = created.error.fieldErrors;
+    const quantity: ReadonlyArray<string> | undefined = fe['items[0].quantity'];
+    const postal: ReadonlyArray<string> | undefined = fe['shippingAddress.postalCode'];
+    const form: ReadonlyArray<string> | undefined = fe[''];
+    const key: ReadonlyArray<string> | undefined = fe['Idempotency-Key'];
+    void [quantity, postal, form, key];
+    // @ts-expect-error not a field of CreateOrderRequest
+    void fe['shippingAddress.zip'];
+    // @ts-expect-error array items are addressed with [index]
+    void fe['items.quantity'];
+    type Keys = OperationFieldPath<paths['/orders']['post']>;
+    expectType<Equal<'note' extends Keys ? true : false, true>>();
+    expectType<Equal<`items[${number}].sku` extends Keys ? true : false, true>>();
+  }
+  const listed = await sdk.orders.listOrders.safe({ params: { query: { limit: 500 } } });
+  // @ts-expect-error listOrders has no body: `items[0].sku` is not one of its fields
+  void listed.error?.fieldErrors?.['items[0].sku'];
+  void listed.error?.fieldErrors?.limit;
+
   // @ts-expect-error safe takes the same arguments as the call: path params are required
   await sdk.orders.getOrder.safe();
 
