@@ -1,7 +1,7 @@
 /** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { localLock } from '../../src/auth/refresh-lock.js';
+import { defaultRefreshLock, localLock } from '../../src/auth/refresh-lock.js';
 import { SessionExpiredError } from '../../src/auth/session.js';
 import { createTokenManager, type RefreshTokens } from '../../src/auth/token-manager.js';
 import { tokensFromResponse } from '../../src/auth/tokens-from-response.js';
@@ -50,6 +50,28 @@ test('localLock runs tasks for one key one at a time, in order, also after a fai
   assert.equal(results.map((r) => r.status), ['rejected', 'fulfilled', 'fulfilled']);
   assert.ok(order.indexOf('b+') > order.indexOf('a-'), 'b waited for a');
   assert.ok(order.indexOf('c+') < order.indexOf('a-'), 'another key does not wait');
+});
+
+test('defaultRefreshLock uses Web Locks when the platform has them (looked up per call), else the local lock', async () => {
+  const requested: string[] = [];
+  const locks = {
+    request: async <T>(name: string, options: { mode: string }, task: () => Promise<T>) => {
+      requested.push(`${name}:${options.mode}`);
+      return task();
+    },
+  };
+  const lock = defaultRefreshLock({}, 'tether.auth.refresh:https://api.example.com');
+  assert.is(await lock(async () => 1), 1);
+  assert.equal(requested, [], 'no navigator.locks here: the local lock ran it');
+  const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true, writable: true });
+  try {
+    assert.is(await lock(async () => 2), 2);
+  } finally {
+    if (had) Object.defineProperty(globalThis, 'navigator', had);
+    else delete (globalThis as { navigator?: unknown }).navigator;
+  }
+  assert.equal(requested, ['tether.auth.refresh:https://api.example.com:exclusive']);
 });
 
 test('a custom refresh returning null ends the session once; waiting callers get SessionExpiredError', async () => {

@@ -13,8 +13,8 @@ export async function signedInSdk(
   const tokenStore = memoryTokenStore();
   // Failures are provoked on purpose here; logging itself is tested in test/network/logging.test.ts.
   const sdk = createSdk({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off', ...extra });
-  const tokens = await sdk.auth.login({ body: { email, password: PASSWORD } });
-  await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  // The login operation stores its tokens itself (docs/auth.md).
+  await sdk.auth.login({ body: { email, password: PASSWORD } });
   return { sdk, tokenStore };
 }
 
