@@ -65,6 +65,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { tokenStore: store, lock, now, log } = options;
   const session = createSessionNotifier(options.onSessionExpired, log);
   let inflight: Promise<Tokens> | undefined;
+  let warnedShortLife = false;
 
   const isDue = (tokens: Tokens) => tokens.expiresAt !== undefined && now() >= tokens.expiresAt - options.refreshSkewMs;
   const canRefresh = (tokens: Tokens) => options.refresh() !== undefined && tokens.refreshToken !== undefined;
@@ -109,6 +110,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return latest;
     }
     await store.set(fresh);
+    if (isDue(fresh) && !warnedShortLife) {
+      // Otherwise silent: every call would refresh, doubling traffic and rotating tokens.
+      warnedShortLife = true;
+      log.warn(`auth: a fresh token is already within refreshSkewMs (${options.refreshSkewMs} ms) of expiry; lower refreshSkewMs below the token lifetime`);
+    }
     return fresh;
   }
 

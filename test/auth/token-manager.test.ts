@@ -129,6 +129,24 @@ test('another holder refreshed meanwhile: its token is adopted without a second 
   assert.is(calls, 0);
 });
 
+test('a skew longer than the token lifetime is reported once', async () => {
+  const warnings: string[] = [];
+  const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r', expiresAt: 0 });
+  const tokens = createTokenManager({
+    tokenStore: store,
+    refresh: () => async () => ({ accessToken: 'b', refreshToken: 'r2', expiresAt: 1_000_000 + 30_000 }),
+    refreshSkewMs: 60_000,
+    onSessionExpired: undefined,
+    lock: (task) => task(),
+    now: () => 1_000_000,
+    log: { ...quiet, warn: (message: string) => void warnings.push(message) },
+  });
+  await tokens.tokensForRequest();
+  await tokens.tokensForRequest();
+  assert.is(warnings.length, 1);
+  assert.match(warnings[0] ?? '', /refreshSkewMs/);
+});
+
 test('a sign-out during the refresh wins: the fresh tokens are not stored', async () => {
   const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
   const tokens = manager(store, async () => {
