@@ -110,7 +110,7 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
             source: 'client',
           }));
         }
-        options.log.warn(`request to ${meta.id} does not match the spec (${describe(issues)}); sending it anyway`, { issues });
+        options.log.warn(`request to ${meta.id} does not match the spec (${describe(issues)}); sending it anyway`);
       }
     }
 
@@ -164,16 +164,21 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
           requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
         }));
       }
-      options.log.warn(`${what}; passing the data through`, { issues });
+      options.log.warn(`${what}; passing the data through`);
     }
     return data;
   };
 }
 
-/** `items[0].quantity: Invalid value; note: …`, at most three, for messages and logs. */
+/**
+ * `at items[0].quantity, note`: the failing paths, at most five, for messages and logs. Paths
+ * only: validator messages may quote the value (valibot's regex messages do), and error
+ * messages end up in logs and crash reports. The full issues stay on `error.issues`.
+ */
 function describe(issues: ReadonlyArray<ValidationIssue>): string {
-  const shown = issues.slice(0, 3).map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`);
-  return issues.length > 3 ? `${shown.join('; ')}; and ${issues.length - 3} more` : shown.join('; ');
+  const paths = [...new Set(issues.map((i) => formatPath(i.path) || '(root)'))];
+  const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
+  return `at ${paths.slice(0, 5).join(', ')}${more}`;
 }
 
 /**

@@ -47,6 +47,15 @@ test('strict (default): a wrong body is refused before any request; same error s
   assert.is(server.ledger.count('order.created'), 0);
 });
 
+test('error messages name paths, never the rejected values', async ({ server }) => {
+  const { sdk } = await signedInSdk(server);
+  const error = await rejection(sdk.auth.login({ body: { email: 'secret-not-an-email', password: 'hunter2-secret' } }));
+  assert.is(error.type, 'VALIDATION');
+  assert.ok(error.fieldErrors?.['email'], JSON.stringify(error.fieldErrors));
+  assert.match(error.message, 'at email');
+  assert.not.match(error.message, 'secret');
+});
+
 test('strict: wrong query parameters are named as the server names them', async ({ server }) => {
   const { sdk } = await signedInSdk(server);
   const before = server.requests.length;
