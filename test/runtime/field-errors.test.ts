@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatPath, mapFieldErrors } from '../../src/errors/field-errors.js';
+import { defaultValidationErrorMapper, formatPath, mapFieldErrors, mapValidationIssues } from '../../src/errors/field-errors.js';
 
 test('formatPath writes indexes in brackets', () => {
   assert.is(formatPath(['items', 0, 'quantity']), 'items[0].quantity');
@@ -44,6 +44,39 @@ test('bodies without errors give an empty map; a bare title is a form-level erro
   assert.equal(mapFieldErrors(undefined), {});
   assert.equal(mapFieldErrors('Unprocessable'), {});
   assert.equal(mapFieldErrors({ title: 'x' }), { '': ['x'] });
+});
+
+test('form-level names (Rails base, _form, non_field_errors, pointer "") land under ""', () => {
+  assert.equal(mapFieldErrors({ errors: { base: ['closed'], _form: ['again'] } }), { '': ['closed', 'again'] });
+  assert.equal(mapFieldErrors({ errors: [{ pointer: '', detail: 'whole body' }] }), { '': ['whole body'] });
+  assert.equal(mapFieldErrors({ errors: { non_field_errors: ['nope'] } }), { '': ['nope'] });
+});
+
+test('JSON:API source.parameter names a query parameter; codes are kept on issues', () => {
+  const issues = defaultValidationErrorMapper(
+    { errors: [{ source: { parameter: 'limit' }, detail: 'too big', code: 'too_big' }] },
+    { status: 400, headers: new Headers() },
+  );
+  assert.equal(issues, [{ path: ['limit'], message: 'too big', code: 'too_big' }]);
+});
+
+test('Pydantic loc drops its location; duplicates are listed once in fieldErrors', () => {
+  assert.equal(
+    mapFieldErrors({ detail: [
+      { loc: ['query', 'limit'], msg: 'too big', type: 'less_than_equal' },
+      { loc: ['query', 'limit'], msg: 'too big', type: 'less_than_equal' },
+    ] }),
+    { limit: ['too big'] },
+  );
+});
+
+test('custom mappers are asked first; unknown bodies give one form-level issue', () => {
+  const seen: unknown[] = [];
+  const mine = (data: unknown) => (seen.push(data), undefined);
+  const result = mapValidationIssues({ message: 'hi' }, { status: 422, headers: new Headers() }, [mine, defaultValidationErrorMapper]);
+  assert.equal(seen, [{ message: 'hi' }]);
+  assert.equal(result, { issues: [{ path: [], message: 'hi' }], recognised: true });
+  assert.equal(mapValidationIssues(42, { status: 422, headers: new Headers() }), { issues: [{ path: [], message: 'Invalid request' }], recognised: false });
 });
 
 test.run();
