@@ -7,8 +7,9 @@
  *
  * - Web Locks (`navigator.locks`, browsers and workers) when present: the lock is held across
  *   tabs and workers of one origin, keyed by name. Looked up per call, never at import time.
- * - Otherwise a lock inside this JS context keyed by the store object: two SDK instances
- *   handed the same store (Node, React Native) wait for each other.
+ * - Otherwise a lock inside this JS context keyed by the store (its `lockKey`, else the
+ *   object): SDK instances handed the same store, or `storageTokenStore`s over the same
+ *   adapter and key (Node, React Native), wait for each other.
  * Separate processes over one file or keychain entry need their own lock (the `lock` option).
  */
 

@@ -168,7 +168,7 @@ export function tokenManagerFor(
     refresh: () => auth.refresh ?? fallbackRefresh(),
     refreshSkewMs: auth.refreshSkewMs,
     onSessionExpired: auth.onSessionExpired,
-    lock: auth.lock ?? defaultRefreshLock(auth.tokenStore, `${REFRESH_LOCK_PREFIX}${new URL(options.baseUrl).origin}`),
+    lock: auth.lock ?? defaultRefreshLock(auth.tokenStore.lockKey ?? auth.tokenStore, `${REFRESH_LOCK_PREFIX}${new URL(options.baseUrl).origin}`),
     now: () => options.clock.now(),
     log: options.log,
   });

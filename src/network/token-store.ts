@@ -16,6 +16,12 @@ export interface Tokens {
 export interface TokenStore {
   get(): Promise<Tokens | null>;
   set(tokens: Tokens | null): Promise<void>;
+  /**
+   * Identifies the place the tokens live, for the in-process refresh lock: stores with the
+   * same key take turns refreshing. Default: the store object itself. `storageTokenStore`
+   * sets one per (storage adapter, key), so two stores over the same entry coordinate.
+   */
+  readonly lockKey?: object | undefined;
 }
 
 /** Default storage key for `storageTokenStore`. */
@@ -37,6 +43,7 @@ export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
 /** A TokenStore persisted as JSON under `key` in an AsyncStorage-like adapter. */
 export function storageTokenStore(storage: StorageAdapter, key: string = DEFAULT_TOKEN_KEY): TokenStore {
   return {
+    lockKey: lockKeyFor(storage, key),
     async get() {
       const raw = await storage.getItem(key);
       if (raw === null) return null;
@@ -53,6 +60,17 @@ export function storageTokenStore(storage: StorageAdapter, key: string = DEFAULT
       else await storage.setItem(key, JSON.stringify(validTokens(tokens)));
     },
   };
+}
+
+const lockKeys = new WeakMap<StorageAdapter, Map<string, object>>();
+
+/** One stable object per (adapter, key): SDKs in one JS context over one entry share a lock. */
+function lockKeyFor(storage: StorageAdapter, key: string): object {
+  let byKey = lockKeys.get(storage);
+  if (!byKey) lockKeys.set(storage, (byKey = new Map()));
+  let lockKey = byKey.get(key);
+  if (!lockKey) byKey.set(key, (lockKey = Object.freeze({ key })));
+  return lockKey;
 }
 
 function validTokens(tokens: Tokens): Tokens {

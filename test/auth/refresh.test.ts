@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { memoryTokenStore, type SessionExpiredEvent } from '../../generated/v1/index.js';
+import { memoryStorage, memoryTokenStore, storageTokenStore, type SessionExpiredEvent } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
 import { startServer, type TestServer } from '../server/index.js';
 import { ALICE, authSdk, hits } from './helpers.js';
@@ -84,6 +84,19 @@ refresh('two SDK instances sharing a store, expiring together: one refresh, the 
   // The session is still alive for both.
   await a.orders.listOrders();
   await b.orders.listOrders();
+});
+
+refresh('two SDKs, each with its own storageTokenStore over one storage entry: one refresh, no revoke', async ({ server }) => {
+  const storage = memoryStorage();
+  const a = authSdk(server, { tokenStore: storageTokenStore(storage) }).sdk;
+  const b = authSdk(server, { tokenStore: storageTokenStore(storage) }).sdk;
+  await a.auth.login({ body: ALICE });
+  server.tokens.expireAll();
+
+  const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b).users.getMe()));
+  assert.ok(results.every((me) => me.email === ALICE.email));
+  assert.is(server.tokens.refreshCount, 1);
+  assert.is(server.ledger.count('revoke'), 0);
 });
 
 refresh('refresh succeeds but the resource keeps answering 401: ≤2 hits and 1 refresh per call, then UNAUTHORIZED', async ({ server }) => {
