@@ -42,7 +42,7 @@ export interface ApiInfo {
  * or use a variant: `.safe()` never rejects with a NetworkError, `.raw()` adds the Response,
  * `.pages()` / `.all()` walk a paginated list.
  */
-export interface OperationMethod<Op> {
+export interface OperationMethod<Op, Paginated extends boolean = false> {
   (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
@@ -53,20 +53,23 @@ export interface OperationMethod<Op> {
    * Every page (whole success body) of a paginated list, fetched as you iterate; each page is
    * one call with the usual timeout, retries and signal. Stops at `maxPages` (default 1000).
    */
-  readonly pages: [PageItem<OperationData<Op>>] extends [never]
-    ? never
-    : (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<OperationData<Op>, void, undefined>;
+  readonly pages: Paginated extends true
+    ? (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<OperationData<Op>, void, undefined>
+    : never;
   /** Every item of every page, fetched page by page as you iterate. */
-  readonly all: [PageItem<OperationData<Op>>] extends [never]
-    ? never
-    : (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<PageItem<OperationData<Op>>, void, undefined>;
+  readonly all: Paginated extends true
+    ? (...args: OperationArgs<Op, PageOptions>) => AsyncGenerator<PageItem<OperationData<Op>>, void, undefined>
+    : never;
 }
 
 /** Shared machinery behind one SDK instance. */
 export interface Runtime {
   readonly api: ApiInfo;
-  /** Binds an operation's metadata to this runtime, typed by its openapi-typescript object. */
-  operation<Op>(meta: OperationMeta): OperationMethod<Op>;
+  /**
+   * Binds an operation's metadata to this runtime, typed by its openapi-typescript object;
+   * `Paginated` is `true` for operations the generator found a pagination shape for.
+   */
+  operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated>;
 }
 
 /** Validates options (throws TypeError naming a bad one) and builds the runtime. */
@@ -82,7 +85,7 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
   const call = createCallRunner(resolved, createPipeline(resolved, tokens));
   return Object.freeze({
     api: Object.freeze({ ...api }),
-    operation<Op>(meta: OperationMeta): OperationMethod<Op> {
+    operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
       if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
       const run = withAuthRole(meta, (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined), tokens, now, resolved.log);
       const method = (init?: unknown, callOptions?: CallOptions) => run(init, callOptions);
@@ -93,7 +96,7 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
       });
       addMethodVariants(method, meta);
       // The runner is untyped inside; OperationArgs/OperationData carry the types outside.
-      return method as unknown as OperationMethod<Op>;
+      return method as unknown as OperationMethod<Op, Paginated>;
     },
   });
 }

@@ -98,7 +98,7 @@ export interface OrdersService {
      *
      * `GET /orders`
      */
-    readonly listOrders: OperationMethod<paths["/orders"]["get"]>;
+    readonly listOrders: OperationMethod<paths["/orders"]["get"], true>;
     /**
      * Place an order
      *
@@ -150,7 +150,7 @@ export interface OrdersService {
 /** Binds the `orders` operations to a runtime. */
 export function createOrdersService(runtime: Runtime): OrdersService {
     return {
-        listOrders: runtime.operation<paths["/orders"]["get"]>(op.listOrders),
+        listOrders: runtime.operation<paths["/orders"]["get"], true>(op.listOrders),
         createOrder: runtime.operation<paths["/orders"]["post"]>(op.createOrder),
         getOrder: runtime.operation<paths["/orders/{orderId}"]["get"]>(op.getOrder),
         deleteOrder: runtime.operation<paths["/orders/{orderId}"]["delete"]>(op.deleteOrder),

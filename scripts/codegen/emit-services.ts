@@ -10,6 +10,11 @@ function operationType(op: OperationModel): ts.TypeNode {
   return indexed(typeRef('paths'), [op.path, op.method]);
 }
 
+/** `[Op]`, or `[Op, true]` for a paginated operation (which gives it `.pages`/`.all`). */
+function methodTypeArgs(op: OperationModel): ts.TypeNode[] {
+  return op.pagination ? [operationType(op), f.createLiteralTypeNode(f.createTrue())] : [operationType(op)];
+}
+
 /** JSDoc for a method: summary, description, deprecation, and the HTTP route. */
 export function operationDoc(op: OperationModel): string[] {
   const lines: string[] = [];
@@ -31,7 +36,7 @@ function serviceInterface(service: ServiceModel): ts.Statement {
         [f.createModifier(ts.SyntaxKind.ReadonlyKeyword)],
         propName(op.name),
         undefined,
-        typeRef('OperationMethod', [operationType(op)]),
+        typeRef('OperationMethod', methodTypeArgs(op)),
       ),
       operationDoc(op),
     ),
@@ -43,7 +48,7 @@ function serviceInterface(service: ServiceModel): ts.Statement {
 
 function serviceFactory(service: ServiceModel): ts.Statement {
   const body = obj(
-    service.operations.map((op) => [op.name, call(access('runtime.operation'), [access(`op.${op.exportName}`)], [operationType(op)])] as const),
+    service.operations.map((op) => [op.name, call(access('runtime.operation'), [access(`op.${op.exportName}`)], methodTypeArgs(op))] as const),
   );
   const fn = f.createFunctionDeclaration(
     [f.createModifier(ts.SyntaxKind.ExportKeyword)],

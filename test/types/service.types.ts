@@ -26,6 +26,8 @@ export async function variants(): Promise<void> {
   sdk.orders.listOrders.all({ params: { query: { limit: '50' } } });
   // @ts-expect-error getMe answers a single object: there is nothing to page through
   sdk.users.getMe.all();
+  // @ts-expect-error an Order has an items array, but getOrder is not a paginated operation
+  sdk.orders.getOrder.pages({ params: { path: { orderId } } });
 
   // .safe narrows on `error`.
   const result = await sdk.orders.getOrder.safe({ params: { path: { orderId } } });
