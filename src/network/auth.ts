@@ -67,9 +67,13 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     // Kept for the replay: sending consumes the request's body. A stream body cannot be kept.
     const spare = context.replayable !== false && manager.canRefresh(tokens) ? request.clone() : undefined;
     const response = await next(withToken(request, tokens.accessToken), context);
-    if (response.status !== 401 || spare === undefined || !isTokenRejection(response)) return response;
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
-    if (response.url !== '' && new URL(response.url).origin !== origin) return response;
+    const foreign = response.url !== '' && new URL(response.url).origin !== origin;
+    if (response.status !== 401 || spare === undefined || !isTokenRejection(response) || foreign) {
+      // The unused copy's body (a tee of the sent one) is released rather than left buffered.
+      await spare?.body?.cancel().catch(() => {});
+      return response;
+    }
 
     await response.body?.cancel().catch(() => {});
     let fresh: Tokens;
