@@ -5,12 +5,12 @@
 import type { ServerResponse } from 'node:http';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError } from '../../src/errors/network-error.js';
 import { memoryTokenStore } from '../../src/network/token-store.js';
 import type { OperationMeta } from '../../src/service/operation.js';
 import { createRuntime, type SdkOptions } from '../../src/runtime.js';
 import { meta } from './helpers/meta.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { rejection } from '../helpers/rejection.js';
 
 /** A loose operation type so one method can hit every route. */
 type AnyOp = {
@@ -117,22 +117,6 @@ function op(server: TestServer, overrides: Partial<OperationMeta> = {}, options:
   return runtime(server, options).operation<AnyOp>(meta({ path: '/{name}/{id}', ...overrides }));
 }
 
-/** Awaits the rejection, failing (not hanging) when the promise never settles. */
-async function failure(promise: Promise<unknown>, limitMs = 5000): Promise<NetworkError> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not settle within ${limitMs} ms`)), limitMs);
-  });
-  try {
-    await Promise.race([promise, limit]);
-  } catch (error) {
-    if (isNetworkError(error)) return error;
-    throw new Error(`expected a NetworkError, got ${String(error)}`);
-  } finally {
-    clearTimeout(timer);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
@@ -154,7 +138,7 @@ Call('every error status family becomes the right NetworkError', async ({ server
     [422, 'VALIDATION'], [429, 'RATE_LIMITED'], [500, 'SERVER'], [502, 'SERVER'], [503, 'SERVER'],
   ];
   for (const [status, type] of table) {
-    const error = await failure(call({ params: { path: { name: 'status', id: status } as never, query: { secret: 'x' } } }));
+    const error = await rejection(call({ params: { path: { name: 'status', id: status } as never, query: { secret: 'x' } } }));
     assert.is(error.type, type, `status ${status}`);
     assert.is(error.status, status);
     assert.is(error.requestId, `req-${status}`);
@@ -167,19 +151,19 @@ Call('every error status family becomes the right NetworkError', async ({ server
 
 Call('422 field errors, 429 and 503 Retry-After', async ({ server }) => {
   const call = op(server);
-  const validation = await failure(call({ params: { path: { name: 'status', id: 422 } as never } }));
+  const validation = await rejection(call({ params: { path: { name: 'status', id: 422 } as never } }));
   assert.equal(validation.fieldErrors, { 'items[0].quantity': ['must be ≥ 1'] });
-  const limited = await failure(call({ params: { path: { name: 'status', id: 429 } as never } }));
+  const limited = await rejection(call({ params: { path: { name: 'status', id: 429 } as never } }));
   assert.is(limited.retryAfterMs, 7000);
-  const unavailable = await failure(call({ params: { path: { name: 'status', id: 503 } as never } }));
+  const unavailable = await rejection(call({ params: { path: { name: 'status', id: 503 } as never } }));
   assert.ok(unavailable.retryAfterMs !== undefined && unavailable.retryAfterMs > 55_000 && unavailable.retryAfterMs <= 60_000);
 });
 
 Call('non-JSON and empty error bodies', async ({ server }) => {
-  const text = await failure(op(server, { path: '/text-error' })());
+  const text = await rejection(op(server, { path: '/text-error' })());
   assert.is(text.type, 'SERVER');
   assert.is(text.data, 'upstream exploded');
-  const empty = await failure(op(server, { path: '/empty-error' })());
+  const empty = await rejection(op(server, { path: '/empty-error' })());
   assert.is(empty.type, 'SERVER');
   assert.is(empty.data, undefined);
 });
@@ -191,12 +175,12 @@ Call('204 and empty 200 resolve with undefined', async ({ server }) => {
 
 Call('malformed JSON on a 2xx is UNKNOWN with the parse error as cause, never a crash', async ({ server }) => {
   for (const path of ['/bad-json', '/bad-json-sized']) {
-    const error = await failure(op(server, { path })());
+    const error = await rejection(op(server, { path })());
     assert.is(error.type, 'UNKNOWN', path);
     assert.is(error.status, 200);
     assert.instance(error.cause, SyntaxError);
   }
-  assert.is((await failure(op(server, { path: '/bad-json' })())).requestId, 'req-bad');
+  assert.is((await rejection(op(server, { path: '/bad-json' })())).requestId, 'req-bad');
 });
 
 Call('text and stream response kinds', async ({ server }) => {
@@ -209,7 +193,7 @@ Call('text and stream response kinds', async ({ server }) => {
 Call('no server listening is CONNECTION', async () => {
   const gone = await startServer();
   await gone.close();
-  const error = await failure(op(gone, { path: '/ok/1' })());
+  const error = await rejection(op(gone, { path: '/ok/1' })());
   assert.is(error.type, 'CONNECTION');
   assert.is(error.status, undefined);
   assert.is(error.attempts, 1);
@@ -217,8 +201,8 @@ Call('no server listening is CONNECTION', async () => {
 });
 
 Call('a connection reset before or during the response is CONNECTION', async ({ server }) => {
-  assert.is((await failure(op(server, { path: '/reset' })())).type, 'CONNECTION');
-  const cut = await failure(op(server, { path: '/cut' })());
+  assert.is((await rejection(op(server, { path: '/reset' })())).type, 'CONNECTION');
+  const cut = await rejection(op(server, { path: '/cut' })());
   assert.is(cut.type, 'CONNECTION');
   assert.is(cut.status, 200);
 });
@@ -226,7 +210,7 @@ Call('a connection reset before or during the response is CONNECTION', async ({ 
 Call('a hung server times out and leaves no timer behind', async ({ server }) => {
   const before = timers();
   const started = Date.now();
-  const error = await failure(op(server, { path: '/hang' }, { timeoutMs: 150 })());
+  const error = await rejection(op(server, { path: '/hang' }, { timeoutMs: 150 })());
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.attempts, 1);
   assert.ok(Date.now() - started < 2000);
@@ -237,7 +221,7 @@ Call('a hung server times out and leaves no timer behind', async ({ server }) =>
 Call('a slow-dripping body times out even though headers came at once', async ({ server }) => {
   const before = timers();
   const started = Date.now();
-  const error = await failure(op(server, { path: '/drip' })(undefined, { timeoutMs: 250 }));
+  const error = await rejection(op(server, { path: '/drip' })(undefined, { timeoutMs: 250 }));
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.status, 200);
   const elapsed = Date.now() - started;
@@ -261,19 +245,19 @@ Call('the caller aborting is CANCELLED at once', async ({ server }) => {
   const pending = op(server, { path: '/hang' })(undefined, { signal: controller.signal });
   setTimeout(() => controller.abort(), 50);
   const started = Date.now();
-  const error = await failure(pending);
+  const error = await rejection(pending);
   assert.is(error.type, 'CANCELLED');
   assert.ok(Date.now() - started < 1000);
 
   const during = new AbortController();
   const reading = op(server, { path: '/drip' })(undefined, { signal: during.signal, timeoutMs: 5000 });
   setTimeout(() => during.abort(), 100);
-  assert.is((await failure(reading)).type, 'CANCELLED');
+  assert.is((await rejection(reading)).type, 'CANCELLED');
   await dripClosed.at(-1);
 });
 
 Call('an already-aborted signal sends nothing', async ({ server }) => {
-  const error = await failure(op(server, { path: '/ok/1' })(undefined, { signal: AbortSignal.abort() }));
+  const error = await rejection(op(server, { path: '/ok/1' })(undefined, { signal: AbortSignal.abort() }));
   assert.is(error.type, 'CANCELLED');
   assert.is(error.attempts, 0);
   assert.is(server.requests.length, 0);

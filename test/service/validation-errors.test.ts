@@ -2,11 +2,11 @@
  * 400/422 bodies in every common server dialect map to the same `fieldErrors` and `issues`.
  * The bodies are served by test/server (a `status` fault), so they arrive as real responses.
  */
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ValidationErrorMapper } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk } from '../e2e/helpers.js';
+import { serverSuite } from '../helpers/server-suite.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const order = { items: [{ sku: 'MUG-LOGO', quantity: 2 }], shippingAddress: address };
@@ -54,17 +54,7 @@ const shapes: ReadonlyArray<readonly [string, unknown]> = [
   }],
 ];
 
-const test = suite<{ server: TestServer }>('422 mapping: every server shape → the same fieldErrors');
-
-test.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-test.before.each((ctx) => {
-  ctx.server.reset();
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
-});
+const test = serverSuite('422 mapping: every server shape → the same fieldErrors');
 
 for (const status of [422, 400]) {
   for (const [name, body] of shapes) {

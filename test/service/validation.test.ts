@@ -3,11 +3,11 @@
  * 'strict' mode; wrong responses (test/server's `wrong-type` fault) are caught, logged or
  * ignored per mode.
  */
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LogFields, Logger } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk } from '../e2e/helpers.js';
+import { serverSuite } from '../helpers/server-suite.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const order = { items: [{ sku: 'MUG-LOGO', quantity: 2 }], shippingAddress: address };
@@ -18,17 +18,7 @@ function recordingLogger(): Logger & { warnings: Array<[string, LogFields | unde
   return { warnings, debug: none, info: none, error: none, warn: (message, fields) => void warnings.push([message, fields]) };
 }
 
-const test = suite<{ server: TestServer }>('runtime validation against the spec');
-
-test.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-test.before.each((ctx) => {
-  ctx.server.reset();
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
-});
+const test = serverSuite('runtime validation against the spec');
 
 test('strict (default): a wrong body is refused before any request; same error shape as a 422', async ({ server }) => {
   const { sdk } = await signedInSdk(server);
