@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createSdk, isNetworkError, NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
+import { createSdk, type NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from './helpers.js';
 import { rejection } from '../helpers/rejection.js';
 

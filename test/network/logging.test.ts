@@ -7,10 +7,8 @@ import * as assert from 'uvu/assert';
 import {
   DEFAULT_REDACT_HEADERS,
   createSdk,
-  isNetworkError,
   memoryTokenStore,
   NetworkError,
-  type LogFields,
   type Logger,
   type LogLevel,
 } from '../../generated/v1/index.js';
@@ -22,28 +20,7 @@ import { context } from '../runtime/helpers/context.js';
 import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
 import { startServer, type TestServer } from '../server/index.js';
 import { rejection } from '../helpers/rejection.js';
-
-interface Line {
-  readonly level: string;
-  readonly message: string;
-  readonly fields: LogFields | undefined;
-}
-
-/** A console-shaped logger recording every line. */
-function recorder(): Logger & { lines: Line[]; text(): string } {
-  const lines: Line[] = [];
-  const at = (level: string) => (message: string, fields?: LogFields) => {
-    lines.push({ level, message, fields });
-  };
-  return {
-    lines,
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    text: () => lines.map((line) => `${line.message} ${JSON.stringify(line.fields)}`).join('\n'),
-  };
-}
+import { recorder } from '../helpers/log-recorder.js';
 
 const newOrder = {
   items: [{ sku: 'MUG-LOGO', quantity: 1 }],

@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/index.js';
+import { type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { T0, fakeClock, type FakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';

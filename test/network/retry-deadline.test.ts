@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError, type Sdk } from '../../generated/v1/index.js';
+import { isNetworkError, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';

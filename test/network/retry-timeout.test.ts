@@ -5,7 +5,6 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock } from './helpers-retry.js';

@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError, type Sdk, type SdkOptions } from '../../generated/v1/index.js';
+import { type Sdk, type SdkOptions } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';

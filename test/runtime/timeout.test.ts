@@ -1,6 +1,5 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isNetworkError, type NetworkError } from '../../src/errors/network-error.js';
 import { timeout, type Timers } from '../../src/network/timeout.js';
 import type { FetchLike } from '../../src/network/types.js';
 import { context } from './helpers/context.js';
