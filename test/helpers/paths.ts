@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const sharedSpecs = resolve(root, '..', 'shared', 'specs');
+/** Real-world specs vendored into the repo (see its README for provenance); tests never read ../shared. */
+export const fixtureSpecs = resolve(root, 'test', 'fixtures', 'specs');
 
 /** A fresh scratch folder under .tmp/ (inside the repo, so generated code resolves node_modules). */
 export async function scratch(prefix: string): Promise<string> {
