@@ -14,15 +14,21 @@ import type {
   SchemaNode,
   ServiceModel,
 } from './model.js';
-import { NameScope, camelCase, camelProperty, pascalCase, safeIdentifier, words } from './names.js';
+import { NameScope, camelCase, camelProperty, memberHazard, pascalCase, safeIdentifier, safeMember, words } from './names.js';
 import { detectPagination } from './pagination.js';
 import { joinPointer } from './spec-error.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** RFC 9110 §9.2.2: repeating these has the same effect as sending once. */
 const IDEMPOTENT = new Set<HttpMethod>(['get', 'head', 'options', 'put', 'delete', 'trace']);
-/** Keys the SDK object itself uses; a tag with one of these names gets a suffix. */
-const RESERVED_SERVICE_KEYS = ['offline', 'constructor', 'prototype', 'toString', 'then'];
+/** Keys the SDK object itself uses (or will: `sdk.offline`); a tag with one of these names is numbered. */
+const RESERVED_SERVICE_KEYS = ['offline'];
+/** Keys a service object keeps for itself. */
+const RESERVED_METHOD_KEYS = ['meta'];
+/** Names services.ts and index.ts declare or import next to the service types. */
+const RESERVED_TYPE_NAMES = ['Sdk', 'Runtime', 'OperationMethod', 'SdkOptions'];
+/** Names operations.ts imports next to its exports (`import * as v`, `OperationMeta`). */
+const RESERVED_EXPORTS = ['v', 'OperationMeta'];
 const DEFAULT_TAG = 'default';
 /** Header names recognised as an idempotency key (IETF draft-ietf-httpapi-idempotency-key-header). */
 export const IDEMPOTENCY_HEADER = /^idempotency[-_]?key$/i;
@@ -118,6 +124,7 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
   }
 
   const operations: OperationModel[] = [];
+  const tagPointers = new Map<OperationModel, string>();
   const seenOperationIds = new Map<string, string>();
   for (const path of Object.keys(paths)) {
     const pathPointer = joinPointer('#/paths', path);
@@ -130,11 +137,12 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
       const operationId = typeof operation.operationId === 'string' ? operation.operationId : undefined;
       if (operationId !== undefined) {
         const previous = seenOperationIds.get(operationId);
-        // The name scope below gives the second one a numbered name; the spec still needs fixing.
-        if (previous) diagnostics.warn(joinPointer(pointer, 'operationId'), `duplicate operationId ${JSON.stringify(operationId)} (first at ${previous}); this operation gets a numbered name`);
+        // The name scopes below keep the SDK's names unique (and warn); the spec still needs fixing.
+        if (previous) diagnostics.warn(joinPointer(pointer, 'operationId'), `duplicate operationId ${JSON.stringify(operationId)} (first at ${previous}); operationIds must be unique`);
         else seenOperationIds.set(operationId, pointer);
       }
-      const tag = Array.isArray(operation.tags) && typeof operation.tags[0] === 'string' && operation.tags[0].trim() ? operation.tags[0] : DEFAULT_TAG;
+      const tagged = Array.isArray(operation.tags) && typeof operation.tags[0] === 'string' && operation.tags[0].trim() !== '';
+      const tag = tagged ? (operation.tags as string[])[0]! : DEFAULT_TAG;
       const parameters = collectParameters(document, pathNode, operation, pathPointer, pointer);
       const { node: rbNode, pointer: rbPointer } = deref(document, operation.requestBody, joinPointer(pointer, 'requestBody'));
       const requestBody = isObj(rbNode) ? bodyOf(document, rbNode.content, rbPointer) : undefined;
@@ -145,7 +153,7 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
       const idempotencyKeyHeader = parameters.find((p) => p.in === 'header' && IDEMPOTENCY_HEADER.test(p.name))?.name;
       const success = responses.filter((r) => isSuccess(r.status));
       const declaresCaching = success.some((r) => r.headers.includes('etag') || r.headers.includes('cache-control'));
-      operations.push({
+      const model: OperationModel = {
         name: baseName(operationId, tag, method, path),
         exportName: '',
         operationId,
@@ -165,38 +173,68 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
         idempotencyKeyHeader,
         pagination: method === 'get' ? detectPagination(document, parameters, success) : undefined,
         cacheable: (method === 'get' || method === 'head') && declaresCaching,
-      });
+      };
+      operations.push(model);
+      tagPointers.set(model, tagged ? joinPointer(pointer, 'tags', 0) : pointer);
     }
   }
-  return { services: groupServices(operations, tagDocs), operations };
+  return { services: groupServices(operations, tagPointers, tagDocs, diagnostics), operations };
 }
 
-/** Groups operations by tag and settles every name; deterministic in document order. */
-function groupServices(operations: OperationModel[], tagDocs: Map<string, string | undefined>): ServiceModel[] {
+/** Groups operations by tag and settles every name (see names.ts); deterministic in document order. */
+function groupServices(
+  operations: OperationModel[],
+  tagPointers: Map<OperationModel, string>,
+  tagDocs: Map<string, string | undefined>,
+  diagnostics: Diagnostics,
+): ServiceModel[] {
   const serviceKeys = new NameScope(RESERVED_SERVICE_KEYS);
-  const typeNames = new NameScope(['Sdk', 'Runtime', 'OperationMethod']);
-  const exportNames = new NameScope();
+  const typeNames = new NameScope(RESERVED_TYPE_NAMES);
+  const exportNames = new NameScope(RESERVED_EXPORTS);
   const byTag = new Map<string, ServiceModel & { scope: NameScope }>();
   for (const operation of operations) {
     let service = byTag.get(operation.tag);
     if (!service) {
-      const key = serviceKeys.claim(camelProperty(operation.tag, 'default'));
+      const where = tagPointers.get(operation) ?? operation.pointer;
+      const key = settle(serviceKeys, camelProperty(operation.tag, 'default'), where, `tag ${JSON.stringify(operation.tag)}`, (n) => `sdk.${n}`, diagnostics);
       service = {
         key,
-        typeName: typeNames.claim(`${pascalCase(operation.tag, 'Default')}Service`),
+        typeName: typeNames.claim(`${pascalCase(operation.tag, 'Default')}Service`, where),
         tag: operation.tag,
         description: tagDocs.get(operation.tag),
         operations: [],
-        scope: new NameScope(['meta']),
+        scope: new NameScope(RESERVED_METHOD_KEYS),
       };
       byTag.set(operation.tag, service);
     }
     operation.service = service.key;
-    operation.name = service.scope.claim(operation.name);
-    // Top-level exports are unique across services: a clash is qualified by its service.
+    const key = service.key;
+    const what = operation.operationId === undefined ? `${operation.method.toUpperCase()} ${operation.path}` : `operationId ${JSON.stringify(operation.operationId)}`;
+    operation.name = settle(service.scope, operation.name, operation.pointer, what, (n) => `sdk.${key}.${n}`, diagnostics);
+    // Top-level exports are unique across services: a clash is qualified by its service. That
+    // rule is documented and the SDK's own names are unchanged by it, so it is not warned.
     const exportName = safeIdentifier(operation.name);
-    operation.exportName = exportNames.claim(exportNames.has(exportName) ? camelCase(`${service.key} ${operation.name}`) : exportName);
+    operation.exportName = exportNames.claim(exportNames.has(exportName) ? camelCase(`${service.key} ${operation.name}`) : exportName, operation.pointer);
     service.operations.push(operation);
   }
   return [...byTag.values()].map(({ scope: _scope, ...service }) => service);
+}
+
+/**
+ * Claims a member name in `scope`, renaming a hazardous one (`then` → `then_`) and numbering a
+ * taken one (`list` → `list2`); every change is warned at `pointer`, naming the other owner.
+ */
+function settle(scope: NameScope, wanted: string, pointer: string, what: string, place: (name: string) => string, diagnostics: Diagnostics): string {
+  const hazard = memberHazard(wanted);
+  const base = safeMember(wanted);
+  const claimed = scope.claim(base, pointer);
+  if (claimed === wanted) return claimed;
+  const reasons: string[] = [];
+  if (hazard) reasons.push(`\`${place(wanted)}\` ${hazard}`);
+  if (claimed !== base) {
+    const owner = scope.ownerOf(base);
+    reasons.push(owner === undefined ? `\`${base}\` is reserved by the SDK` : `\`${base}\` is already taken by ${owner}`);
+  }
+  diagnostics.warn(pointer, `${what} is generated as \`${claimed}\` (${reasons.join('; ')})`);
+  return claimed;
 }

@@ -42,8 +42,49 @@ test('names: duplicate operationIds warn with their pointer and get numbered nam
   });
   assert.equal(services[0]!.operations.map((o) => o.name), ['list', 'list2']);
   assert.equal(operations.map((o) => o.exportName), ['list', 'list2', 'yList']);
-  assert.is(warnings.length, 2);
-  assert.match(warnings[0]!, /^#\/paths\/~1b\/get\/operationId: duplicate operationId "list"/);
+  assert.equal(warnings, [
+    '#/paths/~1b/get/operationId: duplicate operationId "list" (first at #/paths/~1a/get); operationIds must be unique',
+    '#/paths/~1c/get/operationId: duplicate operationId "list" (first at #/paths/~1a/get); operationIds must be unique',
+    '#/paths/~1b/get: operationId "list" is generated as `list2` (`list` is already taken by #/paths/~1a/get)',
+  ]);
+});
+
+test('names: operationIds that collide only after camelCase are numbered and warned with both pointers', () => {
+  const { operations, warnings } = collect({
+    '/a': { get: { operationId: 'get-order', tags: ['o'], responses: ok() } },
+    '/b': { get: { operationId: 'getOrder', tags: ['o'], responses: ok() } },
+    '/c': { get: { operationId: 'GET_ORDER', tags: ['o'], responses: ok() } },
+  });
+  assert.equal(operations.map((o) => o.name), ['getOrder', 'getOrder2', 'getOrder3']);
+  assert.equal(warnings, [
+    '#/paths/~1b/get: operationId "getOrder" is generated as `getOrder2` (`getOrder` is already taken by #/paths/~1a/get)',
+    '#/paths/~1c/get: operationId "GET_ORDER" is generated as `getOrder3` (`getOrder` is already taken by #/paths/~1a/get)',
+  ]);
+});
+
+test('names: tags that collide after camelCase become numbered services, warned with both pointers', () => {
+  const { services, warnings } = collect({
+    '/a': { get: { operationId: 'a', tags: ['Pets'], responses: ok() } },
+    '/b': { get: { operationId: 'b', tags: ['pets'], responses: ok() } },
+    '/c': { get: { operationId: 'c', tags: ['offline'], responses: ok() } },
+  });
+  assert.equal(services.map((s) => [s.key, s.typeName]), [['pets', 'PetsService'], ['pets2', 'PetsService2'], ['offline2', 'OfflineService']]);
+  assert.equal(warnings, [
+    '#/paths/~1b/get/tags/0: tag "pets" is generated as `pets2` (`pets` is already taken by #/paths/~1a/get/tags/0)',
+    '#/paths/~1c/get/tags/0: tag "offline" is generated as `offline2` (`offline` is reserved by the SDK)',
+  ]);
+});
+
+test('names: Promise protocol, Object.prototype and Function.prototype members are renamed in every member scope', () => {
+  const ids = ['then', 'catch', 'finally', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'call', 'bind', 'length', 'prototype'];
+  const { services, operations, warnings } = collect(
+    Object.fromEntries(ids.map((id) => [`/${id}`, { get: { operationId: id, tags: [id === 'then' ? 'then' : 'misc'], responses: ok() } }])),
+  );
+  assert.equal(services.map((s) => s.key), ['then_', 'misc']);
+  assert.equal(operations.map((o) => o.name), ids.map((id) => `${id}_`));
+  assert.match(warnings.join('\n'), /#\/paths\/~1then\/get\/tags\/0: tag "then" is generated as `then_` \(`sdk\.then` would make the object a thenable/);
+  assert.match(warnings.join('\n'), /#\/paths\/~1constructor\/get: operationId "constructor" is generated as `constructor_` \(`sdk\.misc\.constructor` would shadow Object\.prototype\)/);
+  assert.is(warnings.length, ids.length + 1);
 });
 
 test('names: reserved words stay readable as methods (sdk.users.delete) but not as top-level exports', () => {
