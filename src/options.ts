@@ -81,6 +81,8 @@ export interface SdkOptions {
   readonly redactQueryParams?: ReadonlyArray<string> | undefined;
   /** Redirect hops followed per request before failing; 0 hands 3xx responses back as errors. */
   readonly maxRedirects?: number | undefined;
+  /** Largest response body read, in bytes (default 10 MiB); a larger one fails the call (UNKNOWN). */
+  readonly maxResponseBytes?: number | undefined;
   /** Runtime validation of requests and responses against the spec (docs/errors.md). */
   readonly validate?: ValidateMode | undefined;
   /**
@@ -120,6 +122,8 @@ export interface CallOptions {
   readonly deadlineMs?: number | undefined;
   /** Overrides the SDK's validate mode for this call. */
   readonly validate?: ValidateMode | undefined;
+  /** Overrides the SDK's maxResponseBytes for this call (e.g. a large export). */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */
@@ -142,6 +146,7 @@ export interface ResolvedSdkOptions {
   readonly log: Logger;
   readonly redaction: Redaction;
   readonly maxRedirects: number;
+  readonly maxResponseBytes: number;
   readonly validate: ValidateMode;
   /** The app's mapper first, then the built-in one (empty: built-in only). */
   readonly validationMappers: ReadonlyArray<ValidationErrorMapper> | undefined;
@@ -175,6 +180,11 @@ export const DEFAULTS = Object.freeze({
   // Browsers and undici follow up to 20; an API that needs more than 5 hops is misconfigured,
   // and each hop costs a mobile round trip.
   maxRedirects: 5,
+  // 10 MiB: far above any JSON page an app should render (a 1,000-item page is ~1 MB), yet
+  // small enough that a runaway or hostile answer cannot push a phone's JS heap (a few hundred
+  // MB on low-end Android, where the OS kills the app) over the edge; a parsed JSON value
+  // takes several times its byte size. Raise it per call for known large downloads.
+  maxResponseBytes: 10 * 1024 * 1024,
   // The SDK is regenerated with the spec it talks to, so a mismatch is a real bug: wrong input
   // is refused before it costs a round trip, and a wrong response fails at the SDK boundary
   // naming the field, not later as `undefined` in a screen. Response schemas are loose (extra
@@ -226,6 +236,7 @@ export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
     log: createLog({ logger: resolveLogger(options.logger), level: resolveLogLevel(options.logLevel), redaction }),
     redaction,
     maxRedirects: resolveMaxRedirects(options.maxRedirects),
+    maxResponseBytes: resolveByteLimit(options.maxResponseBytes, 'options.maxResponseBytes') ?? DEFAULTS.maxResponseBytes,
     validate: resolveValidateMode(options.validate, DEFAULTS.validate),
     validationMappers: resolveValidationMapper(options.validationErrorMapper),
   });
@@ -250,6 +261,7 @@ export function resolveCallOptions(sdk: ResolvedSdkOptions, options: CallOptions
     // A per-call object re-enables retries on an SDK that turned them off, from DEFAULTS.
     retry: resolveRetryOptions(options?.retry, sdk.retry ?? DEFAULTS.retry, 'options.retry', sdk.retry === undefined),
     deadlineMs: resolveTimeout(options?.deadlineMs, 'options.deadlineMs') ?? sdk.deadlineMs,
+    maxResponseBytes: resolveByteLimit(options?.maxResponseBytes, 'options.maxResponseBytes') ?? sdk.maxResponseBytes,
   });
 }
 
@@ -261,7 +273,8 @@ function resolveBaseUrl(value: unknown, allowInsecureHttp: boolean): string {
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError(`Tether: options.baseUrl must be an absolute URL like "https://api.example.com", got "${value}"`);
+    // Not echoed: a malformed URL may still hold a password or token (`https://u:p@…`).
+    throw new TypeError(`Tether: options.baseUrl must be an absolute URL like "https://api.example.com", got ${describeUnparsedUrl(value)}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError(`Tether: options.baseUrl must use https://, got ${url.protocol}`);
@@ -280,6 +293,15 @@ function resolveBaseUrl(value: unknown, allowInsecureHttp: boolean): string {
     throw new TypeError('Tether: options.baseUrl must not have a query or fragment; paths are appended to it');
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** A byte limit: a positive integer, or Infinity for none. */
+function resolveByteLimit(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value === Infinity || (Number.isSafeInteger(value) && value > 0))) {
+    throw new TypeError(`Tether: ${name} must be a positive integer number of bytes (or Infinity for no limit)`);
+  }
+  return value;
 }
 
 function resolveValidationMapper(value: unknown): ReadonlyArray<ValidationErrorMapper> | undefined {
@@ -462,6 +484,12 @@ function resolveClock(value: unknown): Clock {
 function optionalBoolean(value: unknown, name: string): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
   throw new TypeError(`Tether: options.${name} must be a boolean`);
+}
+
+/** What a malformed URL looked like without its secrets: its scheme and length only. */
+function describeUnparsedUrl(value: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  return `a ${value.length}-character string${scheme ? ` starting with "${scheme}:"` : ''}`;
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

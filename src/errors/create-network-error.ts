@@ -18,8 +18,13 @@ export interface FailureDetails {
   readonly data?: unknown;
   /** The exception that ended the request, if any. */
   readonly cause?: unknown;
-  /** Set by our own layers when they ended the request: the caller's abort or our timer. */
-  readonly reason?: 'cancelled' | 'timeout' | undefined;
+  /**
+   * Set by our own layers when they ended the request: the caller's abort, our timer, or the
+   * call's input that could not be turned into a request (VALIDATION, source client).
+   */
+  readonly reason?: 'cancelled' | 'timeout' | 'invalid-input' | undefined;
+  /** The X-Request-Id that was sent, used when the server's answer names none (or none came). */
+  readonly requestId?: string | undefined;
   /** For the TIMEOUT message. */
   readonly timeoutMs?: number | undefined;
   /** Overrides the generic message for failures we refuse ourselves (e.g. insecure http). */
@@ -61,8 +66,21 @@ export function createNetworkError(details: FailureDetails): NetworkError {
     attempts: details.attempts,
     cause,
     status: response?.status,
-    requestId: response ? requestIdOf(response.headers) : undefined,
+    requestId: (response && requestIdOf(response.headers)) ?? details.requestId,
   };
+
+  if (details.reason === 'invalid-input') {
+    // Never sent; the summary names what was wrong, never the value (it may be a secret).
+    const message = details.summary ?? 'The request could not be built from its input';
+    return new NetworkError({
+      ...base,
+      type: NetworkErrorType.VALIDATION,
+      summary: message,
+      source: 'client',
+      issues: [{ path: [], message }],
+      fieldErrors: { '': [message] },
+    });
+  }
 
   if (details.reason === 'cancelled') {
     return new NetworkError({ ...base, type: NetworkErrorType.CANCELLED, summary: 'Request was cancelled' });
@@ -101,7 +119,9 @@ export function createNetworkError(details: FailureDetails): NetworkError {
   // fetch reports every transport failure (DNS, refused, reset, offline) as a TypeError, in
   // browsers, undici and React Native alike; after headers it means the body was cut off.
   if (cause instanceof TypeError) {
-    const summary = response ? 'Connection lost while reading the response' : 'Could not reach the server';
+    const code = connectionCode(cause);
+    const why = code ? ` (${code})` : '';
+    const summary = response ? `Connection lost while reading the response${why}` : `Could not reach the server${why}`;
     return new NetworkError({ ...base, type: NetworkErrorType.CONNECTION, summary: details.summary ?? summary });
   }
 
@@ -109,6 +129,19 @@ export function createNetworkError(details: FailureDetails): NetworkError {
     ? `Could not read the ${response.status} response body`
     : 'Request failed unexpectedly';
   return new NetworkError({ ...base, type: NetworkErrorType.UNKNOWN, summary: details.summary ?? summary });
+}
+
+/**
+ * The system error code behind a fetch failure (ECONNREFUSED, ENOTFOUND, ECONNRESET,
+ * UND_ERR_SOCKET…): undici puts it on the TypeError's cause, sometimes inside an
+ * AggregateError (one per address tried). Other platforms give none.
+ */
+export function connectionCode(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 3) return undefined;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{2,40}$/.test(code)) return code;
+  if (Array.isArray(errors) && errors.length > 0) return connectionCode(errors[0], depth + 1);
+  return connectionCode(cause, depth + 1);
 }
 
 function requestIdOf(headers: Headers): string | undefined {

@@ -18,12 +18,16 @@ export interface ResolvedCallOptions {
   readonly retry?: RetryPolicy | undefined;
   /** Overall limit across all attempts and backoff sleeps; undefined = none. */
   readonly deadlineMs?: number | undefined;
+  /** Largest response body read, in bytes (Infinity = none); unset in bare unit contexts. */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** Counters shared by every attempt of one call (the only mutable part of a context). */
 export interface CallStats {
   /** Requests handed to the platform fetch so far. */
   attempts: number;
+  /** The X-Request-Id the call sends (set by the retry layer), so every error can carry it. */
+  requestId?: string | undefined;
 }
 
 /** What every layer knows about the call a request belongs to. */

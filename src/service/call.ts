@@ -14,6 +14,8 @@ import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { HeadersInit, OperationMeta } from './operation.js';
 import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
+import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
+import { requestInputIssues } from './request-checks.js';
 
 /** Runs one operation call; resolves with the parsed success body. */
 export type CallRunner = (meta: OperationMeta, init: unknown, options: CallOptions | undefined) => Promise<unknown>;
@@ -28,16 +30,15 @@ export const RESPONSE_SINK: unique symbol = Symbol('tether.responseSink');
 /** Receives the call's final Response (its body already read, or released). */
 export type ResponseSink = (response: Response) => void;
 
-type ParseAs = 'json' | 'text' | 'blob' | 'stream';
+// openapi-fetch only builds the request: it hands back the unread body ('stream'), which the
+// runner reads itself (read-body.ts) so the size limit is enforced while the bytes arrive.
+type ParseAs = 'stream';
 
-// 'none' still reads the body (as text, then drops it) so the connection can be reused.
-const PARSE_AS: Record<OperationMeta['responseKind'], ParseAs> = {
-  json: 'json',
-  text: 'text',
-  blob: 'blob',
-  stream: 'stream',
-  none: 'text',
-};
+/**
+ * Thrown through openapi-fetch by our fetch callback once an error answer's body has been read
+ * (with the size limit), so openapi-fetch does not read it again unbounded. Never escapes.
+ */
+const ERROR_ANSWER: unique symbol = Symbol('tether.errorAnswer');
 
 /** The call's first argument as openapi-fetch understands it. */
 interface CallInit {
@@ -81,41 +82,55 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
     const signal = rawOptions?.signal;
     const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log };
     const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
-    const parseAs = PARSE_AS[meta.responseKind];
+    const limit = callOptions.maxResponseBytes ?? options.maxResponseBytes;
 
     let sent: Request | undefined;
     let received: Response | undefined;
+    let errorData: unknown;
+    let errorReadFailure: unknown;
+    const where = () => ({ method: sent?.method ?? meta.method, url: sent?.url ?? `${options.baseUrl}${meta.path}` });
     const fail = (details: Omit<FailureDetails, 'method' | 'url' | 'attempts'>): NetworkError =>
       logOutcome(options.log, createNetworkError({
         // Before a Request exists (e.g. the body failed to serialise) name the path template.
-        method: sent?.method ?? meta.method,
-        url: sent?.url ?? `${options.baseUrl}${meta.path}`,
+        ...where(),
         attempts: context.stats.attempts,
         validationMappers: options.validationMappers,
+        requestId: context.stats.requestId,
         ...details,
       }));
+    const refuse = (issues: ValidationIssue[], why: string): NetworkError =>
+      logOutcome(options.log, new NetworkError({
+        type: NetworkErrorType.VALIDATION,
+        summary: `Request to ${meta.id} ${why} (${describe(issues)})`,
+        method: meta.method,
+        url: `${options.baseUrl}${meta.path}`,
+        fieldErrors: toFieldErrors(issues),
+        issues,
+        source: 'client',
+      }));
+
+    // Whatever `validate` says: a path value must stay in its segment, a header value must be
+    // sendable. Cheap: a loop over the call's own parameters.
+    const unsafe = requestInputIssues(meta.path, init);
+    if (unsafe.length > 0) throw refuse(unsafe, 'cannot be sent safely');
 
     // Client-side validation: before any network use, after the idempotency key is applied.
     if (validate !== 'off') {
-      const issues = await requestIssues(meta, init);
+      let issues: ValidationIssue[];
+      try {
+        issues = await requestIssues(meta, init);
+      } catch (error) {
+        // A validator that throws (e.g. input nested deeper than the stack) was given bad input.
+        throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be validated (${errorName(error)})` });
+      }
       if (issues.length > 0) {
-        if (validate === 'strict') {
-          throw logOutcome(options.log, new NetworkError({
-            type: NetworkErrorType.VALIDATION,
-            summary: `Request to ${meta.id} is invalid (${describe(issues)})`,
-            method: meta.method,
-            url: `${options.baseUrl}${meta.path}`,
-            fieldErrors: toFieldErrors(issues),
-            issues,
-            source: 'client',
-          }));
-        }
+        if (validate === 'strict') throw refuse(issues, 'is invalid');
         options.log.warn(`request to ${meta.id} does not match the spec (${describe(issues)}); sending it anyway`);
       }
     }
 
     const contentType = contentTypeFor(init.body, meta.requestContentType);
-    let result: Awaited<ReturnType<UntypedClient['request']>>;
+    let result: Awaited<ReturnType<UntypedClient['request']>> | undefined;
     try {
       result = await client.request(meta.method, meta.path, {
         params: init.params,
@@ -123,51 +138,124 @@ export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLik
         // Ours first so a Content-Type the caller sets wins.
         headers: { ...(contentType && { 'Content-Type': contentType }), ...init.headers },
         signal,
-        parseAs,
+        parseAs: 'stream',
         bodySerializer: (body) => serializeBody(body, meta.requestContentType),
         fetch: async (request) => {
           sent = request;
           received = await pipeline(request, context);
-          return received;
+          if (received.ok) return received;
+          // An error answer: its body is read here, bounded, and openapi-fetch is skipped.
+          try {
+            errorData = parseErrorBody(await readText(received, limit));
+          } catch (error) {
+            errorReadFailure = error;
+          }
+          throw ERROR_ANSWER;
         },
       });
     } catch (error) {
-      // The caller's abort wins over whatever the aborted fetch threw on its way out.
-      throw fail({ cause: error, response: received, reason: signal?.aborted ? 'cancelled' : undefined });
+      if (error !== ERROR_ANSWER) {
+        // The caller's abort wins over whatever the aborted fetch threw on its way out.
+        if (signal?.aborted) throw fail({ cause: error, response: received, reason: 'cancelled' });
+        // Nothing reached the pipeline: building the request from the call's input failed
+        // (a body that cannot be serialised, a header fetch refuses). The app's input, not
+        // the network, so never CONNECTION.
+        if (sent === undefined) {
+          throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be built from its input (${errorName(error)})` });
+        }
+        throw fail({ cause: error, response: received });
+      }
     }
 
-    const { response } = result;
+    const response = received!;
     (rawOptions as { [RESPONSE_SINK]?: ResponseSink } | undefined)?.[RESPONSE_SINK]?.(response);
-    if (!response.ok) {
-      // openapi-fetch hands back '' for an empty error body; that is "no data".
-      throw fail({ response, data: result.error === '' ? undefined : result.error });
+    if (!response.ok) throw fail({ response, data: errorData, cause: errorReadFailure });
+
+    // From here on the answer is the server's: anything that goes wrong reading, parsing or
+    // checking it (invalid JSON, a body over the limit, nesting deeper than the stack) is a
+    // bad answer, UNKNOWN, saying what was wrong. Never retried: the server did answer.
+    let data: unknown;
+    try {
+      data = await readData(meta.responseKind, response, result!.data !== undefined, limit);
+    } catch (error) {
+      throw fail({ cause: error, response, summary: badBodySummary(error, response) });
     }
-    // 204 / HEAD / Content-Length: 0 bodies are never read by openapi-fetch; release them.
-    if (parseAs !== 'stream' && response.body && !response.bodyUsed) {
-      await response.body.cancel();
-    }
-    const data = meta.responseKind === 'none' ? undefined : result.data;
     const schema = validate === 'off' ? undefined : responseSchema(meta, response.status, init.params?.query);
-    const issues = schema && (await issuesOf(schema, data));
+    let issues: ValidationIssue[] | undefined;
+    try {
+      issues = schema && (await issuesOf(schema, data));
+    } catch (error) {
+      throw fail({ cause: error, response, summary: `Response of ${meta.id} (${response.status}) could not be validated (${errorName(error)}: nested too deeply?)` });
+    }
     if (issues) {
       const what = `Response of ${meta.id} (${response.status}) does not match the spec (${describe(issues)})`;
       if (validate === 'strict') {
         throw logOutcome(options.log, new NetworkError({
           type: NetworkErrorType.UNKNOWN,
           summary: what,
-          method: sent?.method ?? meta.method,
-          url: sent?.url ?? `${options.baseUrl}${meta.path}`,
+          ...where(),
           status: response.status,
           data,
           issues,
           attempts: context.stats.attempts,
-          requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
+          requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? context.stats.requestId,
         }));
       }
       options.log.warn(`${what}; passing the data through`);
     }
     return data;
   };
+}
+
+/**
+ * The success body by the operation's response kind. `hasBody` is false where openapi-fetch
+ * found none (204, HEAD, Content-Length: 0); a body the platform still holds is released.
+ */
+async function readData(kind: OperationMeta['responseKind'], response: Response, hasBody: boolean, limit: number): Promise<unknown> {
+  if (!hasBody || kind === 'none') {
+    if (response.body && !response.bodyUsed) await response.body.cancel();
+    return undefined;
+  }
+  switch (kind) {
+    case 'stream':
+      // The app consumes it; a live stream has no total size to limit.
+      return response.body;
+    case 'blob': {
+      const bytes = await readBytes(response, limit);
+      return new Blob([bytes as BlobPart], { type: response.headers.get('content-type') ?? '' });
+    }
+    case 'text':
+      return readText(response, limit);
+    case 'json': {
+      const text = await readText(response, limit);
+      return text === '' ? undefined : JSON.parse(text);
+    }
+  }
+}
+
+/** An error answer's body: JSON when it parses, else its text; empty means no data. */
+function parseErrorBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What was wrong with a success body we could not use. */
+function badBodySummary(error: unknown, response: Response): string {
+  if (error instanceof ResponseTooLargeError) return error.message;
+  const type = response.headers.get('content-type');
+  const typed = type ? ` (Content-Type ${type.split(';')[0]})` : '';
+  if (error instanceof SyntaxError) return `Response body of the ${response.status} answer is not valid JSON${typed}`;
+  if (error instanceof RangeError) return `Response body of the ${response.status} answer is nested too deeply to parse`;
+  if (error instanceof TypeError) return `Connection lost while reading the ${response.status} response body`;
+  return `Could not read the ${response.status} response body${typed}`;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 /**

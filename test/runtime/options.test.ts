@@ -27,6 +27,7 @@ test('defaults are applied and the result is frozen', () => {
     allowInsecureHttp: false,
     validate: 'strict',
     validationMappers: undefined,
+    maxResponseBytes: 10 * 1024 * 1024,
   });
   assert.is(DEFAULTS.timeoutMs, 30_000);
   assert.ok(Object.isFrozen(options));
@@ -78,8 +79,8 @@ test('auth and headers are carried through', () => {
 test('call options fall back to the SDK and are validated', () => {
   const sdk = resolveSdkOptions({ baseUrl: 'https://api.example.com', timeoutMs: 1234 });
   const retry = sdk.retry;
-  assert.equal(resolveCallOptions(sdk, undefined), { timeoutMs: 1234, idempotencyKey: undefined, retry, deadlineMs: undefined });
-  assert.equal(resolveCallOptions(sdk, { timeoutMs: 5, idempotencyKey: 'k' }), { timeoutMs: 5, idempotencyKey: 'k', retry, deadlineMs: undefined });
+  assert.equal(resolveCallOptions(sdk, undefined), { timeoutMs: 1234, idempotencyKey: undefined, retry, deadlineMs: undefined, maxResponseBytes: 10 * 1024 * 1024 });
+  assert.equal(resolveCallOptions(sdk, { timeoutMs: 5, idempotencyKey: 'k' }), { timeoutMs: 5, idempotencyKey: 'k', retry, deadlineMs: undefined, maxResponseBytes: 10 * 1024 * 1024 });
   assert.ok(Object.isFrozen(resolveCallOptions(sdk, {})));
   assert.throws(() => resolveCallOptions(sdk, { timeoutMs: 0 }), /options\.timeoutMs/);
   assert.throws(() => resolveCallOptions(sdk, { idempotencyKey: '' }), /idempotencyKey/);

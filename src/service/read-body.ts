@@ -1,0 +1,83 @@
+/**
+ * Reads a response body with a size limit (`maxResponseBytes`). This is the one place the SDK
+ * reads bodies (openapi-fetch is asked for the raw stream), so the bytes are counted as they
+ * arrive and the read stops as soon as the limit is passed: a 50 MB answer costs at most the
+ * limit in memory, not 50 MB. A `Content-Length` over the limit fails before a byte is read.
+ *
+ * No stream is wrapped: the reader is pulled directly, one chunk at a time, and a single-chunk
+ * body is used as is (no copy).
+ */
+
+/** The body is larger than the limit; the call runner turns it into a NetworkError. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(
+    readonly limit: number,
+    /** Bytes announced (Content-Length) or received when the read stopped. */
+    readonly size: number,
+    readonly announced: boolean,
+  ) {
+    super(
+      announced
+        ? `Response body of ${size} bytes (Content-Length) is over maxResponseBytes (${limit} bytes); nothing was read`
+        : `Response body passed maxResponseBytes (${limit} bytes) while downloading; the rest was not read`,
+    );
+  }
+}
+
+/** Throws ResponseTooLargeError when `Content-Length` already says the body is too large. */
+export function checkContentLength(response: Response, limit: number): void {
+  const header = response.headers.get('content-length');
+  if (header === null) return;
+  const size = Number(header);
+  if (Number.isFinite(size) && size > limit) throw new ResponseTooLargeError(limit, size, true);
+}
+
+/**
+ * The whole body as bytes, at most `limit` of them. Platforms without streamed bodies (React
+ * Native's fetch buffers the response before resolving) are checked after the fact: the
+ * memory is already spent there, but the app still gets the same error.
+ */
+export async function readBytes(response: Response, limit: number): Promise<Uint8Array> {
+  checkContentLength(response, limit);
+  const body = response.body;
+  if (!body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit, bytes.byteLength, false);
+    return bytes;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Stop the download now: the rest is never read, so it never takes memory.
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(limit, size, false);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+let decoder: TextDecoder | undefined;
+
+/** UTF-8 text of a body read with `readBytes` (a BOM is dropped, invalid bytes become U+FFFD). */
+export async function readText(response: Response, limit: number): Promise<string> {
+  const bytes = await readBytes(response, limit);
+  if (bytes.byteLength === 0) return '';
+  // Made on first use, not at import (hosts may install a polyfill after loading the SDK).
+  if (typeof TextDecoder === 'undefined') return new Response(bytes as unknown as BodyInit).text();
+  decoder ??= new TextDecoder();
+  return decoder.decode(bytes);
+}

@@ -1,0 +1,84 @@
+/**
+ * Checks on a call's input that hold whatever `validate` says, because they protect the
+ * request itself rather than the spec's shapes:
+ *
+ * - A path value can never change the path. openapi-fetch percent-encodes `/`, `?`, `#`, `\`
+ *   and `%` in a value, so those stay inside their segment; but `.` and `..` are dot segments
+ *   that the URL parser removes, so `DELETE /users/{id}/sessions` with id `..` would become
+ *   `DELETE /sessions`. Percent-encoding cannot help (the URL standard treats `%2e` as `.`
+ *   too), so these two values are refused, as is a missing or empty value (which leaves `{id}`
+ *   or an empty segment in the path). Encoded forms given as values (`%2e`, `.%2E`) are safe:
+ *   their `%` is encoded, so they arrive as the literal text.
+ * - A header value must be sendable: no CR, LF or NUL (header injection) and nothing outside
+ *   Latin-1 (fetch cannot encode it). fetch would throw a TypeError that looks exactly like a
+ *   connection failure; here it is the app's input, named, before anything is sent.
+ */
+import type { ValidationIssue } from '../errors/field-errors.js';
+
+// `{name}` placeholders, including openapi-fetch's label/matrix/explode markers.
+const PLACEHOLDER = /\{([.;]?)([^}*]+)\*?\}/g;
+// Values that are a dot segment once placed alone in a segment. Encoded forms (`%2e`) are not:
+// openapi-fetch encodes their `%` (`%252e`), so they reach the server as the literal text.
+const DOT_SEGMENT = /^\.{1,2}$/;
+// Invalid in a header value for fetch: CR, LF, NUL, and anything that is not a byte.
+const BAD_HEADER_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/;
+
+/** The call's parameters as far as these checks care. */
+interface CheckedInit {
+  readonly params?: {
+    readonly path?: Readonly<Record<string, unknown>>;
+    readonly header?: Readonly<Record<string, unknown>>;
+  };
+  readonly headers?: unknown;
+}
+
+/** Problems with path values and header values; empty when the request may be built. */
+export function requestInputIssues(template: string, init: CheckedInit): ValidationIssue[] {
+  let issues: ValidationIssue[] | undefined;
+  const add = (name: string, message: string) => (issues ??= []).push({ path: [name], message, code: 'unsafe_input' });
+
+  if (template.includes('{')) {
+    const values = init.params?.path;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      const name = match[2]!;
+      const problem = pathValueProblem(values?.[name], match[1] === '.');
+      if (problem) add(name, problem);
+    }
+  }
+  const header = init.params?.header;
+  if (header) {
+    for (const name in header) {
+      if (headerValueProblem(header[name])) add(name, 'Header value contains a line break, NUL or a character outside Latin-1');
+    }
+  }
+  const headers = init.headers;
+  if (headers && typeof headers === 'object' && !isHeadersObject(headers)) {
+    for (const [name, value] of Array.isArray(headers) ? (headers as [string, unknown][]) : Object.entries(headers)) {
+      if (headerValueProblem(value)) add(String(name), 'Header value contains a line break, NUL or a character outside Latin-1');
+    }
+  }
+  return issues ?? [];
+}
+
+/** Why a path value would not stay one segment of its own, or undefined when it would. */
+function pathValueProblem(value: unknown, label: boolean): string | undefined {
+  if (value === undefined || value === null) return 'Path parameter is missing';
+  const parts = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value as object) : [value];
+  if (parts.length === 0) return 'Path parameter is empty';
+  const joined = parts.map(String).join(',');
+  if (joined === '') return 'Path parameter is empty';
+  // Label style puts a `.` before the value: `.` + `.` is `..`.
+  if (DOT_SEGMENT.test(joined) || (label && DOT_SEGMENT.test(`.${joined}`))) {
+    return 'Path parameter must not be "." or ".." (the URL would drop or climb a segment)';
+  }
+  return undefined;
+}
+
+function headerValueProblem(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  return BAD_HEADER_VALUE.test(Array.isArray(value) ? value.join(', ') : String(value));
+}
+
+function isHeadersObject(value: object): boolean {
+  return typeof Headers !== 'undefined' && value instanceof Headers;
+}
