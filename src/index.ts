@@ -47,6 +47,8 @@ export type {
 } from './service/operation.js';
 export type { StandardSchemaV1 } from './service/standard-schema.js';
 export type { FieldPath, OperationFieldPath, PageItem } from './service/operation.js';
+export type { Readable, WebhookPayload, Writable } from './service/operation.js';
+export type { WebhookBody, WebhookParser, WebhookResult } from './service/webhook.js';
 export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';

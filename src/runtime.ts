@@ -28,6 +28,8 @@ export type { StandardSchemaV1 } from './service/standard-schema.js';
 export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
+export type { Readable, WebhookPayload, Writable } from './service/operation.js';
+export { defineWebhook, type WebhookBody, type WebhookMeta, type WebhookParser, type WebhookResult } from './service/webhook.js';
 
 /** Identifies the API a generated SDK was built from. */
 export interface ApiInfo {

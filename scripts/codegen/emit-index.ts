@@ -4,10 +4,11 @@
  */
 import { access, call, exportConst, f, importDecl, literal, obj, propName, reexport, typeRef, withDoc, ts } from './ast.js';
 import { factoryName } from './emit-services.js';
+import { webhookExports } from './emit-webhooks.js';
 import type { ApiModel } from './model.js';
 
 /** Renders the index module. */
-export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'>, runtimeDir: string): ts.Statement[] {
+export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks'>>, runtimeDir: string): ts.Statement[] {
   const runtimeImport = `${runtimeDir}/runtime.js`;
   const statements: ts.Statement[] = [
     importDecl(runtimeImport, { named: ['createRuntime', { name: 'SdkOptions', type: true }] }),
@@ -68,5 +69,9 @@ export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version'
     reexport('./schema.js', ['paths', 'components', 'operations'], true),
     reexport('./services.js', model.services.map((s) => s.typeName), true),
   );
+  if (model.webhooks?.length) {
+    const hooks = webhookExports(model.webhooks);
+    statements.push(reexport('./webhooks.js', hooks.values), reexport('./webhooks.js', hooks.types, true));
+  }
   return statements;
 }

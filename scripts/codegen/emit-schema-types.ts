@@ -1,9 +1,22 @@
 /**
- * `schema.d.ts`: the spec's types (`paths`, `components`, `operations`) from openapi-typescript's
- * Node API, fed the already-sanitised document so one flaw it cannot load does not block us.
+ * `schema.d.ts`: the spec's types (`paths`, `webhooks`, `components`, `operations`) from
+ * openapi-typescript's Node API, fed the already-sanitised document so one flaw it cannot load
+ * does not block us.
+ *
+ * Types match the wire, in both directions:
+ * - `default` never makes a field required (`defaultNonNullable: false`). A default is what the
+ *   *receiver* assumes when the field is absent (JSON Schema §9.2 calls it an annotation), so a
+ *   request may omit it and a response is not promised to carry it either; the validators agree
+ *   (they never require it). The value stays in the JSDoc as `@default`.
+ * - `readOnly` / `writeOnly` properties are wrapped in `$Read<T>` / `$Write<T>` markers
+ *   (`readWriteMarkers`); the runtime's `Readable`/`Writable` (src/service/operation.ts) strip them
+ *   per direction: a request body cannot carry a readOnly field, a response does not promise a
+ *   writeOnly one.
  * @see https://openapi-ts.dev/node
+ * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-19
  */
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { ts } from './ast.js';
 import type { ApiModel } from './model.js';
 
 import { IDEMPOTENCY_HEADER } from './collect-operations.js';
@@ -38,6 +51,16 @@ export async function emitSchemaTypes(model: Pick<ApiModel, 'document'>): Promis
     silent: true,
     // Keep output stable across spec edits that only reorder keys.
     alphabetize: false,
+    defaultNonNullable: false,
+    readWriteMarkers: true,
   });
-  return astToString(nodes);
+  return astToString(nodes.filter((node) => !isHelperAlias(node)));
+}
+
+/**
+ * openapi-typescript emits its own `Readable`/`Writable` helpers next to the markers; they are
+ * written with `any` and would compete with the runtime's, so only the markers are kept.
+ */
+function isHelperAlias(node: ts.Node): boolean {
+  return ts.isTypeAliasDeclaration(node) && (node.name.text === 'Readable' || node.name.text === 'Writable');
 }

@@ -6,10 +6,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { print } from './ast.js';
 import { collectOperations } from './collect-operations.js';
+import { collectWebhooks } from './collect-webhooks.js';
 import { emitIndex } from './emit-index.js';
 import { emitOperations } from './emit-operations.js';
 import { emitSchemaTypes } from './emit-schema-types.js';
 import { emitServices } from './emit-services.js';
+import { emitWebhooks, webhookValidatorInputs } from './emit-webhooks.js';
 import { header } from './header.js';
 import { loadSpec } from './load-spec.js';
 import type { ApiModel, Diagnostics } from './model.js';
@@ -65,6 +67,7 @@ export async function buildModel(spec: string, diagnostics: Diagnostics): Promis
     version: typeof info.version === 'string' ? info.version : '0.0.0',
     services,
     operations,
+    webhooks: collectWebhooks(loaded.document, diagnostics, operations.map((op) => op.exportName)),
     securitySchemes: (components.securitySchemes ?? {}) as ApiModel['securitySchemes'],
   };
 }
@@ -87,7 +90,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const validators = emitValidators({
     document: model.document,
     openapiVersion: model.openapiVersion,
-    operations: model.operations,
+    operations: [...model.operations, ...webhookValidatorInputs(model.webhooks)],
     valibotImport: `${runtimeDir}/valibot.js`,
     diagnostics,
   });
@@ -100,6 +103,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     'services.ts': head + print(emitServices(model, `${runtimeDir}/runtime.js`)),
     'index.ts': head + print(emitIndex(model, runtimeDir)),
   };
+  // Only specs with 3.1 webhooks get the file (and index.ts its re-exports).
+  if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, `${runtimeDir}/runtime.js`));
   step('operations, services, index');
 
   await writeAtomically(out, files);

@@ -88,11 +88,29 @@ function checkVersion(file: string, document: Record<string, unknown>): '3.0' | 
   throw new SpecError(file, '#/openapi', `unsupported OpenAPI version ${JSON.stringify(version)} (3.0.x and 3.1.x are supported)`);
 }
 
+/**
+ * 3.0 requires `paths`. 3.1 makes it optional but needs one of `paths`, `webhooks` or
+ * `components`: a webhooks-only spec generates payload parsers, a components-only one types and
+ * validators. An empty result either way is refused: there is nothing to generate.
+ * @see https://spec.openapis.org/oas/v3.1.0#openapi-object
+ */
 function checkPaths(file: string, document: Record<string, unknown>): void {
+  const is31 = typeof document.openapi === 'string' && document.openapi.startsWith('3.1');
   const paths = document.paths;
-  if (paths === undefined || paths === null) throw new SpecError(file, '#/paths', 'the spec has no `paths`: there is nothing to generate');
-  if (typeof paths !== 'object' || Array.isArray(paths)) throw new SpecError(file, '#/paths', '`paths` must be an object');
-  if (Object.keys(paths).length === 0) throw new SpecError(file, '#/paths', '`paths` is empty: there is nothing to generate');
+  const present = (key: string): boolean => document[key] !== undefined && document[key] !== null;
+  const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  for (const key of ['paths', 'webhooks', 'components']) {
+    if (present(key) && !isMap(document[key])) throw new SpecError(file, `#/${key}`, `\`${key}\` must be an object`);
+  }
+  const size = (key: string): number => (isMap(document[key]) ? Object.keys(document[key]).length : 0);
+  if (!is31) {
+    if (!present('paths')) throw new SpecError(file, '#/paths', 'the spec has no `paths`: there is nothing to generate');
+    if (size('paths') === 0) throw new SpecError(file, '#/paths', '`paths` is empty: there is nothing to generate');
+  } else if (size('paths') + size('webhooks') + size('components') === 0) {
+    const what = present('paths') ? '`paths` is empty and there are no `webhooks` or `components`' : 'the spec has no `paths`, `webhooks` or `components` (OpenAPI 3.1 needs one)';
+    throw new SpecError(file, '#/paths', `${what}: there is nothing to generate`);
+  }
+  if (!isMap(paths)) return;
   for (const key of Object.keys(paths)) {
     if (!key.startsWith('/')) throw new SpecError(file, joinPointer('#/paths', key), `path ${JSON.stringify(key)} must start with "/"`);
   }

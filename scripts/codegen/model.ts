@@ -90,6 +90,24 @@ export interface ServiceModel {
   operations: OperationModel[];
 }
 
+/** One OpenAPI 3.1 `webhooks` entry (one method of it): a payload the API sends the app. */
+export interface WebhookModel {
+  /** Property on the generated `webhooks` object, camelCase of the key, e.g. `orderShipped`. */
+  name: string;
+  /** Top-level export of its parser, unique across the SDK, e.g. `orderShippedWebhook`. */
+  exportName: string;
+  /** The key under `webhooks` as written in the spec, e.g. `order.shipped`. */
+  key: string;
+  method: HttpMethod;
+  operationId: string | undefined;
+  pointer: Pointer;
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  /** The payload: the operation's request body (JSON preferred). */
+  body: BodyModel & { required: boolean };
+}
+
 export interface ApiModel {
   /** The parsed, sanitised document: every `$ref` left in it resolves within the document. */
   document: Record<string, unknown>;
@@ -103,6 +121,8 @@ export interface ApiModel {
   source: string;
   services: ServiceModel[];
   operations: OperationModel[];
+  /** OpenAPI 3.1 webhooks that carry a payload, in document order. */
+  webhooks: WebhookModel[];
   /** Security schemes by name (raw objects). */
   securitySchemes: Record<string, Record<string, unknown>>;
 }

@@ -54,6 +54,48 @@ export interface OperationMeta {
 }
 
 // ---------------------------------------------------------------------------------------------
+// readOnly / writeOnly: schema.d.ts wraps such properties in openapi-typescript's markers
+// (`$Read<T>` = `{ readonly $read: T }`, `$Write<T>` = `{ readonly $write: T }`). They are
+// matched here by shape, so this file names no dependency and works with any copy of the types.
+
+type ReadMarker = { readonly $read: unknown };
+type WriteMarker = { readonly $write: unknown };
+type IsMarked<V, M> = [NonNullable<V>] extends [never] ? false : NonNullable<V> extends M ? true : false;
+
+/**
+ * A schema type as the server sends it: `writeOnly` properties are dropped (the server never
+ * returns them), `readOnly` ones unwrapped. Identity on types without markers.
+ */
+export type Readable<T> = T extends WriteMarker
+  ? never
+  : T extends { readonly $read: infer U }
+    ? Readable<U>
+    : T extends readonly unknown[]
+      ? { [I in keyof T]: Readable<T[I]> }
+      : T extends object
+        ? { [K in keyof T as IsMarked<T[K], WriteMarker> extends true ? never : K]: Readable<T[K]> }
+        : T;
+
+/**
+ * A schema type as a client may send it: `readOnly` properties may not be given (typed
+ * `?: never`, so passing one does not compile), `writeOnly` ones unwrapped.
+ */
+export type Writable<T> = T extends ReadMarker
+  ? never
+  : T extends { readonly $write: infer U }
+    ? Writable<U>
+    : T extends readonly unknown[]
+      ? { [I in keyof T]: Writable<T[I]> }
+      : T extends object
+        ? WritableObject<T>
+        : T;
+
+type WritableObject<T> = [ReadKeys<T>] extends [never]
+  ? { [K in keyof T]: Writable<T[K]> }
+  : { [K in keyof T as K extends ReadKeys<T> ? never : K]: Writable<T[K]> } & { [K in ReadKeys<T>]?: never };
+type ReadKeys<T> = { [K in keyof T]-?: IsMarked<T[K], ReadMarker> extends true ? K : never }[keyof T];
+
+// ---------------------------------------------------------------------------------------------
 // Typing a call from an openapi-typescript operation object `Op`.
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
@@ -77,12 +119,15 @@ type BodyContent<Op> = Op extends { requestBody?: infer RB }
     : never
   : never;
 
+/** The request body as the app may send it (readOnly fields refused). */
+type RequestBody<Op> = Writable<BodyContent<Op>>;
+
 /** `body` of the init: required when the spec says `requestBody.required`. */
 type BodyInit<Op> = [BodyContent<Op>] extends [never]
   ? { body?: never }
   : Op extends { requestBody: {} }
-    ? { body: BodyContent<Op> }
-    : { body?: BodyContent<Op> };
+    ? { body: RequestBody<Op> }
+    : { body?: RequestBody<Op> };
 
 /** Extra headers for one call (merged over the SDK's). */
 export type HeadersInit = Record<string, string | number | boolean | undefined | null>;
@@ -92,10 +137,13 @@ export type OperationInit<Op> = ParamsInit<Op> & BodyInit<Op> & { headers?: Head
 
 type OkStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | '2XX';
 type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
-type ContentOf<R> = R extends { content: infer C } ? PreferJson<C> : undefined;
+type ContentOf<R> = R extends { content: infer C } ? Readable<PreferJson<C>> : undefined;
 type SuccessKeys<Op> = keyof ResponsesOf<Op> & OkStatus;
 
-/** What a generated method resolves with: the 2xx body (JSON preferred); `undefined` for 204. */
+/**
+ * What a generated method resolves with: the 2xx body (JSON preferred), writeOnly fields
+ * dropped; `undefined` for 204.
+ */
 export type OperationData<Op> = [SuccessKeys<Op>] extends [never]
   ? unknown
   : { [S in SuccessKeys<Op>]: ContentOf<ResponsesOf<Op>[S]> }[SuccessKeys<Op>];
@@ -147,4 +195,10 @@ type ParamNames<Op> = {
  * The keys `fieldErrors` can have for an operation: body field paths, parameter names, and
  * `''` for form-level messages. Servers may name others; they are still there at run time.
  */
-export type OperationFieldPath<Op> = FieldPath<BodyContent<Op>> | ParamNames<Op> | '';
+export type OperationFieldPath<Op> = FieldPath<RequestBody<Op>> | ParamNames<Op> | '';
+
+/**
+ * The payload of a webhook (an OpenAPI 3.1 `webhooks` entry's operation): its request body,
+ * JSON preferred, as the API sends it, so writeOnly fields are dropped like in a response.
+ */
+export type WebhookPayload<Op> = Readable<BodyContent<Op>>;
