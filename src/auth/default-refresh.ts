@@ -7,6 +7,7 @@
  */
 import type { Tokens } from '../network/token-store.js';
 import type { OperationMeta } from '../service/operation.js';
+import { UnusableTokensError } from './check-tokens.js';
 import { tokensFromResponse } from './tokens-from-response.js';
 import type { RefreshTokens } from './token-manager.js';
 
@@ -25,7 +26,7 @@ export function operationRefresh(meta: OperationMeta, send: SendCall, now: () =>
     const sentAt = now();
     const body = await send(repeatable, { body: { refreshToken: current.refreshToken } });
     const tokens = tokensFromResponse(body, sentAt, current);
-    if (tokens === null) throw new TypeError('Tether: the refresh operation answered without an accessToken');
+    if (tokens === null) throw new UnusableTokensError('the refresh answer has no accessToken');
     return tokens;
   };
 }

@@ -10,7 +10,8 @@
  *   already gone). Other failures keep them, so the app can retry and really end the
  *   server-side session; `tokenStore.set(null)` signs out locally regardless.
  */
-import { isNetworkError } from '../errors/network-error.js';
+import { NetworkError, NetworkErrorType, isNetworkError } from '../errors/network-error.js';
+import { tokensProblem } from './check-tokens.js';
 import type { Logger } from '../network/types.js';
 import type { OperationMeta } from '../service/operation.js';
 import type { TokenManager } from './token-manager.js';
@@ -37,8 +38,14 @@ export function withAuthRole(meta: OperationMeta, run: Run, tokens: TokenManager
     const sentAt = now();
     const data = await run(init, options);
     const received = tokensFromResponse(data, sentAt, meta.authRole === 'refresh' ? await tokens.current() : null);
-    if (received) await tokens.signIn(received);
-    else log.warn(`auth: ${meta.id} succeeded without an accessToken in its answer; nothing stored`, { operation: meta.id });
+    if (received) {
+      const problem = tokensProblem(received, now());
+      if (problem) {
+        // A bad answer from the server: the call fails (UNKNOWN) and nothing is stored.
+        throw new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `${meta.id} answered with unusable tokens (${problem}); nothing stored`, method: meta.method, url: meta.path });
+      }
+      await tokens.signIn(received);
+    } else log.warn(`auth: ${meta.id} succeeded without an accessToken in its answer; nothing stored`, { operation: meta.id });
     return data;
   };
 }

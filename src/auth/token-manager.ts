@@ -17,6 +17,7 @@ import { isNetworkError } from '../errors/network-error.js';
 import type { TokenStore, Tokens } from '../network/token-store.js';
 import type { Logger } from '../network/types.js';
 import type { ResolvedSdkOptions } from '../options.js';
+import { tokensProblem, UnusableTokensError } from './check-tokens.js';
 import { defaultRefreshLock, type RefreshLock } from './refresh-lock.js';
 import { SessionExpiredError, createSessionNotifier, type OnSessionExpired } from './session.js';
 
@@ -102,6 +103,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (fresh === null) {
       await endSession(current, undefined);
       throw new SessionExpiredError(undefined);
+    }
+    // Checked before anything is stored: a token a header cannot carry, or one already expired,
+    // is a bad answer. Not stored and not a session end (the server answered, just badly):
+    // the call fails with UNKNOWN and the next call tries again.
+    const problem = tokensProblem(fresh, now());
+    if (problem) {
+      log.warn(`auth: the token refresh answered with unusable tokens (${problem}); nothing stored`);
+      throw new UnusableTokensError(problem);
     }
     // The app signed out or in as someone else during the refresh: theirs wins.
     const latest = await store.get();

@@ -14,6 +14,7 @@
 import { createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import { SessionExpiredError } from '../auth/session.js';
+import { tokenValueProblem, UnusableTokensError } from '../auth/check-tokens.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import type { Tokens } from './token-store.js';
 import type { Middleware } from './types.js';
@@ -40,6 +41,16 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     if (request.headers.has('authorization')) return next(request, context);
 
     const sessionEnded = (error: unknown) => {
+      if (error instanceof UnusableTokensError) {
+        return new NetworkError({
+          type: NetworkErrorType.UNKNOWN,
+          summary: `Token refresh failed: ${error.message}; nothing stored, the session is kept`,
+          method: request.method,
+          url: request.url,
+          attempts: context.stats.attempts,
+          cause: error,
+        });
+      }
       if (!(error instanceof SessionExpiredError)) return error;
       return new NetworkError({
         type: NetworkErrorType.UNAUTHORIZED,
@@ -63,10 +74,19 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       throw sessionEnded(error);
     }
     if (!tokens) return next(request, context);
+    // A stored token a header cannot carry is the app's (or its store's) input: refused here,
+    // typed, instead of fetch throwing a TypeError that would pass for a lost connection.
+    const sendWith = (req: Request, accessToken: string) => {
+      const unsendable = tokenValueProblem(accessToken, 'the stored accessToken');
+      if (unsendable) {
+        throw createNetworkError({ method: req.method, url: req.url, attempts: context.stats.attempts, reason: 'invalid-input', summary: `Cannot send the request: ${unsendable}` });
+      }
+      return next(withToken(req, accessToken), context);
+    };
 
     // Kept for the replay: sending consumes the request's body. A stream body cannot be kept.
     const spare = context.replayable !== false && manager.canRefresh(tokens) ? request.clone() : undefined;
-    const response = await next(withToken(request, tokens.accessToken), context);
+    const response = await sendWith(request, tokens.accessToken);
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
     const foreign = response.url !== '' && new URL(response.url).origin !== origin;
     if (response.status !== 401 || spare === undefined || !isTokenRejection(response) || foreign) {
@@ -83,7 +103,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       throw sessionEnded(error);
     }
     context.log?.debug(`auth: replaying ${request.method} ${request.url} with a refreshed token`, { operation: meta.id });
-    return next(withToken(spare, fresh.accessToken), context);
+    return sendWith(spare, fresh.accessToken);
   };
 }
 

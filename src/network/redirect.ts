@@ -118,15 +118,18 @@ export function redirect(options: RedirectOptions): Middleware {
         hop: hop + 1,
       });
 
-      if (toGet) {
-        release(spare);
-        request = new Request(target, { method: 'GET', headers, signal: request.signal });
-      } else if (spare) {
-        request = new Request(target, { method: request.method, headers, body: spare.body, signal: request.signal, duplex: 'half' } as RequestInit);
-      } else if (hasBody) {
+      if (!toGet && !spare && hasBody) {
         throw refuse(request, context, response, `Cannot follow a ${response.status} redirect: the request body is a stream that cannot be sent again`);
-      } else {
-        request = new Request(target, { method: request.method, headers, signal: request.signal });
+      }
+      if (toGet) release(spare);
+      try {
+        request = toGet
+          ? new Request(target, { method: 'GET', headers, signal: request.signal })
+          : new Request(target, { method: request.method, headers, body: spare?.body ?? null, signal: request.signal, duplex: 'half' } as RequestInit);
+      } catch {
+        // A target the platform will not request is the server's bad answer, not a lost connection.
+        release(spare);
+        throw refuse(request, context, response, 'The server redirected to a URL that cannot be requested');
       }
     }
   };
@@ -139,6 +142,10 @@ function resolveTarget(location: string, current: string, allowInsecureHttp: boo
     target = new URL(location, current);
   } catch {
     return 'The server redirected to an invalid URL';
+  }
+  if (target.username !== '' || target.password !== '') {
+    // fetch refuses such URLs with a TypeError; and credentials must not travel in a URL.
+    return 'Refused a redirect to a URL with credentials in it';
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
     return `Refused a redirect to an unsupported URL scheme (${target.protocol})`;
@@ -167,6 +174,7 @@ function refuse(request: Request, context: RequestContext, response: Response, s
     response,
     cause: new Error(summary),
     summary,
+    requestId: context.stats.requestId,
   });
 }
 

@@ -22,7 +22,7 @@
  * retries are exhausted the call fails with the last attempt's outcome.
  */
 import { createNetworkError } from '../errors/create-network-error.js';
-import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
+import { NetworkError, NetworkErrorType, isNetworkError } from '../errors/network-error.js';
 import { parseRetryAfter } from '../errors/retry-after.js';
 import { DEFAULT_IDEMPOTENCY_HEADER } from '../service/idempotency.js';
 import { uuidV4 } from '../service/uuid.js';
@@ -86,12 +86,12 @@ export function retry(options: RetryMiddlewareOptions): Middleware {
 async function runCall(next: FetchLike, request: Request, context: RequestContext, options: RetryMiddlewareOptions): Promise<Response> {
   const { clock, budget } = options;
   const { retry: policy, deadlineMs } = context.options;
-  const original = options.telemetryHeaders ? withRequestId(request, options.generateRequestId ?? uuidV4) : request;
+  const original = options.telemetryHeaders ? withRequestId(request, context, options.generateRequestId ?? uuidV4) : request;
   const repeatable = policy !== undefined && policy.maxRetries > 0 && isRepeatable(original, context);
   const origin = new URL(original.url).origin;
   const deadline = deadlineMs === undefined ? undefined : clock.now() + deadlineMs;
   const details = (extra: { response?: Response; cause?: unknown; reason?: 'cancelled' }) =>
-    createNetworkError({ method: original.method, url: original.url, attempts: context.stats.attempts, now: clock.now(), ...extra });
+    createNetworkError({ method: original.method, url: original.url, attempts: context.stats.attempts, now: clock.now(), requestId: context.stats.requestId, ...extra });
 
   for (let attempt = 1; ; attempt++) {
     // The deadline also bounds each attempt: its timeout is cut to the time that is left.
@@ -130,10 +130,11 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
     // Rules 2 and 3.
     if (!repeatable || attempt > policy.maxRetries) return fail();
 
-    // Rule 4.
+    // Rule 4. Only the transport and the timeout report CONNECTION/TIMEOUT as NetworkErrors;
+    // anything else thrown on the way (a layer failing to build a request) is not the network.
     let retryable = response
       ? policy.statusCodes.includes(response.status)
-      : error.type === 'CONNECTION' || error.type === 'TIMEOUT';
+      : isNetworkError(thrown) && (error.type === 'CONNECTION' || error.type === 'TIMEOUT');
     if (policy.shouldRetry) {
       try {
         retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
@@ -203,11 +204,20 @@ function isRepeatable(request: Request, context: RequestContext): boolean {
   return request.headers.has(DEFAULT_IDEMPOTENCY_HEADER) || (declared !== undefined && request.headers.has(declared));
 }
 
-/** One id per call, so server logs can join the attempts; a caller's own id is kept. */
-function withRequestId(request: Request, generate: () => string): Request {
-  if (request.headers.has(REQUEST_ID_HEADER)) return request;
+/**
+ * One id per call, so server logs can join the attempts; a caller's own id is kept. Recorded
+ * on the call's stats so every error of the call carries it, answer or not.
+ */
+function withRequestId(request: Request, context: RequestContext, generate: () => string): Request {
+  const own = request.headers.get(REQUEST_ID_HEADER);
+  if (own !== null) {
+    context.stats.requestId = own;
+    return request;
+  }
+  const id = generate();
+  context.stats.requestId = id;
   const headers = new Headers(request.headers);
-  headers.set(REQUEST_ID_HEADER, generate());
+  headers.set(REQUEST_ID_HEADER, id);
   return new Request(request, { headers });
 }
 

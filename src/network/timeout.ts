@@ -58,6 +58,7 @@ async function runAttempt(next: FetchLike, request: Request, context: RequestCon
       reason,
       cause,
       timeoutMs,
+      requestId: context.stats.requestId,
     });
   if (caller?.aborted) throw failWith('cancelled', caller.reason);
 

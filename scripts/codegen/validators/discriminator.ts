@@ -1,9 +1,10 @@
 /**
  * `oneOf`/`anyOf` + `discriminator` → `v.variant`, when it can be done faithfully: every member
- * must flatten (through `$ref`s and `allOf`) to one object shape, and each member's
- * discriminator values must be known — from the mapping entries that point at it, else from a
- * `const`/`enum` on its discriminator property. Otherwise the caller falls back to `v.union`,
- * which accepts the same valid data with less precise issues.
+ * must flatten (through `$ref`s and `allOf`) to one object shape, and each member must declare
+ * its discriminator values itself (`const`/`enum` on the property). The mapping alone is not
+ * enough: JSON Schema ignores it, so keying on it would reject values a member accepts.
+ * Otherwise the caller falls back to `v.union`, which accepts the same valid data with less
+ * precise issues. (valibot tries every option whose tag matches, so overlapping tags are fine.)
  *
  * Members are written inline as object schemas: `v.variant` reads `entries[key]` of its options
  * at run time, and a `v.GenericSchema`-typed const would not type-check as an option.
@@ -47,6 +48,7 @@ export function tryVariant(
   const key = discriminator['propertyName'];
   if (typeof key !== 'string' || key === '') return undefined;
 
+  // The mapping is only read to report targets that do not resolve (and then keep the plain union).
   const valuesByTarget = readMapping(converter, discriminator['mapping'], child(pointer, 'discriminator', 'mapping'));
   if (!valuesByTarget) return undefined;
 
@@ -54,8 +56,10 @@ export function tryVariant(
   for (const member of members) {
     const flat = flatten(converter, member.node, member.pointer, new Set());
     if (!flat) return undefined;
-    const mapped = [...flat.identities].flatMap((identity) => valuesByTarget.get(identity) ?? []);
-    const values = mapped.length > 0 ? mapped : declaredValues(converter, flat.properties.get(key));
+    // Only the member's own `const`/`enum` narrows the tag: JSON Schema ignores the mapping, so a
+    // member whose property is a plain string accepts any value there (a variant keyed on the
+    // mapping's values would reject data the spec's JSON Schema accepts).
+    const values = declaredValues(converter, flat.properties.get(key));
     if (values.length === 0) return undefined;
     options.push(objectOption(converter, flat, key, [...new Set(values)]));
   }

@@ -10,7 +10,7 @@
  * @see https://spec.openapis.org/oas/v3.0.3#schema-object
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
-import { f, id, literal, num, str, ts, type Expr } from '../ast.js';
+import { f, id, num, str, ts, type Expr } from '../ast.js';
 import type { Pointer } from '../model.js';
 import { tryVariant } from './discriminator.js';
 import { child, DocumentIndex, isRecord } from './document.js';
@@ -18,11 +18,12 @@ import {
   arrow, binary, entries, inlineList, list, newExpr, prop, regexLiteral, vc, vIntersect, vObject, vNullable,
   vOptional, vPipe, vUnion, vUnknown,
 } from './emit.js';
+import { constrainedFamilies, otherThan, otherThanHint } from './families.js';
 import { formatAction, type ActionSpec } from './formats.js';
 import { pascalCase } from './names.js';
-import {
-  additionalMode, ARRAY_KEYWORDS, hasValidation, NUMBER_KEYWORDS, OBJECT_KEYWORDS, STRING_KEYWORDS, VALIDATION_KEYWORDS,
-} from './keywords.js';
+import { additionalMode, hasValidation, OBJECT_KEYWORDS, VALIDATION_KEYWORDS } from './keywords.js';
+import { compilePattern } from './patterns.js';
+import { admits, isPrimitive, readValues, valuesExpr } from './values.js';
 
 export interface ConvertContext {
   version: '3.0' | '3.1';
@@ -36,12 +37,8 @@ export interface ConvertContext {
 }
 
 type Node = Record<string, unknown>;
-type Primitive = string | number | boolean | null;
 
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'array', 'object']);
-
-const isPrimitive = (value: unknown): value is Primitive =>
-  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -111,63 +108,40 @@ export class SchemaConverter {
     }
   }
 
-  /** The node's own keywords: `const`, `enum`, or the type-specific ones. */
+  /**
+   * The node's own keywords. `type` and `const`/`enum` must both hold: the value list is narrowed
+   * to the declared types. Without `type`, each keyword family guards only its own type
+   * (`{ items: X }` → array of X, or any non-array); with a type list, each type is checked
+   * with the keywords that apply to it.
+   */
   private own(node: Node, pointer: Pointer): { expr: Expr | undefined; nullable: boolean; bareObject: boolean } {
-    if ('const' in node) return { ...this.constant(node['const'], pointer), bareObject: false };
-    if (Array.isArray(node['enum'])) {
-      const result = this.enumeration(node['enum'], pointer);
-      if (result) return { ...result, bareObject: false };
-    }
     const { types, nullable } = this.types(node, pointer);
+    const values = readValues(node, pointer, this.ctx.warn);
+    if (values.kind === 'list') {
+      // A 3.0 `nullable: true` is applied outside (convert), so only `null` in `type` admits it here.
+      const declared = types === undefined ? undefined : [...types, ...(nullable ? ['null'] : [])];
+      const { expr, nullable: withNull } = valuesExpr(values.values.filter((value) => admits(declared, value)));
+      return { expr, nullable: withNull, bareObject: false };
+    }
+    if (types === undefined) {
+      const families = constrainedFamilies(node);
+      if (families.length === 0) return { expr: undefined, nullable: false, bareObject: false };
+      const guard = this.ctx.shared(`otherThan:${families.join()}`, otherThanHint(families), () => otherThan(families));
+      return { expr: vUnion([guard, ...families.map((family) => this.typed(family, node, pointer))]), nullable: false, bareObject: false };
+    }
     const exprs = types.map((type) => this.typed(type, node, pointer));
     const bareObject = types.length === 1 && types[0] === 'object' && !OBJECT_KEYWORDS.some((key) => key in node);
     if (exprs.length === 0) return { expr: nullable ? vc('null') : undefined, nullable: false, bareObject: false };
     return { expr: vUnion(exprs), nullable, bareObject };
   }
 
-  /** `const`: a literal (`null` → `v.null()`); structured values are not checked. */
-  private constant(value: unknown, pointer: Pointer): { expr: Expr | undefined; nullable: boolean } {
-    if (value === null) return { expr: vc('null'), nullable: false };
-    if (isPrimitive(value)) return { expr: vc('literal', literal(value)), nullable: false };
-    this.ctx.warn(child(pointer, 'const'), 'const with an object or array value is not checked');
-    return { expr: undefined, nullable: false };
-  }
-
-  /**
-   * `enum`: all strings (or all numbers) → `v.picklist`, one value → `v.literal`, mixed → a union
-   * of literals; `null` among the values makes the schema nullable.
-   */
-  private enumeration(values: unknown[], pointer: Pointer): { expr: Expr | undefined; nullable: boolean } | undefined {
-    if (values.length === 0) {
-      this.ctx.warn(child(pointer, 'enum'), 'empty enum ignored');
-      return undefined;
-    }
-    if (!values.every(isPrimitive)) {
-      this.ctx.warn(child(pointer, 'enum'), 'enum with object or array values is not checked');
-      return { expr: undefined, nullable: false };
-    }
-    const nullable = values.includes(null);
-    const distinct = [...new Set(values.filter((value) => value !== null))];
-    if (distinct.length === 0) return { expr: vc('null'), nullable: false };
-    if (distinct.length === 1) return { expr: vc('literal', literal(distinct[0])), nullable };
-    const sameKind = distinct.every((value) => typeof value === 'string') || distinct.every((value) => typeof value === 'number');
-    const expr = sameKind
-      ? vc('picklist', (distinct.length > 8 ? list : inlineList)(distinct.map(literal)))
-      : vUnion(distinct.map((value) => vc('literal', literal(value))));
-    return { expr, nullable };
-  }
-
-  /** The declared types (3.0 string, 3.1 array), or the one family the keywords imply. */
-  private types(node: Node, pointer: Pointer): { types: string[]; nullable: boolean } {
+  /** The declared types (3.0 string, 3.1 array) without `null` (returned as `nullable`); undefined when absent. */
+  private types(node: Node, pointer: Pointer): { types: string[] | undefined; nullable: boolean } {
     const declared = node['type'];
     let types: string[];
     if (typeof declared === 'string') types = [declared];
     else if (Array.isArray(declared)) types = declared.filter((type): type is string => typeof type === 'string');
-    else {
-      types = inferTypes(node);
-      // Next to a union whose members declare other types, the keywords only apply to some members.
-      if (types.length > 0 && this.unionDeclaresOtherTypes(node, types[0]!)) types = [];
-    }
+    else return { types: undefined, nullable: false };
     const nullable = types.includes('null');
     types = types.filter((type) => type !== 'null');
     // `integer` is a subset of `number`.
@@ -217,9 +191,9 @@ export class SchemaConverter {
     if (isCount(node['maxLength'])) actions.push(['maxCodePoints', node['maxLength']]);
     const pattern = node['pattern'];
     if (typeof pattern === 'string') {
-      const re = compilePattern(pattern);
-      if (re) actions.push(['regex', re]);
-      else this.ctx.warn(child(pointer, 'pattern'), `pattern ${JSON.stringify(pattern)} is not a valid JavaScript (u-mode) regular expression; not checked`);
+      const compiled = compilePattern(pattern);
+      if (compiled) actions.push(['regex', compiled.re]);
+      else this.ctx.warn(child(pointer, 'pattern'), `pattern ${JSON.stringify(pattern)} is not a regular expression any JavaScript engine accepts; not checked`);
     }
     return this.leaf('string', actions, leafHint(base, base === 'string' ? actions : actions.slice(1)));
   }
@@ -261,7 +235,8 @@ export class SchemaConverter {
     let base: Expr;
     if (prefix) {
       const prefixKey = Array.isArray(node['prefixItems']) ? 'prefixItems' : 'items';
-      const members = list(prefix.map((item, i) => this.convert(item, child(pointer, prefixKey, i))));
+      // prefixItems do not require the array to be that long: every position is optional.
+      const members = list(prefix.map((item, i) => vOptional(this.convert(item, child(pointer, prefixKey, i)))));
       const rest = prefixKey === 'prefixItems' ? items : node['additionalItems'];
       if (rest === false) base = vc('strictTuple', members);
       else if (rest === undefined || rest === true || (isRecord(rest) && !hasValidation(rest))) base = vc('looseTuple', members);
@@ -352,21 +327,6 @@ export class SchemaConverter {
     return { expr: vIntersect(exprs), nullable };
   }
 
-  private unionDeclaresOtherTypes(node: Node, type: string): boolean {
-    return ['oneOf', 'anyOf'].some((keyword) => {
-      const members = node[keyword];
-      if (!Array.isArray(members)) return false;
-      return members.some((member) => {
-        const target = this.follow(member);
-        if (!isRecord(target)) return false;
-        const declared = target['type'];
-        const list = typeof declared === 'string' ? [declared] : Array.isArray(declared) ? declared : [];
-        const compatible = (t: unknown): boolean => t === type || t === 'null' || (type === 'number' && t === 'integer');
-        return list.length > 0 && !list.some(compatible);
-      });
-    });
-  }
-
   /** A member admitting only null, directly or through `$ref`s. */
   private isNullMember(member: unknown): boolean {
     return isNullOnly(this.follow(member));
@@ -401,37 +361,6 @@ export class SchemaConverter {
     const type = node['type'];
     const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
     return types.length > 0 && types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean' || t === 'null');
-  }
-}
-
-/**
- * Type families implied by keywords when `type` is absent (only when exactly one is implied).
- * JSON Schema applies such keywords to their own type only; inferring the type is a deliberate
- * leniency for the common `{ properties: … }` without `type: object`, so keywords that constrain
- * nothing (`additionalProperties: true`, `uniqueItems: false`) imply nothing.
- */
-function inferTypes(node: Node): string[] {
-  const constraining = (key: string): boolean => {
-    if (!(key in node)) return false;
-    const value = node[key];
-    if (key === 'additionalProperties') return !(value === true || (isRecord(value) && !hasValidation(value)));
-    if (key === 'uniqueItems') return value === true;
-    return true;
-  };
-  const families: string[] = [];
-  if (OBJECT_KEYWORDS.some(constraining)) families.push('object');
-  if (ARRAY_KEYWORDS.some(constraining)) families.push('array');
-  if (STRING_KEYWORDS.some(constraining)) families.push('string');
-  if (NUMBER_KEYWORDS.some(constraining)) families.push('number');
-  return families.length === 1 ? families : [];
-}
-
-/** Compiles a spec pattern as JSON Schema asks (ECMA-262, unicode mode), or undefined. */
-export function compilePattern(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    return undefined;
   }
 }
 
