@@ -1,14 +1,19 @@
 /**
- * `npm run build`: bundles each pinned version with esbuild into dist/<version>/ — ESM for
- * browsers, React Native and workers (platform-neutral: no Node built-in may appear), CJS for
- * Node — with openapi-fetch and valibot inlined, plus .d.ts from tsc. The package keeps no
- * runtime `dependencies`.
+ * `npm run build` (also run by `npm pack` through prepack) writes dist/, the whole published
+ * package, with no runtime `dependencies`:
+ *   dist/runtime/   the runtime (`@tether/sdk/runtime`), openapi-fetch inlined
+ *   dist/valibot/   valibot (`@tether/sdk/valibot`), one copy shared by every generated SDK
+ *   dist/<version>/ each pinned SDK (`@tether/sdk/<version>`), importing the two above
+ *   dist/types/, dist/cjs-types/  declarations for ESM and CJS consumers (see declarations.ts)
+ *   dist/cli/       the `tether` bin, the generator bundled with its dependencies
+ * ESM builds are platform-neutral ES2020 for browsers, React Native and workers (no Node built-in
+ * may appear); CJS builds are for Node.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { writeDeclarations } from './build/declarations.js';
 import { listVersions } from './codegen/versions.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -24,31 +29,81 @@ const noNodeBuiltins: Plugin = {
   },
 };
 
-async function bundle(version: string): Promise<void> {
-  const entry = join(root, 'generated', version, 'index.ts');
-  const common: BuildOptions = { entryPoints: [entry], bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' };
+/**
+ * A pinned SDK imports the runtime and valibot from their own dist folders instead of inlining
+ * them, so an app using `@tether/sdk/v1` next to an SDK it generated itself loads one runtime
+ * and one valibot.
+ */
+function sharedRuntime(ext: 'mjs' | 'cjs'): Plugin {
+  const targets = new Map([
+    [join(root, 'src', 'runtime.js'), `../runtime/index.${ext}`],
+    [join(root, 'src', 'index.js'), `../runtime/index.${ext}`],
+    [join(root, 'src', 'valibot.js'), `../valibot/index.${ext}`],
+  ]);
+  return {
+    name: 'shared-runtime',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = targets.get(resolve(args.resolveDir, args.path));
+        return target === undefined ? undefined : { path: target, external: true };
+      });
+    },
+  };
+}
+
+/** The runtime's public entry: its API plus what generated code imports from src/runtime.ts. */
+const RUNTIME_ENTRY = "export * from './src/index.ts';\nexport * from './src/runtime.ts';\n";
+
+async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: 'mjs' | 'cjs') => Plugin[] = () => []): Promise<void> {
+  const common: BuildOptions = { bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning', ...options };
   await build({
     ...common,
-    outfile: join(dist, version, 'index.mjs'),
+    outfile: join(dist, name, 'index.mjs'),
     format: 'esm',
     platform: 'neutral',
     // Hermes and older Safari lack some ES2022 syntax (class fields, top-level await).
     target: 'es2020',
     mainFields: ['module', 'main'],
     conditions: ['import', 'module', 'default'],
-    plugins: [noNodeBuiltins],
+    plugins: [noNodeBuiltins, ...plugins('mjs')],
   });
-  await build({ ...common, outfile: join(dist, version, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20' });
+  await build({ ...common, outfile: join(dist, name, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20', plugins: plugins('cjs') });
 }
 
-async function declarations(versions: string[]): Promise<void> {
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) throw new Error('declaration emit failed');
-  // tsc does not copy .d.ts inputs; the generated schema types are one.
-  for (const version of versions) {
-    await mkdir(join(dist, 'types', 'generated', version), { recursive: true });
-    await copyFile(join(root, 'generated', version, 'schema.d.ts'), join(dist, 'types', 'generated', version, 'schema.d.ts'));
-  }
+/**
+ * The `tether` bin. The generator's dependencies (TypeScript's printer, openapi-typescript,
+ * yaml) are bundled rather than declared: the package stays dependency-free and every machine
+ * prints with the same TypeScript, which `tether check` needs to compare bytes. Bundled CJS
+ * code reads `require`/`__filename`, which ESM lacks, hence the banner.
+ */
+async function bundleCli(): Promise<void> {
+  const outfile = join(dist, 'cli', 'tether.mjs');
+  const result = await build({
+    entryPoints: [join(root, 'scripts', 'cli', 'main.ts')],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    legalComments: 'external',
+    logLevel: 'warning',
+    metafile: true,
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "import { createRequire as __tetherRequire } from 'node:module';",
+        "import { fileURLToPath as __tetherPath } from 'node:url';",
+        'const require = __tetherRequire(import.meta.url);',
+        'const __filename = __tetherPath(import.meta.url);',
+        "const __dirname = __tetherPath(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
+  });
+  await chmod(outfile, 0o755);
+  // The in-repo launcher (scripts/cli/run.mjs) rebuilds when any of these is newer than the bundle.
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'));
+  await writeFile(join(dist, 'cli', 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -57,10 +112,19 @@ async function main(): Promise<void> {
     throw new Error(`package.json lists runtime dependencies (${Object.keys(pkg.dependencies).join(', ')}); bundle them instead`);
   }
   const versions = (await listVersions(root)).map((v) => v.name);
+  const only = process.argv.includes('--cli-only');
+  if (only) {
+    await bundleCli();
+    process.stdout.write('built dist/cli/\n');
+    return;
+  }
   await rm(dist, { recursive: true, force: true });
-  for (const version of versions) await bundle(version);
-  await declarations(versions);
-  process.stdout.write(`built dist/ for ${versions.join(', ')}\n`);
+  await bundleTwice('runtime', { stdin: { contents: RUNTIME_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'runtime-entry.ts' } });
+  await bundleTwice('valibot', { stdin: { contents: "export * from 'valibot';\n", resolveDir: root, loader: 'ts', sourcefile: 'valibot-entry.ts' } });
+  for (const version of versions) await bundleTwice(version, { entryPoints: [join(root, 'generated', version, 'index.ts')] }, (ext) => [sharedRuntime(ext)]);
+  await writeDeclarations(root, versions);
+  await bundleCli();
+  process.stdout.write(`built dist/ for runtime, valibot, ${versions.join(', ')} and the tether CLI\n`);
 }
 
 main().catch((error: unknown) => {

@@ -6,10 +6,11 @@ import { access, call, exportConst, f, importDecl, literal, obj, propName, reexp
 import { factoryName } from './emit-services.js';
 import { webhookExports } from './emit-webhooks.js';
 import type { ApiModel } from './model.js';
+import type { RuntimeImports } from './runtime-imports.js';
 
 /** Renders the index module. */
-export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks'>>, runtimeDir: string): ts.Statement[] {
-  const runtimeImport = `${runtimeDir}/runtime.js`;
+export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks'>>, imports: Pick<RuntimeImports, 'runtime' | 'publicApi'>): ts.Statement[] {
+  const runtimeImport = imports.runtime;
   const statements: ts.Statement[] = [
     importDecl(runtimeImport, { named: ['createRuntime', { name: 'SdkOptions', type: true }] }),
     importDecl('./services.js', {
@@ -65,7 +66,7 @@ export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version'
   );
 
   statements.push(
-    reexport(`${runtimeDir}/index.js`),
+    reexport(imports.publicApi),
     reexport('./schema.js', ['paths', 'components', 'operations'], true),
     reexport('./services.js', model.services.map((s) => s.typeName), true),
   );

@@ -12,7 +12,9 @@ import { emitOperations } from './emit-operations.js';
 import { emitSchemaTypes } from './emit-schema-types.js';
 import { emitServices } from './emit-services.js';
 import { emitWebhooks, webhookValidatorInputs } from './emit-webhooks.js';
+import { guarded, trackStage, type Stage } from './guard.js';
 import { header } from './header.js';
+import { relativeRuntimeImports, type RuntimeImports } from './runtime-imports.js';
 import { loadSpec } from './load-spec.js';
 import type { ApiModel, Diagnostics } from './model.js';
 import { emitValidators } from './validators/index.js';
@@ -22,8 +24,12 @@ export interface GenerateOptions {
   spec: string;
   /** Output folder; replaced as a whole. */
   out: string;
-  /** Folder of the hand-written runtime (`src/`); imports are made relative to it. */
-  runtimeDir: string;
+  /** Folder of the hand-written runtime (`src/`); imports are made relative to it unless `imports` is given. */
+  runtimeDir?: string;
+  /** Module specifiers for the runtime and valibot (e.g. the package's public exports). */
+  imports?: RuntimeImports;
+  /** The command the header tells a reader to run to regenerate this folder. */
+  command?: string;
   /** Progress lines for long runs; silent when undefined. */
   progress?: (message: string) => void;
 }
@@ -72,18 +78,22 @@ export async function buildModel(spec: string, diagnostics: Diagnostics): Promis
   };
 }
 
-/** Generates the SDK for one spec into `options.out`. */
+/** Generates the SDK for one spec into `options.out`; throws only SpecError or GeneratorError (guard.ts). */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  return guarded(options.spec, (stage) => generateUnguarded(options, stage));
+}
+
+async function generateUnguarded(options: GenerateOptions, stage: Stage): Promise<GenerateResult> {
   const out = resolve(options.out);
-  const step = timer(options.progress);
+  const step = trackStage(stage, timer(options.progress));
   const diagnostics = collectingDiagnostics();
   const model = await buildModel(options.spec, diagnostics);
   step(`loaded ${model.operations.length} operations in ${model.services.length} services`);
 
-  let runtimeDir = posix(relative(out, resolve(options.runtimeDir)));
-  if (!runtimeDir.startsWith('.')) runtimeDir = `./${runtimeDir}`;
+  if (!options.imports && options.runtimeDir === undefined) throw new TypeError('generate() needs `imports` or `runtimeDir`');
+  const imports = options.imports ?? relativeRuntimeImports(out, options.runtimeDir ?? '');
   const specPath = posix(relative(out, resolve(options.spec)));
-  const head = header(specPath, model.specHash);
+  const head = header(specPath, model.specHash, options.command);
 
   const types = await emitSchemaTypes(model);
   step('types (openapi-typescript)');
@@ -91,7 +101,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     document: model.document,
     openapiVersion: model.openapiVersion,
     operations: [...model.operations, ...webhookValidatorInputs(model.webhooks)],
-    valibotImport: `${runtimeDir}/valibot.js`,
+    valibotImport: imports.valibot,
     diagnostics,
   });
   const validatorsText = print(validators.statements);
@@ -99,12 +109,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const files: Record<string, string> = {
     'schema.d.ts': head + types,
     'validators.ts': head + validatorsText,
-    'operations.ts': head + print(emitOperations(model, validators.operations, `${runtimeDir}/runtime.js`)),
-    'services.ts': head + print(emitServices(model, `${runtimeDir}/runtime.js`)),
-    'index.ts': head + print(emitIndex(model, runtimeDir)),
+    'operations.ts': head + print(emitOperations(model, validators.operations, imports.runtime)),
+    'services.ts': head + print(emitServices(model, imports.runtime)),
+    'index.ts': head + print(emitIndex(model, imports)),
   };
   // Only specs with 3.1 webhooks get the file (and index.ts its re-exports).
-  if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, `${runtimeDir}/runtime.js`));
+  if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, imports.runtime));
   step('operations, services, index');
 
   await writeAtomically(out, files);

@@ -1,17 +1,21 @@
 /**
  * Keeps package.json `exports` in step with the pinned versions, so adding `openapi/v2/` and
- * running `npm run generate` is all it takes to publish `<package>/v2`.
+ * running `npm run generate` is all it takes to publish `<package>/v2`. Besides the versions the
+ * package exports `./runtime` and `./valibot`, which SDKs generated in an app import.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The export entry of one API version; the layout matches scripts/build.ts. */
-export function exportEntry(version: string): Record<string, string> {
+/**
+ * One export entry; the layout matches scripts/build.ts. Types are given per condition: ESM
+ * consumers get dist/types/, CommonJS ones (`require`, a `.cts` file) dist/cjs-types/, which
+ * TypeScript reads as CommonJS, so neither sees a declaration in the other's module format.
+ */
+export function exportEntry(name: string, types: string = `generated/${name}/index.d.ts`): Record<string, unknown> {
   return {
-    types: `./dist/types/generated/${version}/index.d.ts`,
-    import: `./dist/${version}/index.mjs`,
-    require: `./dist/${version}/index.cjs`,
-    default: `./dist/${version}/index.mjs`,
+    import: { types: `./dist/types/${types}`, default: `./dist/${name}/index.mjs` },
+    require: { types: `./dist/cjs-types/${types}`, default: `./dist/${name}/index.cjs` },
+    default: `./dist/${name}/index.mjs`,
   };
 }
 
@@ -19,6 +23,8 @@ export function exportEntry(version: string): Record<string, string> {
 export function exportsMap(versions: readonly string[]): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (const version of versions) map[`./${version}`] = exportEntry(version);
+  map['./runtime'] = exportEntry('runtime', 'runtime.d.ts');
+  map['./valibot'] = exportEntry('valibot', 'valibot/index.d.ts');
   map['./package.json'] = './package.json';
   return map;
 }
