@@ -6,9 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import type { Diagnostics } from './model.js';
+import { checkRefCycles } from './ref-cycles.js';
 import { resolvePointer } from './refs.js';
+import { MAX_NESTING_DEPTH, MAX_YAML_ALIAS_COUNT } from './spec-limits.js';
+import { aliasBombError, checkFlowDepth } from './yaml-guards.js';
 import { SpecError, joinPointer } from './spec-error.js';
 
 export interface LoadedSpec {
@@ -47,20 +50,43 @@ export function parseSpecText(file: string, text: string): Record<string, unknow
       throw new SpecError(file, jsonErrorPosition(text, error), `invalid JSON: ${(error as Error).message}`, { cause: error });
     }
   } else {
-    // `uniqueKeys` stays on: a duplicated key silently dropping half a definition is a bug to report.
-    const doc = parseDocument(text, { prettyErrors: false, strict: true });
-    const first = doc.errors[0];
-    if (first) {
-      const pos = first.linePos?.[0];
-      const where = pos ? `${pos.line}:${pos.col}` : '1:1';
-      throw new SpecError(file, where, `invalid YAML: ${first.message.split('\n')[0]}`, { cause: first });
-    }
-    value = doc.toJS({ maxAliasCount: 10_000 });
+    value = parseYaml(file, text);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new SpecError(file, '#', 'the document is not an object (an OpenAPI document is a mapping at its root)');
   }
   return value as Record<string, unknown>;
+}
+
+/** YAML → plain data, with nesting and alias expansion bounded before the recursive parts run. */
+function parseYaml(file: string, text: string): unknown {
+  checkFlowDepth(file, text);
+  let doc: Document;
+  try {
+    // `uniqueKeys` stays on: a duplicated key silently dropping half a definition is a bug to report.
+    doc = parseDocument(text, { prettyErrors: false, strict: true });
+  } catch (error) {
+    throw tooDeep(file, error);
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    const where = pos ? `${pos.line}:${pos.col}` : '1:1';
+    throw new SpecError(file, where, `invalid YAML: ${first.message.split('\n')[0]}`, { cause: first });
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (error) {
+    // yaml refuses excessive alias expansion with a ReferenceError (its only one after a clean parse).
+    if (error instanceof ReferenceError) throw aliasBombError(file, text, doc, error);
+    throw tooDeep(file, error);
+  }
+}
+
+/** Block-style nesting deep enough to overflow the YAML composer (flow style is caught earlier). */
+function tooDeep(file: string, error: unknown): unknown {
+  if (!(error instanceof RangeError)) return error;
+  return new SpecError(file, '1:1', `the YAML is nested too deeply to parse (more than ${MAX_NESTING_DEPTH} levels is refused)`, { cause: error });
 }
 
 function jsonErrorPosition(text: string, error: unknown): string {
@@ -117,41 +143,65 @@ function checkPaths(file: string, document: Record<string, unknown>): void {
 }
 
 /**
- * Walks the document once: every `$ref` must point inside it. A dangling or external `$ref` in a
- * place a type needs is fatal; a discriminator mapping entry that does not resolve only loses
- * the mapping (warned), because the plain oneOf still describes the data.
+ * Walks the document once, iteratively (no recursion a deep document could overflow):
+ * - nothing may nest deeper than MAX_NESTING_DEPTH (payload values included: emitters print them);
+ * - every `$ref` must point inside it. A dangling or external `$ref` in a place a type needs is
+ *   fatal; a discriminator mapping entry that does not resolve only loses the mapping (warned),
+ *   because the plain oneOf still describes the data;
+ * - no `$ref` cycle may lack a schema in between (ref-cycles.ts).
  */
 function resolveReferences(file: string, document: Record<string, unknown>, diagnostics: Diagnostics): void {
   const seen = new Set<object>();
-  const visit = (node: unknown, pointer: string): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  const refNodes: Array<readonly [Record<string, unknown>, string]> = [];
+  // Pre-order like a recursive walk (children pushed in reverse), so the first flaw in document order is reported.
+  const stack: Array<{ node: unknown; pointer: string; depth: number; payload: boolean }> = [{ node: document, pointer: '#', depth: 0, payload: false }];
+  while (stack.length > 0) {
+    const { node, pointer, depth, payload } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
+    if (depth > MAX_NESTING_DEPTH) {
+      throw new SpecError(file, pointer, `nested deeper than ${MAX_NESTING_DEPTH} levels; no real API needs that (limit in scripts/codegen/spec-limits.ts)`);
+    }
+    const children: Array<{ node: unknown; pointer: string; depth: number; payload: boolean }> = [];
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    const ref = record.$ref;
-    if (typeof ref === 'string') {
-      const where = joinPointer(pointer, '$ref');
-      if (!ref.startsWith('#')) {
-        throw new SpecError(file, where, `external reference ${JSON.stringify(ref)} is not supported; bundle the spec into one file first`);
-      }
-      if (resolvePointer(document, ref) === undefined) {
-        throw new SpecError(file, where, `$ref ${JSON.stringify(ref)} does not resolve to anything in the document`);
+      node.forEach((item, index) => children.push({ node: item, pointer: `${pointer}/${index}`, depth: depth + 1, payload }));
+    } else {
+      const record = node as Record<string, unknown>;
+      if (!payload) checkNode(file, document, record, pointer, diagnostics, refNodes);
+      // Under `properties` keys are names; elsewhere these keywords hold payload data, where a
+      // `$ref` key is content, not a reference.
+      const namesMap = /\/(properties|patternProperties)$/.test(pointer);
+      for (const [key, value] of Object.entries(record)) {
+        children.push({ node: value, pointer: joinPointer(pointer, key), depth: depth + 1, payload: payload || (!namesMap && PAYLOAD_KEYWORDS.has(key)) });
       }
     }
-    const discriminator = record.discriminator;
-    if (discriminator && typeof discriminator === 'object') sanitizeMapping(document, discriminator as Record<string, unknown>, joinPointer(pointer, 'discriminator'), diagnostics);
-    // Under `properties` keys are names; elsewhere these keywords hold payload data, where a
-    // `$ref` key is content, not a reference.
-    const namesMap = /\/(properties|patternProperties)$/.test(pointer);
-    for (const [key, value] of Object.entries(record)) {
-      if (!namesMap && PAYLOAD_KEYWORDS.has(key)) continue;
-      visit(value, joinPointer(pointer, key));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  checkRefCycles(file, document, refNodes);
+}
+
+/** Checks one non-payload object: its `$ref` resolves locally, its discriminator mapping is sane. */
+function checkNode(
+  file: string,
+  document: Record<string, unknown>,
+  record: Record<string, unknown>,
+  pointer: string,
+  diagnostics: Diagnostics,
+  refNodes: Array<readonly [Record<string, unknown>, string]>,
+): void {
+  const ref = record.$ref;
+  if (typeof ref === 'string') {
+    const where = joinPointer(pointer, '$ref');
+    if (!ref.startsWith('#')) {
+      throw new SpecError(file, where, `external reference ${JSON.stringify(ref)} is not supported; bundle the spec into one file first`);
     }
-  };
-  visit(document, '#');
+    if (resolvePointer(document, ref) === undefined) {
+      throw new SpecError(file, where, `$ref ${JSON.stringify(ref)} does not resolve to anything in the document`);
+    }
+  }
+  if (typeof ref === 'string' || Array.isArray(record.allOf) || Array.isArray(record.anyOf) || Array.isArray(record.oneOf)) refNodes.push([record, pointer]);
+  const discriminator = record.discriminator;
+  if (discriminator && typeof discriminator === 'object') sanitizeMapping(document, discriminator as Record<string, unknown>, joinPointer(pointer, 'discriminator'), diagnostics);
 }
 
 const PAYLOAD_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum', 'x-examples']);

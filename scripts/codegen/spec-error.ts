@@ -23,3 +23,22 @@ export const unescapePointer = (segment: string): string => segment.replace(/~1/
 /** Appends segments to a pointer. */
 export const joinPointer = (base: string, ...segments: ReadonlyArray<string | number>): string =>
   segments.reduce<string>((acc, s) => `${acc}/${escapePointer(String(s))}`, base);
+
+/**
+ * A generation failure the spec did not cause (the output folder cannot be written, or a bug in
+ * the generator). It names the spec file, the stage and keeps the original as `cause`.
+ */
+export class GeneratorError extends Error {
+  override readonly name = 'GeneratorError';
+
+  constructor(
+    readonly file: string,
+    /** What the generator was doing, e.g. `generating validators`. */
+    readonly stage: string,
+    options: { cause: unknown },
+  ) {
+    const cause = options.cause;
+    const detail = cause instanceof Error ? `${cause.name}: ${cause.message.split('\n')[0]}` : String(cause);
+    super(`${file}: ${stage} failed (${detail})`, options);
+  }
+}
