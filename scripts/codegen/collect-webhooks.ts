@@ -48,12 +48,13 @@ export function collectWebhooks(document: Obj, diagnostics: Diagnostics, takenEx
   const out: WebhookModel[] = [];
   for (const key of Object.keys(hooks)) {
     const itemPointer = joinPointer('#/webhooks', key);
-    const { node: item } = deref(document, hooks[key], itemPointer);
+    // A path item may be a `$ref` (to `#/components/pathItems/…`); pointers name where it lives.
+    const { node: item, pointer: target } = deref(document, hooks[key], itemPointer);
     if (!isObj(item)) continue;
     const methods = METHODS.filter((m) => isObj(item[m]));
     for (const method of methods) {
       const operation = item[method] as Obj;
-      const pointer = joinPointer(itemPointer, method);
+      const pointer = joinPointer(target, method);
       const body = payloadOf(document, operation.requestBody, joinPointer(pointer, 'requestBody'));
       if (!body) {
         diagnostics.warn(pointer, 'webhook declares no request body (payload); no parser is generated for it');
