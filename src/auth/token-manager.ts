@@ -94,7 +94,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       fresh = await refresh(current);
     } catch (error) {
       if (!isRejectedGrant(error)) {
-        log.warn('auth: token refresh failed; the session is kept and the next call tries again', { error });
+        // One line, no body: the waiting calls reject with this error anyway.
+        const what = isNetworkError(error) ? `${error.type}${error.status === undefined ? '' : ` ${error.status}`}` : error instanceof Error ? error.name : 'error';
+        log.warn(`auth: token refresh failed (${what}); the session is kept and the next call tries again`);
+        log.debug('auth: token refresh failure', { error });
         throw error;
       }
       await endSession(current, error);

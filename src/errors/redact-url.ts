@@ -3,6 +3,10 @@
  * user:password, every query value (tokens and emails travel there), and the fragment.
  */
 
+import { redactCredentials } from './redact-credentials.js';
+
+export { redactCredentials };
+
 const REDACTED = 'REDACTED';
 
 /** Returns `url` with credentials and fragment removed and each query value replaced. */
@@ -31,13 +35,6 @@ export function redactUrl(url: string): string {
  */
 export function redactText(text: string): string {
   return redactCredentials(text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url)), REDACTED);
-}
-
-/** Masks `Bearer …`/`Basic …`/`Token …` credentials and quoted invalid header values in text. */
-export function redactCredentials(text: string, mask: string): string {
-  return text
-    .replace(/\b(Bearer|Basic|Token)\s+[^\s,;"']+/gi, `$1 ${mask}`)
-    .replace(/"[^"]*"(?= is an invalid header)/g, `"${mask}"`);
 }
 
 function redactQuery(query: string): string {

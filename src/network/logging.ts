@@ -80,11 +80,10 @@ export interface LoggingOptions {
 }
 
 /**
- * Layer logging each attempt: `debug` for the request and its answer (method, URL, attempt,
- * status, duration to headers, request id, headers), `warn` when the attempt failed in a way a
- * retry may hide (no response, 5xx, 408, 429). Other 4xx stay at `debug`: they are answers
- * about the request, and the call runner's outcome line (call.ts) reports them at `warn` once.
- * A caller's own abort is `debug`: it is not a fault.
+ * Layer logging each attempt at `debug`: the request as sent (headers included, redacted) and
+ * its answer (status, duration to headers, request id, headers), or the failure. Never above
+ * debug: what matters to a reader at `warn` is one line per event, written where the event is
+ * understood: the retry layer's "retrying" line, and the call's outcome (service/call.ts).
  */
 export function logging(options: LoggingOptions = {}): Middleware {
   return (next) => async (request, context) => {
@@ -104,27 +103,18 @@ export function logging(options: LoggingOptions = {}): Middleware {
       response = await next(request, context);
     } catch (error) {
       const fields = { ...base, durationMs: elapsed(now, started), requestId: request.headers.get('x-request-id') ?? undefined, error };
-      if (context.signal?.aborted) log.debug(`✕ ${request.method} ${request.url} cancelled`, fields);
-      else log.warn(`✕ ${request.method} ${request.url} failed without a response`, fields);
+      log.debug(`✕ ${request.method} ${request.url} ${context.signal?.aborted ? 'cancelled' : 'failed without a response'}`, fields);
       throw error;
     }
-    const fields = {
+    log.debug(`← ${response.status} ${request.method} ${request.url}`, {
       ...base,
       status: response.status,
       durationMs: elapsed(now, started),
       requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? request.headers.get('x-request-id') ?? undefined,
       headers: response.headers,
-    };
-    const line = `← ${response.status} ${request.method} ${request.url}`;
-    if (isWarnStatus(response.status)) log.warn(line, fields);
-    else log.debug(line, fields);
+    });
     return response;
   };
-}
-
-// Attempt failures a retry may paper over: worth seeing even when the call then succeeds.
-function isWarnStatus(status: number): boolean {
-  return status >= 500 || status === 408 || status === 429;
 }
 
 function elapsed(now: () => number, started: number): number {

@@ -5,7 +5,7 @@
  * strings anywhere in text. Values are replaced by `[REDACTED]`, names are kept so a reader
  * still sees that a header or parameter was there.
  */
-import { redactCredentials } from '../errors/redact-url.js';
+import { redactCredentials } from '../errors/redact-credentials.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -88,12 +88,12 @@ export function redactLogUrl(url: string, redaction: Redaction): string {
 }
 
 /**
- * Masks credentials embedded in free text: `Bearer …`/`Basic …` schemes, quoted invalid header
- * values (undici's message), and `name=value` secrets. URLs in text are the caller's business
+ * Masks credentials embedded in free text (errors/redact-credentials.ts): auth schemes with a
+ * credential-shaped value, `name=value` secrets, JWTs, long random keys; prose stays. URLs in text are the caller's business
  * (logging.ts keeps them readable with `redactLogUrl`).
  */
 export function redactText(text: string): string {
-  return redactCredentials(text, REDACTED).replace(/\b(access_token|refresh_token|id_token|password|client_secret)(["']?\s*[:=]\s*["']?)[^\s&,;"']+/gi, `$1$2${REDACTED}`);
+  return redactCredentials(text, REDACTED);
 }
 
 /** True for a log field name that holds a secret (`accessToken`, `refresh_token`, `X-Api-Key`…). */

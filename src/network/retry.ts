@@ -21,7 +21,7 @@
  * (idempotency key, request id) and the body bytes are identical on every attempt. When
  * retries are exhausted the call fails with the last attempt's outcome.
  */
-import { createNetworkError } from '../errors/create-network-error.js';
+import { connectionCode, createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../errors/network-error.js';
 import { parseRetryAfter } from '../errors/retry-after.js';
 import { DEFAULT_IDEMPOTENCY_HEADER } from '../service/idempotency.js';
@@ -179,16 +179,26 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
     }
 
     if (response) discard(response);
-    context.log?.info(`↻ retry ${attempt} of ${policy.maxRetries} for ${original.method} ${original.url} in ${delay} ms`, {
+    // One line per retry at warn: the app never sees a failure a retry hid, and a backend
+    // that keeps failing should be noticed. No headers or bodies here (debug has them).
+    context.log?.warn(`↻ ${original.method} ${original.url}: ${whatFailed(error)}; retry ${attempt} of ${policy.maxRetries} in ${delay} ms`, {
       operation: context.meta.id,
       attempt: attempt + 1,
       delayMs: delay,
       reason: error.type,
       status: error.status,
+      requestId: context.stats.requestId,
       retryAfterMs: serverDelay,
     });
     await abortableSleep(clock, delay, context.signal, () => details({ reason: 'cancelled', cause: context.signal?.reason }));
   }
+}
+
+/** `503 Service Unavailable`, `CONNECTION (ECONNREFUSED)`, `TIMEOUT`: the failure in a few words. */
+function whatFailed(error: NetworkError): string {
+  if (error.status !== undefined) return `answered ${error.status}`;
+  const code = connectionCode(error.cause);
+  return code ? `${error.type} (${code})` : error.type;
 }
 
 /** A retry the rules would make but a limit prevents: worth a line when debugging. */

@@ -270,11 +270,17 @@ function describe(issues: ReadonlyArray<ValidationIssue>): string {
 }
 
 /**
- * The call's final outcome, once: faults of the network or server at `error`, answers about
- * the request itself (4xx) at `warn`, the caller's own abort at `debug`.
+ * The call's final outcome, once. The app receives the error itself, so a failure it can
+ * handle is not logged as a problem: answers about the request (4xx, VALIDATION refused before
+ * sending) and the caller's own abort are `debug`. Faults of the network or the server (5xx,
+ * CONNECTION, TIMEOUT, a bad answer) get one `warn` line with the few fields a person needs;
+ * the whole error (with its data) only at `debug`.
  */
 function logOutcome(log: Logger, error: NetworkError): NetworkError {
-  const level = error.type === 'CANCELLED' ? 'debug' : error.status !== undefined && error.status < 500 ? 'warn' : 'error';
-  log[level](`call failed: ${error.message}`, { error });
+  const handled = error.type === 'CANCELLED' || error.source === 'client' || (error.status !== undefined && error.status < 500);
+  if (!handled) {
+    log.warn(`call failed: ${error.message}`, { type: error.type, status: error.status, attempts: error.attempts, requestId: error.requestId });
+  }
+  log.debug(`call failed: ${error.message}`, { error });
   return error;
 }

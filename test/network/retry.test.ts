@@ -242,7 +242,7 @@ Retry('telemetryHeaders: false sends neither header', async ({ server, make }) =
   assert.is(new Set(sent.map((r) => r.requestId)).size, 2);
 });
 
-Retry('retries are logged at info with their delay; a retry a limit prevents at debug', async ({ server, make, fake }) => {
+Retry('retries are logged at warn, one line each, with their delay; a retry a limit prevents at debug', async ({ server, make, fake }) => {
   const lines: Array<{ level: string; message: string; fields: Record<string, unknown> | undefined }> = [];
   const record = (level: string) => (message: string, fields?: Record<string, unknown>) => lines.push({ level, message, fields });
   const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
@@ -252,9 +252,11 @@ Retry('retries are logged at info with their delay; a retry a limit prevents at 
   await rejection(sdk.users.getMe());
   const retries = lines.filter((line) => line.message.startsWith('[tether] ↻'));
   assert.is(retries.length, 1, 'the budget of 5 pays for one retry');
-  assert.is(retries[0]?.level, 'info');
-  assert.match(retries[0]!.message, /^\[tether\] ↻ retry 1 of 3 for GET http:\/\/127\.0\.0\.1:\d+\/users\/me in 300 ms$/);
-  assert.equal(retries[0]?.fields, { operation: 'users.getMe', attempt: 2, delayMs: 300, reason: 'SERVER', status: 503, retryAfterMs: undefined });
+  assert.is(retries[0]?.level, 'warn');
+  assert.match(retries[0]!.message, /^\[tether\] ↻ GET http:\/\/127\.0\.0\.1:\d+\/users\/me: answered 503; retry 1 of 3 in 300 ms$/);
+  const { requestId, ...fields } = retries[0]!.fields ?? {};
+  assert.equal(fields, { operation: 'users.getMe', attempt: 2, delayMs: 300, reason: 'SERVER', status: 503, retryAfterMs: undefined });
+  assert.is(requestId, server.requests.at(-1)?.headers['x-request-id'], 'the id that was sent');
   const skipped = lines.filter((line) => line.message.startsWith('[tether] retry skipped'));
   assert.is(skipped.length, 1);
   assert.is(skipped[0]?.level, 'debug');
