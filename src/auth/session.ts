@@ -4,13 +4,19 @@
  * calls were waiting on the refresh that failed. A later sign-in starts a new session that
  * may expire (and be announced) again.
  */
+import { isNetworkError, type NetworkError } from '../errors/network-error.js';
 import type { Logger } from '../network/types.js';
 
 /** What `onSessionExpired` is told. */
 export interface SessionExpiredEvent {
-  /** Why the refresh failed: the refresh call's NetworkError (400/401 `invalid_grant`), or
-   * what a custom `refresh` threw; undefined when a custom `refresh` returned null. */
-  readonly error: unknown;
+  /**
+   * Why the session ended: `'refresh-rejected'` when the token endpoint refused the refresh
+   * token (400/401, e.g. `invalid_grant`); `'refresh-returned-null'` when a custom `refresh`
+   * returned null.
+   */
+  readonly reason: 'refresh-rejected' | 'refresh-returned-null';
+  /** The refresh call's NetworkError for `'refresh-rejected'`; undefined otherwise. */
+  readonly error: NetworkError | undefined;
 }
 
 /** Called once when a session ends because its refresh token was rejected. */
@@ -37,8 +43,11 @@ export function createSessionNotifier(handler: OnSessionExpired | undefined, log
       if (!handler) return;
       // The app's handler must not break the call that discovered the expiry, nor be lost:
       // its failure is logged.
+      const event: SessionExpiredEvent = isNetworkError(error)
+        ? { reason: 'refresh-rejected', error }
+        : { reason: 'refresh-returned-null', error: undefined };
       try {
-        void Promise.resolve(handler({ error })).catch((hookError: unknown) => {
+        void Promise.resolve(handler(event)).catch((hookError: unknown) => {
           log.error('auth: onSessionExpired failed', { error: hookError });
         });
       } catch (hookError) {

@@ -125,9 +125,11 @@ refresh('invalid_grant: tokens cleared, onSessionExpired once, every waiting cal
   assert.ok(errors.every((error) => error.type === 'UNAUTHORIZED'));
   assert.is(await tokenStore.get(), null);
   assert.is(expired.length, 1);
-  const cause = expired[0]?.error as { status?: number; data?: { error?: string } };
-  assert.is(cause.status, 401);
-  assert.is(cause.data?.error, 'invalid_grant');
+  // Typed: a NetworkError (no cast needed) and why the session ended.
+  assert.is(expired[0]?.reason, 'refresh-rejected');
+  const cause = expired[0]?.error;
+  assert.is(cause?.status, 401);
+  assert.is((cause?.data as { error?: string } | undefined)?.error, 'invalid_grant');
   assert.is(hits(server, 'POST', '/auth/refresh').length, 1);
 
   // Later calls go out without a token and fail plainly; no second announcement.
