@@ -87,7 +87,8 @@ function decode(meta: WebhookMeta, body: WebhookBody): unknown {
   let text: string;
   if (typeof body === 'string') text = body;
   else if (body instanceof ArrayBuffer) text = new TextDecoder().decode(body);
-  else if (ArrayBuffer.isView(body)) text = new TextDecoder().decode(body);
+  // A Uint8Array view: @types/node's decode() does not take lib's ArrayBufferView (no lib DOM).
+  else if (ArrayBuffer.isView(body)) text = new TextDecoder().decode(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
   else return body;
   try {
     return JSON.parse(text) as unknown;
