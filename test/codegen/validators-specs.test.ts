@@ -215,9 +215,9 @@ test('github: simple-user and an operation with params and responses', () => {
   assert.not.ok(ok(g, list!.params!, { path: { org: 'o' }, query: { type: 'nope' } }));
 });
 
-test('galaxy: CelestialBody is a variant on `type`', () => {
+test('galaxy: CelestialBody is a union (`type` is not required, so a variant could pick the wrong member)', () => {
   const g = get('galaxy-3.1.json');
-  assert.match(g.text, /export const CelestialBodySchema: v\.GenericSchema = \/\* @__PURE__ \*\/ v\.variant\("type"/);
+  assert.match(g.text, /export const CelestialBodySchema: v\.GenericSchema = \/\* @__PURE__ \*\/ v\.union\(/);
   assert.ok(ok(g, 'CelestialBodySchema', { id: 1, name: 'Mars', type: 'terrestrial' }));
   assert.ok(ok(g, 'CelestialBodySchema', { id: 2, name: 'Moon', type: 'moon' }));
   assert.not.ok(ok(g, 'CelestialBodySchema', { id: 3, name: 'X', type: 'nebula' }));

@@ -4,7 +4,8 @@
  * its discriminator values itself (`const`/`enum` on the property). The mapping alone is not
  * enough: JSON Schema ignores it, so keying on it would reject values a member accepts.
  * Otherwise the caller falls back to `v.union`, which accepts the same valid data with less
- * precise issues. (valibot tries every option whose tag matches, so overlapping tags are fine.)
+ * precise issues. valibot's variant settles on the first option whose tag matches, so the tag
+ * must be required in every member and no value may belong to two members.
  *
  * Members are written inline as object schemas: `v.variant` reads `entries[key]` of its options
  * at run time, and a `v.GenericSchema`-typed const would not type-check as an option.
@@ -53,6 +54,7 @@ export function tryVariant(
   if (!valuesByTarget) return undefined;
 
   const options: Expr[] = [];
+  const taken = new Set<string>();
   for (const member of members) {
     const flat = flatten(converter, member.node, member.pointer, new Set());
     if (!flat) return undefined;
@@ -61,6 +63,11 @@ export function tryVariant(
     // mapping's values would reject data the spec's JSON Schema accepts).
     const values = declaredValues(converter, flat.properties.get(key));
     if (values.length === 0) return undefined;
+    // valibot's variant settles on the first option whose tag matches, so the tag must be
+    // required and each value must belong to one member; else a later member never gets its turn.
+    const keyRequired = flat.required.has(key) && !(flat.properties.get(key) ?? []).some((s) => converter.isOptionalProperty(s.node));
+    if (!keyRequired || values.some((value) => taken.has(value))) return undefined;
+    values.forEach((value) => taken.add(value));
     options.push(objectOption(converter, flat, key, [...new Set(values)]));
   }
   return vc('variant', str(key), list(options));

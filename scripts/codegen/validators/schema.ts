@@ -211,8 +211,7 @@ export class SchemaConverter {
     if (isFiniteNumber(maximum)) actions.push([exclusiveMaximum === true ? 'ltValue' : 'maxValue', maximum]);
     if (isFiniteNumber(exclusiveMaximum)) actions.push(['ltValue', exclusiveMaximum]);
     if (isFiniteNumber(multipleOf) && multipleOf > 0) {
-      if (!Number.isInteger(multipleOf)) actions.push([FRACTIONAL_MULTIPLE_OF, multipleOf]);
-      else if (!(integer && multipleOf === 1)) actions.push(['multipleOf', multipleOf]);
+      if (!(integer && multipleOf === 1)) actions.push([MULTIPLE_OF, multipleOf]);
     }
     return this.leaf('number', actions, leafHint(integer ? 'integer' : 'number', actions));
   }
@@ -343,14 +342,18 @@ export class SchemaConverter {
     return current;
   }
 
-  /** `readOnly`/`writeOnly` properties are absent in one direction; a `default` may be omitted. */
-  isOptionalProperty(schema: unknown): boolean {
-    for (let current = schema, hops = 0; isRecord(current) && hops < 32; hops++) {
-      if (current['readOnly'] === true || current['writeOnly'] === true || 'default' in current) return true;
-      if (typeof current['$ref'] !== 'string') return false;
-      current = this.ctx.index.resolve(current['$ref'])?.node;
-    }
-    return false;
+  /**
+   * Whether a required property may still be missing: `readOnly` ones are absent from requests
+   * and `writeOnly` ones from responses (one const serves both directions, so both are optional
+   * everywhere: never stricter than either direction's types), and a `default` may be omitted.
+   * Seen through `$ref`s and `allOf` members (`allOf: [{ $ref }, { readOnly: true }]`).
+   */
+  isOptionalProperty(schema: unknown, depth = 0): boolean {
+    if (!isRecord(schema) || depth > 32) return false;
+    if (schema['readOnly'] === true || schema['writeOnly'] === true || 'default' in schema) return true;
+    if (typeof schema['$ref'] === 'string' && this.isOptionalProperty(this.ctx.index.resolve(schema['$ref'])?.node, depth + 1)) return true;
+    const members = schema['allOf'];
+    return Array.isArray(members) && members.some((member) => this.isOptionalProperty(member, depth + 1));
   }
 
   /** Whether array items are primitives, so that a `Set` can check `uniqueItems`. */
@@ -365,20 +368,22 @@ export class SchemaConverter {
 }
 
 /**
- * `multipleOf` with a fraction (0.01): `%` is wrong in binary floating point (0.07 % 0.01 ≠ 0),
- * so the quotient is rounded to 12 significant digits before testing it is whole.
+ * `multipleOf` by division, as JSON Schema validators do (`%` is both wrong and stricter:
+ * 0.07 % 0.01 ≠ 0, and 2 ** 60 % 3 = 1 although, in doubles, 2 ** 60 / 3 is whole). An integer
+ * divisor: `v.check((input) => Number.isInteger(input / 3), …)`. A fraction: the quotient is
+ * rounded to 12 significant digits first, so 0.07 is a multiple of 0.01:
  * `v.check((input) => Number.isInteger(Number((input / 0.01).toPrecision(12))), 'Invalid multiple of 0.01')`
  */
-const FRACTIONAL_MULTIPLE_OF = 'fractionalMultipleOf';
+const MULTIPLE_OF = 'multipleOfByDivision';
 
 function buildAction([fn, ...args]: ActionSpec): Expr {
-  if (fn === FRACTIONAL_MULTIPLE_OF) return fractionalMultipleOf(args[0] as number);
+  if (fn === MULTIPLE_OF) return multipleOfCheck(args[0] as number);
   return vc(fn, ...args.map((arg) => (arg instanceof RegExp ? regexLiteral(arg) : typeof arg === 'number' ? num(arg) : str(arg))));
 }
 
 const HINT_TAGS: Record<string, string> = {
   minCodePoints: 'Min', maxCodePoints: 'Max', minValue: 'Min', maxValue: 'Max', gtValue: 'Gt', ltValue: 'Lt',
-  multipleOf: 'MultipleOf', [FRACTIONAL_MULTIPLE_OF]: 'MultipleOf', regex: 'Pattern',
+  [MULTIPLE_OF]: 'MultipleOf', regex: 'Pattern',
 };
 
 /** A readable name for a shared leaf: `uriString`, `integerMin1Max100`, `stringMax255Pattern`. */
@@ -397,12 +402,14 @@ const camelCase = (text: string): string => {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 };
 
-function fractionalMultipleOf(divisor: number): Expr {
-  const quotient = f.createParenthesizedExpression(binary(id('input'), ts.SyntaxKind.SlashToken, num(divisor)));
-  const rounded = f.createCallExpression(prop(quotient, 'toPrecision'), undefined, [num(12)]);
-  const whole = f.createCallExpression(prop(id('Number'), 'isInteger'), undefined, [
-    f.createCallExpression(id('Number'), undefined, [rounded]),
-  ]);
+function multipleOfCheck(divisor: number): Expr {
+  const division = binary(id('input'), ts.SyntaxKind.SlashToken, num(divisor));
+  const quotient = Number.isInteger(divisor)
+    ? division
+    : f.createCallExpression(id('Number'), undefined, [
+        f.createCallExpression(prop(f.createParenthesizedExpression(division), 'toPrecision'), undefined, [num(12)]),
+      ]);
+  const whole = f.createCallExpression(prop(id('Number'), 'isInteger'), undefined, [quotient]);
   return vc('check', arrow('input', whole), str(`Invalid multiple of ${divisor}`));
 }
 

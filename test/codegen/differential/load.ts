@@ -1,0 +1,14 @@
+/** Writes a generated validators module under .tmp (beside a valibot shim) and imports it. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as v from 'valibot';
+import { root } from '../../helpers/paths.js';
+
+export async function load(code: string, name: string): Promise<Record<string, v.GenericSchema>> {
+  const dir = join(root, '.tmp', 'validators-differential', name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'valibot.ts'), "export * from 'valibot';\n");
+  await writeFile(join(dir, 'validators.ts'), code);
+  return (await import(pathToFileURL(join(dir, 'validators.ts')).href)) as Record<string, v.GenericSchema>;
+}
