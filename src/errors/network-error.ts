@@ -79,6 +79,11 @@ export interface NetworkErrorJSON {
 // side by side, or a duplicated node_modules), where `instanceof` against one class fails.
 const BRAND = Symbol.for('tether.NetworkError');
 
+/** `cause` as ES2022 declares it on Error, also for consumers compiling with lib ES2020. */
+export interface NetworkError {
+  readonly cause?: unknown;
+}
+
 /** A failed SDK call: `type` says what kind, the other fields say what we know about it. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
@@ -109,9 +114,10 @@ export class NetworkError extends Error {
   constructor(init: NetworkErrorInit) {
     const url = redactUrl(init.url);
     const method = init.method.toUpperCase();
-    super(`${init.summary}: ${method} ${url}`, init.cause === undefined ? undefined : { cause: init.cause });
-    // Engines without ES2022 error causes (older Hermes) ignore the option; set it ourselves.
-    if (init.cause !== undefined && this.cause === undefined) {
+    super(`${init.summary}: ${method} ${url}`);
+    // Set ourselves rather than through Error's options: engines without ES2022 error causes (older
+    // Hermes) ignore the option, and consumers compiling with lib ES2020 lack that constructor.
+    if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, writable: true, configurable: true });
     }
     this.type = init.type;

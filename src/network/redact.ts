@@ -61,7 +61,10 @@ export function createRedaction(extraHeaders: ReadonlyArray<string> = [], extraQ
 /** Headers as a plain object for a log line, credential values replaced. */
 export function redactHeaders(headers: Headers | Readonly<Record<string, unknown>>, redaction: Redaction): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries: Iterable<[string, unknown]> = isHeaders(headers) ? headers.entries() : Object.entries(headers);
+  // forEach, not entries(): Headers is only iterable with lib DOM.Iterable, which consumers may lack.
+  const entries: Array<[string, unknown]> = [];
+  if (isHeaders(headers)) headers.forEach((value, name) => entries.push([name, value]));
+  else entries.push(...Object.entries(headers));
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
     out[lower] = redaction.headers.has(lower) || isSecretFieldName(lower) ? REDACTED : redactText(String(value));

@@ -130,7 +130,8 @@ async function runAttempt(next: FetchLike, request: Request, context: RequestCon
       });
     },
     async pull(stream) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      // Derived, not named: ReadableStreamReadResult exists only in lib DOM, not in @types/node.
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await reader.read();
       } catch (error) {

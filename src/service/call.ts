@@ -222,7 +222,8 @@ async function readData(kind: OperationMeta['responseKind'], response: Response,
       return response.body;
     case 'blob': {
       const bytes = await readBytes(response, limit);
-      return new Blob([bytes as BlobPart], { type: response.headers.get('content-type') ?? '' });
+      // The part type is derived: BlobPart exists only in lib DOM, not in @types/node.
+      return new Blob([bytes as NonNullable<ConstructorParameters<typeof Blob>[0]>[number]], { type: response.headers.get('content-type') ?? '' });
     }
     case 'text':
       return readText(response, limit);

@@ -103,7 +103,10 @@ function nextQuery(
       if (!next) return undefined;
       // The next URL's query replaces ours; numbers come back as numbers so params validate.
       const out: Record<string, unknown> = {};
-      for (const [name, value] of next.searchParams) out[name] = /^\d+$/.test(value) ? Number(value) : value;
+      // forEach, not for..of: URLSearchParams is only iterable with lib DOM.Iterable.
+      next.searchParams.forEach((value, name) => {
+        out[name] = /^\d+$/.test(value) ? Number(value) : value;
+      });
       return out;
     }
   }

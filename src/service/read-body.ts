@@ -70,14 +70,15 @@ export async function readBytes(response: Response, limit: number): Promise<Uint
   return out;
 }
 
-let decoder: TextDecoder | undefined;
+// InstanceType, not the name: with @types/node and no lib DOM, TextDecoder is only a value.
+let decoder: InstanceType<typeof TextDecoder> | undefined;
 
 /** UTF-8 text of a body read with `readBytes` (a BOM is dropped, invalid bytes become U+FFFD). */
 export async function readText(response: Response, limit: number): Promise<string> {
   const bytes = await readBytes(response, limit);
   if (bytes.byteLength === 0) return '';
   // Made on first use, not at import (hosts may install a polyfill after loading the SDK).
-  if (typeof TextDecoder === 'undefined') return new Response(bytes as unknown as BodyInit).text();
+  if (typeof TextDecoder === 'undefined') return new Response(bytes as unknown as ConstructorParameters<typeof Response>[0]).text();
   decoder ??= new TextDecoder();
   return decoder.decode(bytes);
 }
