@@ -14,6 +14,7 @@ import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './
 import type { TokenStore } from './network/token-store.js';
 import type { IdempotencyMode } from './service/idempotency.js';
 import { resolveValidateMode, type ValidateMode } from './service/validate.js';
+import { isSendableHeaderValue } from './service/request-checks.js';
 import { defaultValidationErrorMapper, type ValidationErrorMapper } from './errors/field-errors.js';
 import type { LogLevel, Logger, PlatformFetch, ResolvedCallOptions } from './network/types.js';
 
@@ -332,6 +333,8 @@ function resolveHeaders(value: unknown): Readonly<Record<string, string>> {
     }
     try {
       new Headers([[name, headerValue]]); // rejects invalid names and values the way fetch would
+      // Stricter than Headers, which lets CR/LF through inside a value: header injection.
+      if (!isSendableHeaderValue(headerValue)) throw new TypeError('unsendable');
     } catch {
       throw new TypeError(`Tether: options.headers["${name}"] is not a valid HTTP header`);
     }

@@ -20,8 +20,9 @@ const PLACEHOLDER = /\{([.;]?)([^}*]+)\*?\}/g;
 // Values that are a dot segment once placed alone in a segment. Encoded forms (`%2e`) are not:
 // openapi-fetch encodes their `%` (`%252e`), so they reach the server as the literal text.
 const DOT_SEGMENT = /^\.{1,2}$/;
-// Invalid in a header value for fetch: CR, LF, NUL, and anything that is not a byte.
-const BAD_HEADER_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/;
+// What HTTP/1.1 lets a field value hold (RFC 9110 §5.5: VCHAR, SP, HTAB, obs-text): no CR, LF,
+// NUL or other controls, nothing beyond one byte. Node refuses the rest when writing the request.
+const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** The call's parameters as far as these checks care. */
 interface CheckedInit {
@@ -48,13 +49,13 @@ export function requestInputIssues(template: string, init: CheckedInit): Validat
   const header = init.params?.header;
   if (header) {
     for (const name in header) {
-      if (headerValueProblem(header[name])) add(name, 'Header value contains a line break, NUL or a character outside Latin-1');
+      if (headerValueProblem(header[name])) add(name, 'Header value contains a line break, a control character or a character outside Latin-1');
     }
   }
   const headers = init.headers;
   if (headers && typeof headers === 'object' && !isHeadersObject(headers)) {
     for (const [name, value] of Array.isArray(headers) ? (headers as [string, unknown][]) : Object.entries(headers)) {
-      if (headerValueProblem(value)) add(String(name), 'Header value contains a line break, NUL or a character outside Latin-1');
+      if (headerValueProblem(value)) add(String(name), 'Header value contains a line break, a control character or a character outside Latin-1');
     }
   }
   return issues ?? [];
@@ -72,6 +73,11 @@ function pathValueProblem(value: unknown, label: boolean): string | undefined {
     return 'Path parameter must not be "." or ".." (the URL would drop or climb a segment)';
   }
   return undefined;
+}
+
+/** True when HTTP/1.1 can carry `value` as a header value as it is. */
+export function isSendableHeaderValue(value: string): boolean {
+  return !BAD_HEADER_VALUE.test(value);
 }
 
 function headerValueProblem(value: unknown): boolean {

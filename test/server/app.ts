@@ -10,6 +10,7 @@ import { bearerToken } from './auth.js';
 import type { Ctx, Deps, Route } from './context.js';
 import { destroyConnection, isResponseFault, writeWithFault } from './fault-responses.js';
 import type { Fault } from './faults.js';
+import { writeHostile } from './hostile.js';
 import {
   HttpError, fail, parseJsonBody, problem, readBody, statusProblem, toWire, validationProblem, writeWire,
   type Reply, type WireReply,
@@ -65,6 +66,9 @@ export function createApp(deps: Deps, router: Router): App {
         return writeWire(res, toWire(rateLimitReply(fault), path));
       case 'status':
         if (!fault.commit) return writeWire(res, statusFaultWire(fault, path));
+        break;
+      case 'deep-json': case 'big-body': case 'content-type': case 'huge-header': case 'raw':
+        return writeHostile(res, fault);
     }
 
     const match = router.match(method, path);

@@ -11,6 +11,7 @@
  * goes on the wire: reset-after, truncate, malformed, drip, wrong-type, and status with
  * `commit: true`.
  */
+import { checkHostile, HOSTILE_TYPES, type HostileFault } from './hostile.js';
 
 export type Fault =
   | { type: 'latency'; ms: number }
@@ -23,7 +24,8 @@ export type Fault =
   | { type: 'malformed' }
   | { type: 'drip'; bytesPerChunk: number; intervalMs: number }
   | { type: 'wrong-type' }
-  | { type: 'expire-token' };
+  | { type: 'expire-token' }
+  | HostileFault;
 
 export type FaultType = Fault['type'];
 
@@ -161,6 +163,7 @@ function checkFault(fault: unknown): string | undefined {
     case 'hang': case 'reset-before': case 'reset-after': case 'truncate': case 'malformed': case 'wrong-type': case 'expire-token':
       return undefined;
     default:
+      if (HOSTILE_TYPES.includes(f.type as HostileFault['type'])) return checkHostile(f);
       return `unknown fault type ${JSON.stringify(f.type)}`;
   }
 }
