@@ -1,14 +1,18 @@
 /**
- * The published artefact as a consumer gets it: `npm pack`, install the tarball into a fresh
- * project outside this repo (so nothing can resolve from our node_modules), compile a strict
- * TypeScript consumer against `@tether/sdk/v1` and run it — ESM and CJS — against test/server.
+ * Done when (issue 8): the packed tarball, installed into an empty app under the OS temp folder
+ * (nothing beside it, so nothing resolves from this repo's node_modules), generates an SDK with
+ * `npx tether generate`, and a strict consumer of it compiles under every config of the consumer
+ * matrix with skipLibCheck off, then runs against test/server — ESM, and CJS through the
+ * published `@tether/sdk/v1`.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { foreignReferences } from '../scripts/build/declarations.js';
+import { MATRIX, compile, typeCheck } from './consumer/matrix.js';
 import { root } from './helpers/paths.js';
 import { startServer, type TestServer } from './server/index.js';
 
@@ -36,92 +40,114 @@ const must = (r: Run, what: string): Run => {
   return r;
 };
 
-const CONSUMER_TS = `
-import { createSdk, isNetworkError, memoryTokenStore, type components } from '@tether/sdk/v1';
-
-type Order = components['schemas']['Order'];
-
-const tokenStore = memoryTokenStore();
-const sdk = createSdk({ baseUrl: process.env.SERVER_URL!, auth: { tokenStore } });
-const tokens = await sdk.auth.login({ body: { email: 'alice@example.com', password: 'password123' } });
-await tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
-const me = await sdk.users.getMe();
-const order: Order = await sdk.orders.createOrder({
-  body: { items: [{ sku: 'CAP-RED', quantity: 1 }], shippingAddress: { name: 'A', line1: 'l', city: 'c', postalCode: '1', country: 'DE' } },
-});
-let missing = 'none';
-try {
-  await sdk.orders.getOrder({ params: { path: { orderId: '00000000-0000-4000-8000-000000000000' } } });
-} catch (error) {
-  if (isNetworkError(error)) missing = error.type;
-}
-console.log(JSON.stringify({ email: me.email, sku: order.items[0]?.sku, missing }));
-`;
-
-const CONSUMER_CJS = `
-const { createSdk, isNetworkError } = require('@tether/sdk/v1');
-const sdk = createSdk({ baseUrl: process.env.SERVER_URL });
-sdk.users.getMe().then(
-  () => console.log(JSON.stringify({ unexpected: true })),
-  (error) => console.log(JSON.stringify({ cjs: isNetworkError(error) ? error.type : String(error) })),
-);
-`;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 let server: TestServer;
 let dir: string;
+let app: string;
 
 test.before(async () => {
   server = await startServer();
   dir = await mkdtemp(join(tmpdir(), 'tether-consumer-'));
+  app = join(dir, 'app');
 });
 test.after(async () => {
   await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-test('npm pack → fresh project → strict compile → runs against test/server (ESM + CJS)', async () => {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+test('npm pack: dist only, the tether bin, no dependencies', async () => {
   const packed = must(await run(npm, ['pack', '--json', '--pack-destination', dir], root), 'npm pack');
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   assert.ok(info, 'npm pack reports the tarball');
-  const { filename, files } = info;
-  const paths = files.map((f) => f.path);
-  assert.ok(paths.includes('dist/v1/index.mjs') && paths.includes('dist/v1/index.cjs') && paths.includes('dist/types/generated/v1/index.d.ts'), paths.join('\n'));
+  const paths = info.files.map((f) => f.path);
+  for (const want of ['dist/cli/tether.mjs', 'dist/runtime/index.mjs', 'dist/runtime/index.cjs', 'dist/valibot/index.mjs', 'dist/types/runtime.d.ts', 'dist/cjs-types/package.json', 'dist/v1/index.cjs']) {
+    assert.ok(paths.includes(want), `${want} is published`);
+  }
   assert.ok(paths.every((p) => p === 'package.json' || p === 'README.md' || p.startsWith('dist/')), 'only dist/ is published');
-
-  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { dependencies?: object; name: string };
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { dependencies?: object; bin?: Record<string, string> };
   assert.equal(Object.keys(manifest.dependencies ?? {}), [], 'no runtime dependencies');
+  assert.is(manifest.bin?.tether, './dist/cli/tether.mjs');
 
-  const app = join(dir, 'app');
-  await run('mkdir', ['-p', app], dir);
+  await mkdir(app);
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  must(await run(npm, ['install', '--no-audit', '--no-fund', '--offline', join(dir, filename)], app), 'npm install of the tarball');
+  // Zero dependencies, so --offline cannot miss anything; the registry is never asked.
+  must(await run(npm, ['install', '--no-audit', '--no-fund', '--offline', join(dir, info.filename)], app), 'npm install of the tarball');
   assert.equal(await readdir(join(app, 'node_modules')).then((d) => d.filter((n) => !n.startsWith('.'))), ['@tether'], 'the tarball brings nothing else');
+});
 
-  await writeFile(join(app, 'main.ts'), CONSUMER_TS);
-  await writeFile(join(app, 'main.cjs'), CONSUMER_CJS);
-  await writeFile(
-    join(app, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false, outDir: 'out' },
-      files: ['main.ts', 'env.d.ts'],
-    }),
-  );
-  // The consumer has no @types/node; declare the one Node global it reads.
-  await writeFile(join(app, 'env.d.ts'), 'declare const process: { env: Record<string, string | undefined> };\n');
-  must(await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], app), 'tsc of the consumer (skipLibCheck off)');
+test('published declarations reference only each other (no valibot, openapi-fetch or @types/node)', async () => {
+  const pkg = join(app, 'node_modules', '@tether', 'sdk', 'dist');
+  assert.equal(await foreignReferences(join(pkg, 'types')), []);
+  assert.equal(await foreignReferences(join(pkg, 'cjs-types')), []);
+});
 
-  const esm = must(await run(process.execPath, [join(app, 'out/main.js')], app, { SERVER_URL: server.url }), 'the ESM consumer');
+test('npx tether generate writes an SDK importing the package, headed by its own command; check agrees', async () => {
+  await cp(join(root, 'openapi', 'v1', 'openapi.yaml'), join(app, 'openapi.yaml'));
+  must(await run(npx, ['tether', 'generate', '--spec', 'openapi.yaml', '--out', 'src/api'], app), 'npx tether generate');
+  const index = await readFile(join(app, 'src', 'api', 'index.ts'), 'utf8');
+  assert.ok(index.includes('run `npx tether generate --spec openapi.yaml --out src/api`'), index.slice(0, 300));
+  for (const file of await readdir(join(app, 'src', 'api'))) {
+    const text = await readFile(join(app, 'src', 'api', file), 'utf8');
+    assert.not.match(text, /from "\.\.\/[^"]*(src|node_modules)\//, `${file} imports no path outside its folder`);
+  }
+  assert.match(index, /from "@tether\/sdk\/runtime"/);
+  assert.match(await readFile(join(app, 'src', 'api', 'validators.ts'), 'utf8'), /from "@tether\/sdk\/valibot"/);
+
+  must(await run(npx, ['tether', 'check', '--spec', 'openapi.yaml', '--out', 'src/api'], app), 'tether check on fresh output');
+  const services = join(app, 'src', 'api', 'services.ts');
+  const original = await readFile(services, 'utf8');
+  await writeFile(services, `${original}// edited by hand\n`);
+  const stale = await run(npx, ['tether', 'check', '--spec', 'openapi.yaml', '--out', 'src/api'], app);
+  await writeFile(services, original);
+  assert.is(stale.code, 1);
+  assert.match(stale.stderr, /^error: src\/api\/services\.ts: differs from what the spec generates/m);
+});
+
+test('the consumer compiles under every config of the matrix (skipLibCheck off)', async () => {
+  const api = join(app, 'src', 'api');
+  const generated = (await readdir(api)).filter((f) => f.endsWith('.ts')).map((f) => join(api, f));
+  await cp(join(root, 'test', 'consumer', 'app', 'main.ts.txt'), join(app, 'src', 'main.ts'));
+  await cp(join(root, 'test', 'consumer', 'app', 'main.cts.txt'), join(app, 'main.cts'));
+  // The generated SDK inside a CommonJS package too. verbatimModuleSyntax forbids `import` syntax
+  // in CommonJS files for every module, so that one config (and only it) turns it off.
+  const cjsApp = join(app, 'cjs-package');
+  await cp(join(app, 'src'), cjsApp, { recursive: true });
+  await writeFile(join(cjsApp, 'package.json'), '{ "type": "commonjs" }\n');
+  const cjsGenerated = generated.map((f) => f.replace(join(app, 'src'), cjsApp));
+  const failures: string[] = [];
+  for (const config of MATRIX) {
+    const roots = config.format === 'esm' ? [join(app, 'src', 'main.ts'), ...generated] : [join(app, 'main.cts')];
+    const { errors } = typeCheck(roots, config.compilerOptions, app);
+    if (errors) failures.push(`${config.name}:\n${errors}`);
+  }
+  const cjsConfig = MATRIX.find((c) => c.format === 'cjs' && c.compilerOptions.moduleResolution === 'Node16');
+  assert.ok(cjsConfig);
+  const { errors } = typeCheck([join(cjsApp, 'main.ts'), ...cjsGenerated], { ...cjsConfig.compilerOptions, verbatimModuleSyntax: false }, app);
+  if (errors) failures.push(`generated SDK in a CommonJS package:\n${errors}`);
+  assert.is(failures.join('\n'), '', failures.join('\n'));
+});
+
+test('the compiled consumer runs against test/server (ESM generated SDK, CJS published v1)', async () => {
+  const esmConfig = MATRIX.find((c) => c.format === 'esm' && c.compilerOptions.moduleResolution === 'NodeNext');
+  const cjsConfig = MATRIX.find((c) => c.format === 'cjs');
+  assert.ok(esmConfig && cjsConfig);
+  compile([join(app, 'src', 'main.ts')], esmConfig.compilerOptions, app, join(app, 'out'));
+  compile([join(app, 'main.cts')], cjsConfig.compilerOptions, app, join(app, 'out-cjs'));
+  const esm = must(await run(process.execPath, [join(app, 'out', 'main.js')], app, { SERVER_URL: server.url }), 'the ESM consumer');
   assert.equal(JSON.parse(esm.stdout.trim()), { email: 'alice@example.com', sku: 'CAP-RED', missing: 'NOT_FOUND' });
-  const cjs = must(await run(process.execPath, [join(app, 'main.cjs')], app, { SERVER_URL: server.url }), 'the CJS consumer');
-  assert.equal(JSON.parse(cjs.stdout.trim()), { cjs: 'UNAUTHORIZED' });
+  const cjs = must(await run(process.execPath, [join(app, 'out-cjs', 'main.cjs')], app, { SERVER_URL: server.url }), 'the CJS consumer');
+  assert.equal(JSON.parse(cjs.stdout.trim()), { cjs: 'UNAUTHORIZED', same: true });
   assert.is(server.ledger.count('order.created'), 1);
 });
 
-test('the ESM build is platform-neutral: no Node built-ins for browsers and React Native', async () => {
-  const bundle = await readFile(join(root, 'dist/v1/index.mjs'), 'utf8');
-  assert.not.match(bundle, /from\s*["']node:|require\(["'](node:)?(fs|path|crypto|http|https|net|os|stream|buffer)["']\)/);
-  assert.not.match(bundle, /from\s*["'](openapi-fetch|valibot)["']/, 'dependencies are inlined');
+test('the ESM builds are platform-neutral and inline their dependencies', async () => {
+  for (const name of ['runtime', 'valibot', 'v1']) {
+    const bundle = await readFile(join(root, 'dist', name, 'index.mjs'), 'utf8');
+    assert.not.match(bundle, /from\s*["']node:|require\(["'](node:)?(fs|path|crypto|http|https|net|os|stream|buffer)["']\)/, name);
+    assert.not.match(bundle, /from\s*["'](openapi-fetch|valibot)["']/, `${name}: dependencies are inlined`);
+  }
 });
 
 test.run();
