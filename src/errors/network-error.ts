@@ -148,7 +148,8 @@ export class NetworkError extends Error {
       method: this.method,
       url: this.url,
       status: this.status,
-      data: this.data,
+      // A hostile body nested thousands deep would make JSON.stringify throw a RangeError.
+      data: deeperThan(this.data, MAX_JSON_DEPTH) ? `[data nested deeper than ${MAX_JSON_DEPTH} levels omitted]` : this.data,
       fieldErrors: this.fieldErrors,
       issues: this.issues,
       source: this.source,
@@ -163,6 +164,19 @@ export class NetworkError extends Error {
 
 // On the prototype and non-enumerable: present on every instance, invisible to JSON/spread.
 Object.defineProperty(NetworkError.prototype, BRAND, { value: true, enumerable: false });
+
+// Far deeper than any real API body; shallow enough for JSON.stringify on any engine's stack.
+const MAX_JSON_DEPTH = 64;
+
+/** Whether `value` nests objects/arrays more than `limit` levels deep (stops early). */
+function deeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (deeperThan(item, limit - 1)) return true;
+  }
+  return false;
+}
 
 /** True for a NetworkError from any copy of Tether loaded in this process. */
 export function isNetworkError(value: unknown): value is NetworkError {
