@@ -8,8 +8,30 @@ const f = ts.factory;
 
 export type Expr = ts.Expression;
 
-/** An identifier node (the caller guarantees `name` is a valid identifier). */
-export const id = (name: string): ts.Identifier => f.createIdentifier(name);
+/** A generated name that is not an identifier reached the printer: a generator bug, never printed. */
+export class InvalidIdentifierError extends Error {
+  override readonly name = 'InvalidIdentifierError';
+
+  constructor(readonly identifier: string) {
+    super(`internal: ${JSON.stringify(identifier)} is not a valid identifier`);
+  }
+}
+
+function isIdentifierText(name: string): boolean {
+  let first = true;
+  for (const char of name) {
+    const code = char.codePointAt(0)!;
+    if (!(first ? ts.isIdentifierStart(code, ts.ScriptTarget.ES2020) : ts.isIdentifierPart(code, ts.ScriptTarget.ES2020))) return false;
+    first = false;
+  }
+  return !first;
+}
+
+/** An identifier node; refuses anything that is not one, so spec text can never print as code. */
+export function id(name: string): ts.Identifier {
+  if (!isIdentifierText(name)) throw new InvalidIdentifierError(name);
+  return f.createIdentifier(name);
+}
 
 /** A string literal. */
 export const str = (value: string): ts.StringLiteral => f.createStringLiteral(value);
@@ -59,10 +81,18 @@ export function propName(name: string): ts.PropertyName {
   return IDENT_RE.test(name) ? f.createIdentifier(name) : f.createStringLiteral(name);
 }
 
+/**
+ * A key for an object literal. `__proto__: x` (bare or quoted) sets the prototype instead of
+ * defining a property, so that one key is written computed: `["__proto__"]: x`.
+ */
+export function literalKey(name: string): ts.PropertyName {
+  return name === '__proto__' ? f.createComputedPropertyName(f.createStringLiteral(name)) : propName(name);
+}
+
 /** An object literal from `[key, value]` entries, in the order given. */
 export function obj(entries: ReadonlyArray<readonly [string, Expr]>, multiLine = true): Expr {
   return f.createObjectLiteralExpression(
-    entries.map(([key, value]) => f.createPropertyAssignment(propName(key), value)),
+    entries.map(([key, value]) => f.createPropertyAssignment(literalKey(key), value)),
     multiLine && entries.length > 0,
   );
 }
@@ -71,7 +101,7 @@ export function obj(entries: ReadonlyArray<readonly [string, Expr]>, multiLine =
 export function access(path: string): Expr {
   const [head, ...rest] = path.split('.');
   let node: Expr = id(head!);
-  for (const part of rest) node = f.createPropertyAccessExpression(node, part);
+  for (const part of rest) node = f.createPropertyAccessExpression(node, id(part));
   return node;
 }
 
@@ -92,7 +122,7 @@ export const thunk = (body: Expr): Expr =>
 export function typeRef(name: string, args?: readonly ts.TypeNode[]): ts.TypeNode {
   const parts = name.split('.');
   let entity: ts.EntityName = id(parts[0]!);
-  for (const part of parts.slice(1)) entity = f.createQualifiedName(entity, part);
+  for (const part of parts.slice(1)) entity = f.createQualifiedName(entity, id(part));
   return f.createTypeReferenceNode(entity, args);
 }
 
@@ -107,7 +137,7 @@ export function indexed(base: ts.TypeNode, keys: readonly string[]): ts.TypeNode
 export function exportConst(name: string, init: Expr, type?: ts.TypeNode): ts.VariableStatement {
   return f.createVariableStatement(
     [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-    f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], ts.NodeFlags.Const),
+    f.createVariableDeclarationList([f.createVariableDeclaration(id(name), undefined, type, init)], ts.NodeFlags.Const),
   );
 }
 
@@ -146,11 +176,12 @@ export function reexport(from: string, names?: readonly string[], typeOnly = fal
 
 /**
  * Attaches a JSDoc block. Text is sanitised so spec prose can never close the comment early
- * (a description containing `*\/` would otherwise end the comment and inject code).
+ * (a description containing `*\/` would otherwise end the comment and inject code), and every
+ * line terminator JS knows (CR, LF, U+2028, U+2029) starts a new ` * ` line.
  */
 export function withDoc<T extends ts.Node>(node: T, lines: readonly string[]): T {
   const clean = lines
-    .flatMap((line) => line.split(/\r?\n/))
+    .flatMap((line) => line.split(/\r\n|[\r\n\u2028\u2029]/))
     .map((line) => line.replace(/\*\//g, '*\\/').trimEnd());
   while (clean.length > 0 && clean[clean.length - 1] === '') clean.pop();
   if (clean.length === 0) return node;

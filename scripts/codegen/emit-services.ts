@@ -2,7 +2,7 @@
  * `services.ts`: one interface and one factory per tag, one method per operation. Methods only
  * declare; every behaviour (retries, auth, validation) lives in the runtime they call into.
  */
-import { access, call, f, importDecl, indexed, obj, propName, typeRef, withDoc, ts } from './ast.js';
+import { access, call, f, id, importDecl, indexed, obj, propName, typeRef, withDoc, ts } from './ast.js';
 import type { ApiModel, OperationModel, ServiceModel } from './model.js';
 
 /** The type `paths['/orders/{orderId}']['get']` for an operation. */
@@ -41,7 +41,7 @@ function serviceInterface(service: ServiceModel): ts.Statement {
       operationDoc(op),
     ),
   );
-  const decl = f.createInterfaceDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], service.typeName, undefined, undefined, members);
+  const decl = f.createInterfaceDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], id(service.typeName), undefined, undefined, members);
   const doc = [service.description?.trim() || `Operations tagged \`${service.tag}\`.`];
   return withDoc(decl, doc);
 }
@@ -53,7 +53,7 @@ function serviceFactory(service: ServiceModel): ts.Statement {
   const fn = f.createFunctionDeclaration(
     [f.createModifier(ts.SyntaxKind.ExportKeyword)],
     undefined,
-    factoryName(service),
+    id(factoryName(service)),
     undefined,
     [f.createParameterDeclaration(undefined, undefined, 'runtime', undefined, typeRef('Runtime'))],
     typeRef(service.typeName),
