@@ -5,7 +5,7 @@
  * survive. Four shapes are masked:
  *
  * 1. An auth scheme (`Bearer`, `Basic`, `Token`, `Digest`) followed by a credential-shaped value:
- *    anything but a plain word ("Bearer token expired" is English and stays).
+ *    six or more token characters that are not a plain word ("Bearer token expired" stays).
  * 2. `name=value` (and JSON `"name": "value"`) where the name is a secret's
  *    (`access_token`, `refreshToken`, `password`, `client_secret`, `api_key`, …).
  * 3. JWTs (`eyJ….….…`) anywhere.
@@ -29,11 +29,17 @@ export function redactCredentials(text: string, mask: string): string {
   return text
     .replace(JWT, mask)
     .replace(SCHEME_VALUE, (whole, scheme: string, space: string, value: string) =>
-      value.length <= 24 && WORD.test(value) ? whole : `${scheme}${space}${mask}`,
+      isCredentialShaped(value) ? `${scheme}${space}${mask}` : whole,
     )
     .replace(PAIR, (whole, name: string, sep: string, value: string) => (value === mask ? whole : `${name}${sep}${mask}`))
     .replace(LONG_RANDOM, (value) => (isRandomLooking(value) ? mask : value))
     .replace(/"[^"]*"(?= is an invalid header)/g, `"${mask}"`);
+}
+
+/** After an auth scheme: six or more token characters that are not simply a word. */
+function isCredentialShaped(value: string): boolean {
+  if (value.length < 6 || !/[A-Za-z0-9]/.test(value)) return false;
+  return value.length > 24 || !WORD.test(value);
 }
 
 function isRandomLooking(value: string): boolean {
