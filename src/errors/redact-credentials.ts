@@ -26,11 +26,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `text` with every credential-shaped value replaced by `mask`; names and prose are kept. */
 export function redactCredentials(text: string, mask: string): string {
-  return text
-    .replace(JWT, mask)
-    .replace(SCHEME_VALUE, (whole, scheme: string, space: string, value: string) =>
-      isCredentialShaped(value) ? `${scheme}${space}${mask}` : whole,
-    )
+  let out = text.replace(JWT, mask);
+  // Repeated because a kept word may itself be a scheme ("… Token Basic dXNl…"): one pass
+  // consumes "Token Basic" and would never look at what follows Basic. Each pass masks or stops.
+  for (let pass = 0; pass < 4; pass++) {
+    const next = out.replace(SCHEME_VALUE, (whole, scheme: string, space: string, value: string) =>
+      isCredentialShaped(value) ? `${scheme}${space}${mask}` : `${scheme}${space}\u0000${value}`,
+    );
+    if (next === out) break;
+    out = next;
+  }
+  return out
+    .replace(/\u0000/g, '')
     .replace(PAIR, (whole, name: string, sep: string, value: string) => (value === mask ? whole : `${name}${sep}${mask}`))
     .replace(LONG_RANDOM, (value) => (isRandomLooking(value) ? mask : value))
     .replace(/"[^"]*"(?= is an invalid header)/g, `"${mask}"`);
