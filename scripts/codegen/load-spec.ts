@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument, type Document } from 'yaml';
 import type { Diagnostics } from './model.js';
 import { checkRefCycles } from './ref-cycles.js';
-import { resolvePointer } from './refs.js';
+import { deref, resolvePointer } from './refs.js';
 import { MAX_NESTING_DEPTH, MAX_YAML_ALIAS_COUNT } from './spec-limits.js';
 import { aliasBombError, checkFlowDepth } from './yaml-guards.js';
 import { SpecError, joinPointer } from './spec-error.js';
@@ -36,6 +36,7 @@ export async function loadSpec(file: string, diagnostics: Diagnostics): Promise<
   const openapiVersion = checkVersion(file, document);
   checkPaths(file, document);
   resolveReferences(file, document, diagnostics);
+  checkOperationIds(file, document);
   return { document, openapiVersion, specHash, source: file };
 }
 
@@ -202,6 +203,34 @@ function checkNode(
   if (typeof ref === 'string' || Array.isArray(record.allOf) || Array.isArray(record.anyOf) || Array.isArray(record.oneOf)) refNodes.push([record, pointer]);
   const discriminator = record.discriminator;
   if (discriminator && typeof discriminator === 'object') sanitizeMapping(document, discriminator as Record<string, unknown>, joinPointer(pointer, 'discriminator'), diagnostics);
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * operationIds must be unique (OAS 3.x); openapi-typescript keys its `operations` type by them
+ * and refuses duplicates, so a duplicate is one SpecError naming both places.
+ * @see https://spec.openapis.org/oas/v3.1.0#operation-object
+ */
+function checkOperationIds(file: string, document: Record<string, unknown>): void {
+  const seen = new Map<string, string>();
+  for (const section of ['paths', 'webhooks']) {
+    const items = document[section];
+    if (items === null || typeof items !== 'object') continue;
+    for (const [key, raw] of Object.entries(items as Record<string, unknown>)) {
+      const item = deref(document, raw, joinPointer(`#/${section}`, key)).node;
+      if (item === null || typeof item !== 'object') continue;
+      for (const method of HTTP_METHODS) {
+        const operation = (item as Record<string, unknown>)[method] as Record<string, unknown> | undefined;
+        const id = operation && typeof operation === 'object' ? operation.operationId : undefined;
+        if (typeof id !== 'string') continue;
+        const where = joinPointer(`#/${section}`, key, method, 'operationId');
+        const first = seen.get(id);
+        if (first !== undefined) throw new SpecError(file, where, `duplicate operationId ${JSON.stringify(id)} (first at ${first}); operationIds must be unique`);
+        seen.set(id, where);
+      }
+    }
+  }
 }
 
 const PAYLOAD_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum', 'x-examples']);

@@ -51,6 +51,13 @@ const broken: Array<[title: string, name: string, text: string, where: RegExp, d
     /does not resolve/,
   ],
   [
+    'duplicate operationId',
+    'dup.json',
+    JSON.stringify({ ...ok, paths: { '/a': { get: { operationId: 'list', responses: {} } }, '/b': { get: { operationId: 'list', responses: {} } } } }),
+    /^#\/paths\/~1b\/get\/operationId$/,
+    /duplicate operationId "list" \(first at #\/paths\/~1a\/get\/operationId\)/,
+  ],
+  [
     'external $ref',
     'external.json',
     JSON.stringify({ ...ok, paths: { '/a': { get: { responses: { '200': { $ref: 'other.yaml#/R' } } } } } }),
