@@ -27,7 +27,7 @@ async function runHeyApi(): Promise<Measured> {
   const out = join(scratch, 'hey-api');
   await rm(out, { recursive: true, force: true });
   const cli = join(benchModules, '@hey-api', 'openapi-ts', 'bin', 'run.js');
-  return measureCommand(process.execPath, [cli, '-i', githubSpec, '-o', out, '-p', '@hey-api/typescript', '@hey-api/sdk', 'valibot', '-s', '--no-log-file'], { cwd: scratch, timeoutMs: 300_000 });
+  return measureCommand(process.execPath, [cli, '-i', githubSpec, '-o', out, '-p', '@hey-api/typescript', '@hey-api/sdk', 'valibot', '-s', '--no-log-file'], { cwd: scratch, timeoutMs: 240_000 });
 }
 
 export async function codegen(): Promise<SectionResult> {
