@@ -9,7 +9,7 @@
  * ESM builds are platform-neutral ES2020 for browsers, React Native and workers (no Node built-in
  * may appear); CJS builds are for Node.
  */
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -78,7 +78,7 @@ async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: '
  */
 async function bundleCli(): Promise<void> {
   const outfile = join(dist, 'cli', 'tether.mjs');
-  const result = await build({
+  await build({
     entryPoints: [join(root, 'scripts', 'cli', 'main.ts')],
     outfile,
     bundle: true,
@@ -88,7 +88,6 @@ async function bundleCli(): Promise<void> {
     target: 'node20',
     legalComments: 'external',
     logLevel: 'warning',
-    metafile: true,
     banner: {
       js: [
         '#!/usr/bin/env node',
@@ -101,9 +100,6 @@ async function bundleCli(): Promise<void> {
     },
   });
   await chmod(outfile, 0o755);
-  // The in-repo launcher (scripts/cli/run.mjs) rebuilds when any of these is newer than the bundle.
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'));
-  await writeFile(join(dist, 'cli', 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 }
 
 async function main(): Promise<void> {
