@@ -68,7 +68,10 @@ type Result = { opsPerSec: number; medianOpsPerSec: number; rounds: number[]; by
 async function main(): Promise<void> {
   const calls = new Map<string, Call>();
   const results: Record<string, Result> = {};
+  // Optional client names as arguments (development: one client alone, free of the others' JIT state).
+  const only = process.argv.slice(2);
   for (const [name, make] of Object.entries(clients)) {
+    if (only.length > 0 && !only.includes(name)) continue;
     try {
       const call = make(stubFetch, BASE_URL);
       await call(); // fails fast (and only this client) on a broken setup
