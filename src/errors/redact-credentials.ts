@@ -15,7 +15,9 @@
  */
 
 // token68 (RFC 9110 §11.2) plus a trailing `)` or `.` that belongs to the sentence, not the value.
-const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+// The value must end where token68 ends: `Basic password=s3cret` is a pair, not a credential
+// `password=` (that would mask only the name and leave the secret).
+const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest)(\s+)([A-Za-z0-9\-._~+/]+=*)(?![A-Za-z0-9\-._~+/=])/gi;
 // A plain (possibly capitalised or hyphenated) word; longer "words" are random strings.
 const WORD = /^[A-Za-z][a-z]*(?:-[a-z]+)*\.?$/;
 const SECRET_NAMES = 'access_?token|refresh_?token|id_?token|client_?secret|api_?key|apikey|password|passwd|secret|token|session_?id|sig|signature';
