@@ -6,7 +6,7 @@ import { fmt, type GoalCheck, type SectionResult } from '../lib/table.js';
 const CLIENTS = ['raw fetch', 'openapi-fetch', 'ky', 'Tether (default, validate strict)'];
 const BASELINE = 'raw fetch';
 const TETHER = 'Tether (default, validate strict)';
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 interface Run {
   rps: number;
