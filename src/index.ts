@@ -14,7 +14,7 @@ export { DEFAULTS, type AuthOptions, type CallOptions, type SdkOptions } from '.
 export type { RetryOptions } from './options.js';
 export { ATTEMPT_HEADER, REQUEST_ID_HEADER, type RetryContext, type RetryPolicy, type ShouldRetry } from './network/retry.js';
 export { RETRY_BUDGET_DEFAULTS, createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
-export { systemClock, type Clock } from './network/clock.js';
+export { systemClock, type Clock } from './platform/clock.js';
 export type { IdempotencyMode } from './service/idempotency.js';
 export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
@@ -30,7 +30,7 @@ export {
   storageTokenStore,
   type TokenStore,
   type Tokens,
-} from './network/token-store.js';
+} from './auth/token-store.js';
 export type { FetchLike, Middleware, PlatformFetch, RequestContext, ResolvedCallOptions, CallStats } from './network/types.js';
 
 export { memoryStorage } from './platform/storage/memory-storage.js';
@@ -44,10 +44,10 @@ export type {
   OperationMeta,
   OperationSchemas,
   PaginationMeta,
-} from './service/operation.js';
-export type { StandardSchemaV1 } from './service/standard-schema.js';
-export type { FieldPath, OperationFieldPath, PageItem } from './service/operation.js';
-export type { Readable, WebhookPayload, Writable } from './service/operation.js';
+} from './contract/operation.js';
+export type { StandardSchemaV1 } from './contract/standard-schema.js';
+export type { FieldPath, OperationFieldPath, PageItem } from './contract/operation.js';
+export type { Readable, WebhookPayload, Writable } from './contract/operation.js';
 export type { WebhookBody, WebhookParser, WebhookResult } from './service/webhook.js';
 export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';

@@ -6,11 +6,11 @@
 import { operationRefresh } from './auth/default-refresh.js';
 import { withAuthRole } from './auth/role-operations.js';
 import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
-import { createPipeline } from './network/pipeline.js';
+import { createPipeline } from './pipeline.js';
 import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
-import type { OperationArgs, OperationData, OperationMeta, PageItem } from './service/operation.js';
+import type { OperationArgs, OperationData, OperationMeta, PageItem } from './contract/operation.js';
 import type { PageOptions } from './service/paginate.js';
 
 export type { CallOptions, SdkOptions } from './options.js';
@@ -23,12 +23,12 @@ export type {
   OperationMeta,
   OperationSchemas,
   PaginationMeta,
-} from './service/operation.js';
-export type { StandardSchemaV1 } from './service/standard-schema.js';
+} from './contract/operation.js';
+export type { StandardSchemaV1 } from './contract/standard-schema.js';
 export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
-export type { Readable, WebhookPayload, Writable } from './service/operation.js';
+export type { Readable, WebhookPayload, Writable } from './contract/operation.js';
 export { defineWebhook, type WebhookBody, type WebhookMeta, type WebhookParser, type WebhookResult } from './service/webhook.js';
 
 /** Identifies the API a generated SDK was built from. */

@@ -5,8 +5,8 @@
  * guard, timeouts, logging and retries; the auth layer lets refresh (and login) operations
  * through untouched, so a refresh never triggers a refresh.
  */
-import type { Tokens } from '../network/token-store.js';
-import type { OperationMeta } from '../service/operation.js';
+import type { Tokens } from './token-store.js';
+import type { OperationMeta } from '../contract/operation.js';
 import { UnusableTokensError } from './check-tokens.js';
 import { tokensFromResponse } from './tokens-from-response.js';
 import type { RefreshTokens } from './token-manager.js';

@@ -13,12 +13,12 @@
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
-import { SessionExpiredError } from '../auth/session.js';
-import { tokenValueProblem, UnusableTokensError } from '../auth/check-tokens.js';
-import type { TokenManager } from '../auth/token-manager.js';
+import { SessionExpiredError } from './session.js';
+import { tokenValueProblem, UnusableTokensError } from './check-tokens.js';
+import type { TokenManager } from './token-manager.js';
 import type { Tokens } from './token-store.js';
-import type { Middleware } from './types.js';
-import type { OperationMeta } from '../service/operation.js';
+import type { Middleware } from '../network/types.js';
+import type { OperationMeta } from '../contract/operation.js';
 
 /** Options for the auth layer. */
 export interface AuthMiddlewareOptions {

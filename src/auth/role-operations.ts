@@ -13,7 +13,7 @@
 import { NetworkError, NetworkErrorType, isNetworkError } from '../errors/network-error.js';
 import { tokensProblem } from './check-tokens.js';
 import type { Logger } from '../network/types.js';
-import type { OperationMeta } from '../service/operation.js';
+import type { OperationMeta } from '../contract/operation.js';
 import type { TokenManager } from './token-manager.js';
 import { tokensFromResponse } from './tokens-from-response.js';
 

@@ -14,19 +14,15 @@
  *   keeps the session: the next call tries again.
  */
 import { isNetworkError } from '../errors/network-error.js';
-import type { TokenStore, Tokens } from '../network/token-store.js';
+import type { RefreshTokens, TokenStore, Tokens } from './token-store.js';
 import type { Logger } from '../network/types.js';
-import type { ResolvedSdkOptions } from '../options.js';
+import type { Clock } from '../platform/clock.js';
 import { tokensProblem, UnusableTokensError } from './check-tokens.js';
 import { defaultRefreshLock, type RefreshLock } from './refresh-lock.js';
+import type { ResolvedAuthOptions } from './options.js';
 import { SessionExpiredError, createSessionNotifier, type OnSessionExpired } from './session.js';
 
-/**
- * Exchanges the current tokens for new ones. Return null, or throw a NetworkError with status
- * 400/401, when the refresh token is rejected (the session ends); throw anything else for a
- * transient failure (the session is kept).
- */
-export type RefreshTokens = (current: Tokens) => Promise<Tokens | null>;
+export type { RefreshTokens } from './token-store.js';
 
 /** What the manager is built from (normalised auth options plus runtime pieces). */
 export interface TokenManagerOptions {
@@ -170,7 +166,7 @@ function isRejectedGrant(error: unknown): boolean {
  * `fallbackRefresh()` (the generated SDK's, once known). Undefined without `auth`.
  */
 export function tokenManagerFor(
-  options: ResolvedSdkOptions,
+  options: TokenManagerSource,
   fallbackRefresh: () => RefreshTokens | undefined = () => undefined,
 ): TokenManager | undefined {
   const auth = options.auth;
@@ -180,10 +176,17 @@ export function tokenManagerFor(
     refresh: () => auth.refresh ?? fallbackRefresh(),
     refreshSkewMs: auth.refreshSkewMs,
     onSessionExpired: auth.onSessionExpired,
-    lock: auth.lock ?? defaultRefreshLock(auth.tokenStore.lockKey ?? auth.tokenStore, `${REFRESH_LOCK_PREFIX}${new URL(options.baseUrl).origin}`),
+    lock: auth.lock ?? defaultRefreshLock(auth.tokenStore.lockKey ?? auth.tokenStore, `${REFRESH_LOCK_PREFIX}${new URL(auth.baseUrl).origin}`),
     now: () => options.clock.now(),
     log: options.log,
   });
+}
+
+/** What a token manager is made from: resolved auth options and the SDK's clock and log. */
+export interface TokenManagerSource {
+  readonly auth: ResolvedAuthOptions | undefined;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly log: Logger;
 }
 
 /** Web Locks name prefix; the API's origin follows, so two APIs in one tab do not contend. */

@@ -12,6 +12,13 @@ export interface Tokens {
   readonly expiresAt?: number | undefined;
 }
 
+/**
+ * Exchanges the current tokens for new ones. Return null, or throw a NetworkError with status
+ * 400/401, when the refresh token is rejected (the session ends); throw anything else for a
+ * transient failure (the session is kept).
+ */
+export type RefreshTokens = (current: Tokens) => Promise<Tokens | null>;
+
 /** Async holder of the current tokens; `set(null)` signs out. */
 export interface TokenStore {
   get(): Promise<Tokens | null>;

@@ -5,7 +5,7 @@
  * off cancels out (an absolute expiry from the server would not). Using the send time rather
  * than the receipt time errs early by the round trip, never late.
  */
-import type { Tokens } from '../network/token-store.js';
+import type { Tokens } from './token-store.js';
 
 /**
  * Reads `accessToken`/`access_token`, `refreshToken`/`refresh_token` and

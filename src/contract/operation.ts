@@ -6,6 +6,12 @@
  */
 import type { StandardSchemaV1 } from './standard-schema.js';
 
+/**
+ * IETF draft-ietf-httpapi-idempotency-key-header's name, used when the spec names none. Part of
+ * the contract: the service layer sets it and the retry layer reads it to judge a POST safe.
+ */
+export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
 /** Pagination shape detected by the generator for list operations. */

@@ -18,7 +18,8 @@
  * Form-level errors (about the request as a whole, JSON pointer "", Rails `base`, Laravel's
  * and Django's `_form`/`non_field_errors`) have the empty path and land under the key `''`.
  */
-import type { FieldErrors } from './network-error.js';
+/** Field path (`items[0].quantity`) → messages from a 422 body. */
+export type FieldErrors = Readonly<Record<string, ReadonlyArray<string>>>;
 
 /** A path segment: an object key or an array index. */
 export type PathSegment = string | number;

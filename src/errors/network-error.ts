@@ -3,7 +3,7 @@
  * Instances are built by `createNetworkError` (create-network-error.ts), which owns the
  * status → type classification; this file only holds the shape and the brand.
  */
-import type { ValidationIssue } from './field-errors.js';
+import type { FieldErrors, ValidationIssue } from './field-errors.js';
 import { redactText, redactUrl } from './redact-url.js';
 
 /** Every kind of failure a call can end in; a stable, string-valued enum apps can switch on. */
@@ -35,8 +35,8 @@ export const NetworkErrorType = {
 /** One of the `NetworkErrorType` values. */
 export type NetworkErrorType = (typeof NetworkErrorType)[keyof typeof NetworkErrorType];
 
-/** Field path (`items[0].quantity`) → messages from a 422 body. */
-export type FieldErrors = Readonly<Record<string, ReadonlyArray<string>>>;
+// FieldErrors lives with the issues it is derived from, so errors/ has no import cycle.
+export type { FieldErrors } from './field-errors.js';
 
 /** Everything a NetworkError carries; `createNetworkError` fills it in. */
 export interface NetworkErrorInit {

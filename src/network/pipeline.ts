@@ -2,29 +2,32 @@
  * The order of the network layers, in one place (DESIGN.md): https guard → auth → retry →
  * redirect → timeout → logging → transport. The guard runs first so no token is ever
  * attached to a request that would leave in clear text; timeout sits inside retry so each
- * attempt gets its own deadline.
+ * attempt gets its own deadline. The network layer knows nothing of auth: the top hands the
+ * auth layer's middleware in, and it is placed right after the guard.
  */
-import { tokenManagerFor, type TokenManager } from '../auth/token-manager.js';
-import type { ResolvedSdkOptions } from '../options.js';
-import { auth } from './auth.js';
 import { compose } from './compose.js';
 import { httpsGuard } from './https-guard.js';
 import { retry } from './retry.js';
 import { logging } from './logging.js';
+import type { ResolvedNetworkOptions } from './options.js';
 import { redirect } from './redirect.js';
 import { timeout } from './timeout.js';
 import { transport } from './transport.js';
 import type { FetchLike, Middleware } from './types.js';
 
-/**
- * Builds the fetch pipeline for one runtime from normalised options. The runtime passes its
- * token manager (which knows the generated SDK's refresh); otherwise one is made from `auth`.
- */
-export function createPipeline(options: ResolvedSdkOptions, tokens: TokenManager | undefined = tokenManagerFor(options)): FetchLike {
+/** Middleware from layers above the network that plug into the chain at fixed places. */
+export interface ChainPlugins {
+  /**
+   * Attaches credentials. Outside retry: a token is attached (or refreshed) once per call, and
+   * a refresh's own retries happen inside its own call, not around every attempt of this one.
+   */
+  readonly auth?: Middleware | undefined;
+}
+
+/** Builds the fetch chain for one runtime from normalised options and the plugged-in layers. */
+export function createNetworkChain(options: ResolvedNetworkOptions, plugins: ChainPlugins = {}): FetchLike {
   const layers: Middleware[] = [httpsGuard({ allowInsecureHttp: options.allowInsecureHttp })];
-  // Outside retry: a token is attached (or refreshed) once per call, and a refresh's own
-  // retries happen inside its own call, not around every attempt of this one.
-  if (tokens) layers.push(auth({ tokens, baseUrl: options.baseUrl }));
+  if (plugins.auth) layers.push(plugins.auth);
   // Retry inside auth (the token is attached once per call) and outside timeout (each
   // attempt gets its own). Always present: it also enforces deadlineMs and adds the request
   // id, and a call may turn retries on when the SDK has them off.

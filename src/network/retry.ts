@@ -24,39 +24,15 @@
 import { connectionCode, createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../errors/network-error.js';
 import { parseRetryAfter } from '../errors/retry-after.js';
-import { DEFAULT_IDEMPOTENCY_HEADER } from '../service/idempotency.js';
-import { uuidV4 } from '../service/uuid.js';
+import { DEFAULT_IDEMPOTENCY_HEADER } from '../contract/operation.js';
+import { uuidV4 } from '../platform/uuid.js';
 import { fullJitterDelay, retryDelay } from './backoff.js';
-import { abortableSleep, type Clock } from './clock.js';
+import { abortableSleep, type Clock } from '../platform/clock.js';
 import type { RetryBudget } from './retry-budget.js';
+import type { RetryPolicy, ShouldRetry } from './retry-policy.js';
 import type { FetchLike, Middleware, RequestContext } from './types.js';
 
-/** What `shouldRetry` is told about a failed attempt. */
-export interface RetryContext {
-  /** The error the call ends with unless it is retried. */
-  readonly error: NetworkError;
-  /** Attempts made so far (1 after the first). */
-  readonly attempt: number;
-  /** The built-in decision (by error type and `statusCodes`). */
-  readonly retryable: boolean;
-  /** The request as sent (headers readable; do not consume its body). */
-  readonly request: Request;
-  /** The response, when the server answered; its body is still unread. */
-  readonly response: Response | undefined;
-}
-
-/** Decides whether a failed, repeatable attempt is retried; may be async. */
-export type ShouldRetry = (context: RetryContext) => boolean | Promise<boolean>;
-
-/** A call's retry settings after normalisation (options.ts builds it). */
-export interface RetryPolicy {
-  readonly maxRetries: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly maxRetryAfterMs: number;
-  readonly statusCodes: ReadonlyArray<number>;
-  readonly shouldRetry: ShouldRetry | undefined;
-}
+export type { RetryContext, RetryPolicy, ShouldRetry } from './retry-policy.js';
 
 /** SDK-wide pieces of the retry layer; the policy itself comes per call from the context. */
 export interface RetryMiddlewareOptions {

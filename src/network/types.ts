@@ -2,8 +2,8 @@
  * The network layer is a chain of plain functions over the fetch shape. Each middleware gets
  * the next FetchLike and returns its own; the last link is the transport (platform fetch).
  */
-import type { OperationMeta } from '../service/operation.js';
-import type { RetryPolicy } from './retry.js';
+import type { OperationMeta } from '../contract/operation.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 /** The platform fetch to wrap (globalThis.fetch, React Native's fetch, undici's, a test double). */
 export type PlatformFetch = (request: Request) => Promise<Response>;

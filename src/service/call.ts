@@ -9,10 +9,11 @@ import { createNetworkError, type FailureDetails } from '../errors/create-networ
 import { formatPath, toFieldErrors, type ValidationIssue } from '../errors/field-errors.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import type { FetchLike, Logger, RequestContext } from '../network/types.js';
-import { resolveCallOptions, type CallOptions, type ResolvedSdkOptions } from '../options.js';
+import { resolveCallOptions, type ResolvedNetworkOptions } from '../network/options.js';
 import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
-import type { HeadersInit, OperationMeta } from './operation.js';
+import type { CallOptions, ResolvedServiceOptions } from './options.js';
+import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
 import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
 import { requestInputIssues } from './request-checks.js';
@@ -73,7 +74,7 @@ interface UntypedClient {
 }
 
 /** Creates the runner for one runtime: one openapi-fetch client, one pipeline. */
-export function createCallRunner(options: ResolvedSdkOptions, pipeline: FetchLike): CallRunner {
+export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServiceOptions, pipeline: FetchLike): CallRunner {
   const client = createClient({ baseUrl: options.baseUrl, headers: options.headers }) as unknown as UntypedClient;
 
   return async function call(meta, rawInit, rawOptions) {

@@ -3,11 +3,10 @@
  * same request. The key is fixed once per call, before the request is built, so every retry
  * of that call carries the same key.
  */
-import type { HeadersInit, OperationMeta } from './operation.js';
-import { uuidV4 } from './uuid.js';
+import { DEFAULT_IDEMPOTENCY_HEADER, type HeadersInit, type OperationMeta } from '../contract/operation.js';
+import { uuidV4 } from '../platform/uuid.js';
 
-/** IETF draft-ietf-httpapi-idempotency-key-header's name, used when the spec names none. */
-export const DEFAULT_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export { DEFAULT_IDEMPOTENCY_HEADER };
 
 /**
  * 'auto': generate keys for operations that declare an idempotency header (the spec says the

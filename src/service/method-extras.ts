@@ -8,9 +8,9 @@
  * is handed back differs.
  */
 import { isNetworkError, type NetworkError } from '../errors/network-error.js';
-import type { CallOptions } from '../options.js';
+import type { CallOptions } from './options.js';
 import { RESPONSE_SINK } from './call.js';
-import type { OperationFieldPath, OperationMeta } from './operation.js';
+import type { OperationFieldPath, OperationMeta } from '../contract/operation.js';
 import { items, pages, type PageOptions, type RunCall } from './paginate.js';
 
 /** A settled call with its Response: status, headers (`x-request-id`, ETag, …), url. */

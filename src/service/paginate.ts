@@ -5,9 +5,9 @@
  * auth, validation and cancellation as any other; nothing is fetched before the consumer asks
  * for the next page.
  */
-import type { CallOptions } from '../options.js';
+import type { CallOptions } from './options.js';
 import { RESPONSE_SINK, type ResponseSink } from './call.js';
-import type { OperationMeta, PaginationMeta } from './operation.js';
+import type { OperationMeta, PaginationMeta } from '../contract/operation.js';
 
 /** Options for `.pages()` and `.all()`: every call option, plus a page limit. */
 export interface PageOptions extends CallOptions {

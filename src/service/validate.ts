@@ -9,8 +9,8 @@
  * whose mode is 'off' does no work at all.
  */
 import type { PathSegment, ValidationIssue } from '../errors/field-errors.js';
-import type { OperationMeta } from './operation.js';
-import type { StandardSchemaV1 } from './standard-schema.js';
+import type { OperationMeta } from '../contract/operation.js';
+import type { StandardSchemaV1 } from '../contract/standard-schema.js';
 
 /**
  * 'strict': wrong input rejects with VALIDATION (nothing sent); a wrong response rejects with

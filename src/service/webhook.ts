@@ -13,8 +13,8 @@
  */
 import { formatPath, toFieldErrors, type PathSegment, type ValidationIssue } from '../errors/field-errors.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
-import type { HttpMethod } from './operation.js';
-import type { StandardSchemaV1 } from './standard-schema.js';
+import type { HttpMethod } from '../contract/operation.js';
+import type { StandardSchemaV1 } from '../contract/standard-schema.js';
 
 /** What generated code declares about one webhook. */
 export interface WebhookMeta {

@@ -8,7 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryTokenStore, type TokenStore, type Tokens } from '../../generated/v1/index.js';
 import { getMe } from '../../generated/v1/operations.js';
-import { createPipeline } from '../../src/network/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { resolveSdkOptions } from '../../src/options.js';
 import { rejection } from '../helpers/rejection.js';
 import { context } from '../runtime/helpers/context.js';

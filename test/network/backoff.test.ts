@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type NetworkError } from '../../src/errors/network-error.js';
 import { fullJitterDelay, retryDelay } from '../../src/network/backoff.js';
-import { abortableSleep, systemClock } from '../../src/network/clock.js';
+import { abortableSleep, systemClock } from '../../src/platform/clock.js';
 import { retry } from '../../src/network/retry.js';
 import type { FetchLike } from '../../src/network/types.js';
 import { DEFAULTS, resolveCallOptions, resolveSdkOptions } from '../../src/options.js';

@@ -1,5 +1,5 @@
 /** Shared by the retry suites: a fake clock that records every backoff sleep. */
-import type { Clock } from '../../src/network/clock.js';
+import type { Clock } from '../../src/platform/clock.js';
 
 /** A fixed, whole-second start so HTTP-dates (second precision) compare exactly. */
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

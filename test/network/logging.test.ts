@@ -15,7 +15,7 @@ import {
 import { createLog, logging } from '../../src/network/logging.js';
 import { createRedaction, redactLogUrl, redactText } from '../../src/network/redact.js';
 import { resolveSdkOptions } from '../../src/options.js';
-import { createPipeline } from '../../src/network/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { context } from '../runtime/helpers/context.js';
 import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
 import { startServer, type TestServer } from '../server/index.js';

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createSdk, memoryTokenStore } from '../../generated/v1/index.js';
-import { createPipeline } from '../../src/network/pipeline.js';
+import { createPipeline } from '../../src/pipeline.js';
 import { createRedaction } from '../../src/network/redact.js';
 import { redirect } from '../../src/network/redirect.js';
 import type { FetchLike } from '../../src/network/types.js';

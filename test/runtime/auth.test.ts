@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTokenManager } from '../../src/auth/token-manager.js';
-import { auth, requiresAuth } from '../../src/network/auth.js';
-import { memoryTokenStore, storageTokenStore, type TokenStore } from '../../src/network/token-store.js';
+import { auth, requiresAuth } from '../../src/auth/middleware.js';
+import { memoryTokenStore, storageTokenStore, type TokenStore } from '../../src/auth/token-store.js';
 import type { FetchLike } from '../../src/network/types.js';
-import type { OperationMeta } from '../../src/service/operation.js';
+import type { OperationMeta } from '../../src/contract/operation.js';
 import { memoryStorage } from '../../src/platform/storage/memory-storage.js';
 import { context } from './helpers/context.js';
 

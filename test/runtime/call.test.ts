@@ -5,8 +5,8 @@
 import type { ServerResponse } from 'node:http';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { memoryTokenStore } from '../../src/network/token-store.js';
-import type { OperationMeta } from '../../src/service/operation.js';
+import { memoryTokenStore } from '../../src/auth/token-store.js';
+import type { OperationMeta } from '../../src/contract/operation.js';
 import { createRuntime, type SdkOptions } from '../../src/runtime.js';
 import { meta } from './helpers/meta.js';
 import { json, startServer, type TestServer } from './helpers/server.js';

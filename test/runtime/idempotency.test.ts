@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyIdempotencyKey } from '../../src/service/idempotency.js';
-import { uuidV4 } from '../../src/service/uuid.js';
+import { uuidV4 } from '../../src/platform/uuid.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const declared = { idempotencyKeyHeader: 'Idempotency-Key' };

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { systemClock } from '../../src/network/clock.js';
-import { memoryTokenStore } from '../../src/network/token-store.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { memoryTokenStore } from '../../src/auth/token-store.js';
 import { DEFAULTS, resolveCallOptions, resolveSdkOptions, type SdkOptions } from '../../src/options.js';
 
 test('defaults are applied and the result is frozen', () => {

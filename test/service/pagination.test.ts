@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { components } from '../../generated/v1/index.js';
 import { nextLink, pages } from '../../src/service/paginate.js';
-import type { OperationMeta, PaginationMeta } from '../../src/service/operation.js';
+import type { OperationMeta, PaginationMeta } from '../../src/contract/operation.js';
 import { rejection } from '../helpers/rejection.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
 

@@ -1,6 +1,6 @@
 /** A RequestContext for unit-testing one middleware alone. */
 import type { RequestContext } from '../../../src/network/types.js';
-import type { OperationMeta } from '../../../src/service/operation.js';
+import type { OperationMeta } from '../../../src/contract/operation.js';
 import { meta as makeMeta } from './meta.js';
 
 export function context(

@@ -1,5 +1,5 @@
 /** OperationMeta fixtures: a plausible GET by default, overridden per test. */
-import type { OperationMeta } from '../../../src/service/operation.js';
+import type { OperationMeta } from '../../../src/contract/operation.js';
 
 export function meta(overrides: Partial<OperationMeta> = {}): OperationMeta {
   return {
