@@ -131,9 +131,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
 }
 
 function withToken(request: Request, accessToken: string): Request {
-  const headers = new Headers(request.headers);
-  headers.set('authorization', `Bearer ${accessToken}`);
-  return new Request(request, { headers });
+  // In place: the request is this call's own and its headers are mutable; the replay copy
+  // (`spare`) is cloned before the first send, so it never carries the rejected token.
+  request.headers.set('authorization', `Bearer ${accessToken}`);
+  return request;
 }
 
 /**

@@ -65,7 +65,8 @@ export function redirect(options: RedirectOptions): Middleware {
       // Keep a copy of the body for a 307/308 before the transport consumes it.
       const hasBody = request.body !== null;
       const spare = hasBody && context.replayable !== false ? request.clone() : undefined;
-      const response = await next(new Request(request, { redirect: 'manual' }), context);
+      // The call runner already builds its request with 'manual'; only a foreign one is copied.
+      const response = await next(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }), context);
 
       if (response.type === 'opaqueredirect') {
         platformFollows = true;

@@ -17,8 +17,8 @@
  *    pass the call's `deadlineMs`, the call ends now with TIMEOUT instead of sleeping in vain
  *    (checked before rule 6, so such a non-retry spends no budget).
  *
- * Each attempt sends a fresh clone of the one request built for the call, so the headers
- * (idempotency key, request id) and the body bytes are identical on every attempt. When
+ * Each attempt sends the one request built for the call (a fresh clone when it has a body),
+ * so the headers (idempotency key, request id) and the body bytes are identical on every attempt. When
  * retries are exhausted the call fails with the last attempt's outcome.
  */
 import { connectionCode, createNetworkError } from '../errors/create-network-error.js';
@@ -78,7 +78,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       attempt,
       options: timeoutMs === context.options.timeoutMs ? context.options : { ...context.options, timeoutMs },
     };
-    const sent = repeatable ? withAttempt(original.clone(), attempt, options.telemetryHeaders) : original;
+    const sent = repeatable ? forAttempt(original, attempt, options.telemetryHeaders) : original;
 
     let response: Response | undefined;
     let thrown: unknown;
@@ -202,16 +202,20 @@ function withRequestId(request: Request, context: RequestContext, generate: () =
   }
   const id = generate();
   context.stats.requestId = id;
-  const headers = new Headers(request.headers);
-  headers.set(REQUEST_ID_HEADER, id);
-  return new Request(request, { headers });
+  // In place: the request is this call's own (built by the call runner), and a Request's
+  // headers are mutable, so no copy of the headers or the request is needed.
+  request.headers.set(REQUEST_ID_HEADER, id);
+  return request;
 }
 
-function withAttempt(request: Request, attempt: number, enabled: boolean): Request {
-  if (!enabled || attempt === 1) return request;
-  const headers = new Headers(request.headers);
-  headers.set(ATTEMPT_HEADER, String(attempt));
-  return new Request(request, { headers });
+/**
+ * The request for one attempt. A body is consumed by sending, so each attempt of a request
+ * with a body sends a clone; a request without one is sent as it is, every time.
+ */
+function forAttempt(original: Request, attempt: number, telemetry: boolean): Request {
+  const request = original.body === null ? original : original.clone();
+  if (telemetry && attempt > 1) request.headers.set(ATTEMPT_HEADER, String(attempt));
+  return request;
 }
 
 /** Releases a response body nobody will read (also stops its body timer). */

@@ -66,6 +66,7 @@ interface UntypedClient {
       body: unknown;
       headers: HeadersInit;
       signal: AbortSignal | undefined;
+      redirect: 'manual';
       parseAs: ParseAs;
       bodySerializer: (body: unknown) => unknown;
       fetch: (request: Request) => Promise<Response>;
@@ -139,6 +140,8 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
         // Ours first so a Content-Type the caller sets wins.
         headers: { ...(contentType && { 'Content-Type': contentType }), ...init.headers },
         signal,
+        // The redirect layer follows redirects itself; asking for 'manual' here spares it a copy.
+        redirect: 'manual',
         parseAs: 'stream',
         bodySerializer: (body) => serializeBody(body, meta.requestContentType),
         fetch: async (request) => {
