@@ -239,12 +239,12 @@ test('digitalocean: external discriminator mappings warn at their pointer and fa
   assert.not.match(g.text, /v\.variant\(/);
 });
 
-test('github: output is deterministic and generated in a few seconds', () => {
+test('github: output is deterministic (emit time printed)', () => {
   const g = get('github.json');
   const again = generate(g.doc, g.operations);
   assert.is(again.text, g.text);
   console.log(`  github.json: emit+print ${g.ms.toFixed(0)} ms (again: ${again.ms.toFixed(0)} ms)`);
-  assert.ok(g.ms < 10_000, `${g.ms} ms`);
+  // Speed is reported here and measured by `npm run bench`, never asserted: a loaded CI machine is not a benchmark.
 });
 
 test('github: one schema bundles alone (tree-shaking)', async () => {
@@ -275,10 +275,9 @@ async function tsc(files: string[]): Promise<number> {
   return performance.now() - started;
 }
 
-test('tsc --strict: the GitHub validators type-check in modest time', async () => {
+test('tsc --strict: the GitHub validators type-check (time printed)', async () => {
   const ms = await tsc([join(get('github.json').dir, 'validators.ts')]);
   console.log(`  github.json: tsc --noEmit --strict ${(ms / 1000).toFixed(1)} s`);
-  assert.ok(ms < 30_000, `${ms} ms`);
 });
 
 test('tsc --strict: every other spec type-checks', async () => {
