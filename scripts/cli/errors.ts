@@ -3,7 +3,7 @@
  * code 1, no stack trace unless `--debug`. A person reads the line; CI greps it.
  */
 import { oneLine } from '../codegen/header.js';
-import { SpecError } from '../codegen/spec-error.js';
+import { GeneratorError, SpecError } from '../codegen/spec-error.js';
 
 /** A command line that cannot be run as given (unknown flag, missing argument). */
 export class UsageError extends Error {
@@ -53,6 +53,8 @@ function errnoOf(error: unknown): { code: string; path: string } | undefined {
  */
 export function errorLine(error: unknown, context: string | undefined): string {
   if (error instanceof SpecError || error instanceof CommandError || error instanceof UsageError) return `error: ${oneLine(error.message)}`;
+  // Not the spec's fault: still one line naming the file and the stage, the stack only with --debug.
+  if (error instanceof GeneratorError) return `error: ${oneLine(error.message)} (run with --debug for the stack trace)`;
   const errno = errnoOf(error);
   if (errno) return `error: ${oneLine(errno.path)}: ${ERRNO_TEXT[errno.code] ?? errno.code}`;
   const message = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,7 @@
  */
 import { pickMediaType } from './collect-operations.js';
 import type { BodyModel, Diagnostics, HttpMethod, SchemaNode, WebhookModel } from './model.js';
-import { NameScope, camelProperty, safeIdentifier } from './names.js';
+import { NameScope, camelProperty, memberHazard, safeIdentifier, safeMember } from './names.js';
 import { deref } from './refs.js';
 import { joinPointer } from './spec-error.js';
 
@@ -60,7 +60,13 @@ export function collectWebhooks(document: Obj, diagnostics: Diagnostics, takenEx
         diagnostics.warn(pointer, 'webhook declares no request body (payload); no parser is generated for it');
         continue;
       }
-      const name = names.claim(camelProperty(methods.length > 1 ? `${key} ${method}` : key, 'webhook'));
+      // `webhooks.<name>` is a member of a plain object: `then` would make it a thenable and
+      // `__proto__` would replace its prototype, so the member rules apply, with a warning.
+      const wanted = camelProperty(methods.length > 1 ? `${key} ${method}` : key, 'webhook');
+      const hazard = memberHazard(wanted);
+      if (hazard) diagnostics.warn(pointer, `webhook "${key}" is generated as \`${safeMember(wanted)}\` (\`webhooks.${wanted}\` ${hazard})`);
+      const name = names.claim(safeMember(wanted));
+      if (name !== safeMember(wanted)) diagnostics.warn(pointer, `webhook "${key}" collides with another webhook after camelCase; generated as \`webhooks.${name}\``);
       out.push({
         name,
         exportName: exportNames.claim(safeIdentifier(`${name}Webhook`)),

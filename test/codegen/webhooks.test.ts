@@ -92,8 +92,16 @@ test('names follow the operation rules; several methods, reserved words, clashes
       ['viaRef', 'post', 'viaRef', 'viaRefWebhook'],
     ],
   );
-  assert.equal(warnings, ['#/webhooks/ping/post']);
+  // The clash is warned (no silent rename), as is the body-less webhook.
+  assert.equal(warnings.sort(), ['#/webhooks/order-shipped/post', '#/webhooks/ping/post']);
   assert.is(hooks.find((h) => h.key === 'viaRef')?.body.pointer, '#/components/pathItems/Shared/post/requestBody/content/application~1json/schema');
+});
+
+test('webhook names that would change what the webhooks object means are renamed with a warning', () => {
+  const warnings: string[] = [];
+  const hooks = collectWebhooks({ webhooks: { then: hook(), __proto__: hook(), constructor: hook() } }, { warn: (pointer) => warnings.push(pointer) });
+  assert.equal(hooks.map((h) => h.name).sort(), ['constructor_', 'then_']);
+  assert.equal(warnings.sort(), ['#/webhooks/constructor/post', '#/webhooks/then/post']);
 });
 
 test('a webhooks-only spec generates an SDK that type-checks under tsc --strict on its own', async () => {
