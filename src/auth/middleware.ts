@@ -17,6 +17,7 @@ import { SessionExpiredError } from './session.js';
 import { tokenValueProblem, UnusableTokensError } from './check-tokens.js';
 import type { TokenManager } from './token-manager.js';
 import type { Tokens } from './token-store.js';
+import { releaseBody } from '../network/body-deadline.js';
 import type { Middleware } from '../network/types.js';
 import type { OperationMeta } from '../contract/operation.js';
 
@@ -95,7 +96,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       return response;
     }
 
-    await response.body?.cancel().catch(() => {});
+    releaseBody(response, context.stats);
     let fresh: Tokens;
     try {
       fresh = await waitFor(manager.refreshAfterRejection(tokens));

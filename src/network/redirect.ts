@@ -32,6 +32,7 @@
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isSecureOrAllowed } from './loopback.js';
 import type { Redaction } from './redact.js';
+import { releaseBody } from './body-deadline.js';
 import type { Middleware, RequestContext } from './types.js';
 
 /** Options for the redirect layer. */
@@ -91,8 +92,8 @@ export function redirect(options: RedirectOptions): Middleware {
         release(spare);
         return response;
       }
-      // The redirect's own body is never read; release the connection.
-      response.body?.cancel().catch(noop);
+      // The redirect's own body is never read; release the connection and its body timer.
+      releaseBody(response, context.stats);
 
       const target = hop >= options.maxRedirects ? `Too many redirects (more than ${options.maxRedirects})` : resolveTarget(location, request.url, options.allowInsecureHttp);
       if (typeof target === 'string') {

@@ -30,6 +30,7 @@ import { fullJitterDelay, retryDelay } from './backoff.js';
 import { abortableSleep, type Clock } from '../platform/clock.js';
 import type { RetryBudget } from './retry-budget.js';
 import type { RetryPolicy, ShouldRetry } from './retry-policy.js';
+import { releaseBody } from './body-deadline.js';
 import type { FetchLike, Middleware, RequestContext } from './types.js';
 
 export type { RetryContext, RetryPolicy, ShouldRetry } from './retry-policy.js';
@@ -52,7 +53,6 @@ export const ATTEMPT_HEADER = 'X-Tether-Attempt';
 
 // Methods RFC 9110 §9.2.2 defines as idempotent.
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-const noop = () => {};
 
 /** Middleware retrying failed attempts per `context.options.retry` and `deadlineMs`. */
 export function retry(options: RetryMiddlewareOptions): Middleware {
@@ -99,7 +99,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
     const error = response ? details({ response }) : details({ cause: thrown });
     // Rule 1: a cancelled call ends now (also when the transport reported it some other way).
     if (error.type === 'CANCELLED' || context.signal?.aborted) {
-      if (response) discard(response);
+      if (response) releaseBody(response, context.stats);
       if (error.type === 'CANCELLED') throw error;
       throw details({ reason: 'cancelled', cause: context.signal?.reason });
     }
@@ -116,7 +116,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
         retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
       } catch (hookError) {
         // The app's hook failed: the call fails with that (never swallowed), body released.
-        if (response) discard(response);
+        if (response) releaseBody(response, context.stats);
         throw hookError;
       }
     }
@@ -132,7 +132,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
     // Rule 7 (before the budget, so a retry that cannot happen costs no tokens).
     const delay = retryDelay(serverDelay, fullJitterDelay(attempt - 1, policy.baseDelayMs, policy.maxDelayMs, () => clock.random()));
     if (deadline !== undefined && clock.now() + delay >= deadline) {
-      if (response) discard(response);
+      if (response) releaseBody(response, context.stats);
       skipped(context, original, `a ${delay} ms wait would pass deadlineMs ${deadlineMs}`);
       // The attempt itself ran out of time: its own TIMEOUT already says so.
       if (error.type === 'TIMEOUT') throw error;
@@ -154,7 +154,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       return fail();
     }
 
-    if (response) discard(response);
+    if (response) releaseBody(response, context.stats);
     // One line per retry at warn: the app never sees a failure a retry hid, and a backend
     // that keeps failing should be noticed. No headers or bodies here (debug has them).
     context.log?.warn(`↻ ${original.method} ${original.url}: ${whatFailed(error)}; retry ${attempt} of ${policy.maxRetries} in ${delay} ms`, {
@@ -216,9 +216,4 @@ function forAttempt(original: Request, attempt: number, telemetry: boolean): Req
   const request = original.body === null ? original : original.clone();
   if (telemetry && attempt > 1) request.headers.set(ATTEMPT_HEADER, String(attempt));
   return request;
-}
-
-/** Releases a response body nobody will read (also stops its body timer). */
-function discard(response: Response): void {
-  response.body?.cancel().catch(noop);
 }

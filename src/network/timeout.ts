@@ -2,24 +2,24 @@
  * Per-attempt deadline. Most fetch timeouts stop at the response headers, which is exactly
  * where a flaky mobile link stalls: headers arrive, then the body trickles or stops. So the
  * timer keeps running until the body has been read to the end, and a stalled read rejects
- * with TIMEOUT. For streamed responses (SSE) the deadline is an idle timeout instead: it
- * restarts on every chunk, so a live stream may run as long as it keeps talking.
+ * with TIMEOUT.
+ *
+ * The body is timed where it is read, not by re-wrapping it: once headers are in, the attempt's
+ * deadline is left on the call's stats (`stats.bodyDeadline`, see body-deadline.ts), the
+ * reader (service/read-body.ts) races each read against it and releases it at the end, and a
+ * layer that throws the response away releases it too. The response passes through untouched.
+ * Streamed responses (`responseKind: 'stream'`, SSE) are read by the app, so only they keep a
+ * wrapper, and there the deadline is an idle timeout: it restarts on every chunk, so a live
+ * stream may run as long as it keeps talking.
  *
  * The caller's abort ends the attempt at once with CANCELLED, even if the transport ignores
- * signals. We use one AbortController, one abort listener and one setTimeout rather than
- * AbortSignal.any/AbortSignal.timeout: Hermes (React Native) lacks both, a timeout signal's
- * timer cannot be cleared, and neither covers the body. Everything is released when the body
- * ends, errors or is cancelled, so a finished call leaves no timer behind.
+ * signals. The timer and listener are released when the body ends, errors or is released, so
+ * a finished call leaves no timer behind (attempt-deadline.ts).
  */
-import { createNetworkError } from '../errors/create-network-error.js';
-import type { NetworkError } from '../errors/network-error.js';
+import { AttemptDeadline, type Timers } from './attempt-deadline.js';
 import type { FetchLike, Middleware, RequestContext } from './types.js';
 
-/** Timer functions, injectable so tests and hosts can substitute their own clock. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { Timers } from './attempt-deadline.js';
 
 /** Options for the timeout layer; the duration itself comes per call from the context. */
 export interface TimeoutOptions {
@@ -32,80 +32,39 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 const noop = () => {};
 
+// Looks the globals up on every call, so fake timers and late polyfills are honoured.
+const GLOBAL_TIMERS: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** Middleware enforcing `context.options.timeoutMs` per attempt, body read included. */
 export function timeout(options: TimeoutOptions = {}): Middleware {
-  return (next) => (request, context) => runAttempt(next, request, context, options.timers ?? globalTimers());
-}
-
-function globalTimers(): Timers {
-  return {
-    setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-  };
+  return (next) => (request, context) => runAttempt(next, request, context, options.timers ?? GLOBAL_TIMERS);
 }
 
 async function runAttempt(next: FetchLike, request: Request, context: RequestContext, timers: Timers): Promise<Response> {
-  const { timeoutMs } = context.options;
+  // A new attempt means the previous one's response was given up (retry, redirect hop, auth
+  // replay); its body timer must not outlive it.
+  context.stats.bodyDeadline?.release();
   const caller = context.signal;
-  // Once headers are in, errors also report the status and request id we already know.
-  let response: Response | undefined;
-  const failWith = (reason: 'timeout' | 'cancelled', cause?: unknown) =>
-    createNetworkError({
-      method: request.method,
-      url: request.url,
-      attempts: context.stats.attempts,
-      response,
-      reason,
-      cause,
-      timeoutMs,
-      requestId: context.stats.requestId,
-    });
-  if (caller?.aborted) throw failWith('cancelled', caller.reason);
+  const deadline = new AttemptDeadline(request.method, request.url, context, timers);
+  if (caller?.aborted) {
+    deadline.release();
+    throw deadline.error('cancelled', caller.reason);
+  }
 
-  const controller = new AbortController();
-  // Whoever is waiting on this attempt (the headers promise, then the body stream).
-  const onFailure: Array<(error: NetworkError) => void> = [];
-  let failure: NetworkError | undefined;
-  let timer: unknown;
-
-  const release = () => {
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = undefined;
-    caller?.removeEventListener('abort', onCallerAbort);
-  };
-  const fail = (error: NetworkError) => {
-    if (failure) return;
-    failure = error;
-    release();
-    controller.abort(error);
-    for (const listener of onFailure) listener(error);
-  };
-  const onCallerAbort = () => fail(failWith('cancelled', caller?.reason));
-  const arm = () => {
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => fail(failWith('timeout')), timeoutMs);
-  };
-
-  caller?.addEventListener('abort', onCallerAbort, { once: true });
-  arm();
-
+  const pending = next(new Request(request, { signal: deadline.controller.signal }), context);
+  let response: Response;
   try {
-    response = await new Promise<Response>((resolve, reject) => {
-      onFailure.push(reject);
-      next(new Request(request, { signal: controller.signal }), context).then((r) => {
-        // A transport that ignored our abort answered late: nobody will read this body.
-        if (failure) discard(r);
-        resolve(r);
-      }, reject);
-    });
+    response = await deadline.race(pending);
   } catch (error) {
-    release();
-    throw failure ?? error;
+    deadline.release();
+    // A transport that ignored our abort may still answer: nobody will read that body.
+    if (deadline.failure) pending.then(discard, noop);
+    throw deadline.failure ?? error;
   }
-  if (failure) {
-    discard(response);
-    throw failure;
-  }
+  deadline.response = response;
 
   // Nothing left to time. React Native's fetch has no `body` (it buffers the whole response
   // before resolving), so there the headers phase already covered the download.
@@ -116,18 +75,26 @@ async function runAttempt(next: FetchLike, request: Request, context: RequestCon
     request.method === 'HEAD' ||
     response.headers.get('content-length') === '0'
   ) {
-    release();
+    deadline.release();
     return response;
   }
+  if (context.meta.responseKind === 'stream') return idleTimed(response, body, deadline);
+  context.stats.bodyDeadline = deadline;
+  return response;
+}
 
-  const idle = context.meta.responseKind === 'stream';
+/**
+ * A streamed response the app reads itself: the body is wrapped so each chunk restarts the
+ * timer (an idle timeout) and the stream errors with TIMEOUT/CANCELLED when the attempt fails.
+ */
+function idleTimed(response: Response, body: ReadableStream<Uint8Array>, deadline: AttemptDeadline): Response {
   const reader = body.getReader();
   const timed = new ReadableStream<Uint8Array>({
     start(stream) {
-      onFailure.push((error) => {
+      deadline.onFail = (error) => {
         stream.error(error);
         reader.cancel(error).catch(noop);
-      });
+      };
     },
     async pull(stream) {
       // Derived, not named: ReadableStreamReadResult exists only in lib DOM, not in @types/node.
@@ -135,22 +102,22 @@ async function runAttempt(next: FetchLike, request: Request, context: RequestCon
       try {
         chunk = await reader.read();
       } catch (error) {
-        if (failure) return; // already errored with TIMEOUT/CANCELLED by fail()
-        release();
+        if (deadline.failure) return; // already errored with TIMEOUT/CANCELLED by fail()
+        deadline.release();
         stream.error(error);
         return;
       }
-      if (failure) return;
+      if (deadline.failure) return;
       if (chunk.done) {
-        release();
+        deadline.release();
         stream.close();
         return;
       }
-      if (idle) arm();
+      deadline.arm();
       stream.enqueue(chunk.value);
     },
     cancel(reason) {
-      release();
+      deadline.release();
       return reader.cancel(reason);
     },
   });

@@ -3,6 +3,7 @@
  * the next FetchLike and returns its own; the last link is the transport (platform fetch).
  */
 import type { OperationMeta } from '../contract/operation.js';
+import type { NetworkError } from '../errors/network-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 /** The platform fetch to wrap (globalThis.fetch, React Native's fetch, undici's, a test double). */
@@ -28,6 +29,26 @@ export interface CallStats {
   attempts: number;
   /** The X-Request-Id the call sends (set by the retry layer), so every error can carry it. */
   requestId?: string | undefined;
+  /**
+   * The current attempt's running timeout over its response body (see body-deadline.ts), set
+   * by the timeout layer when headers arrive, cleared when the body is read or released.
+   */
+  bodyDeadline?: BodyDeadline | undefined;
+}
+
+/** A running per-attempt deadline over one response's body. */
+export interface BodyDeadline {
+  /** The response whose body the deadline covers. */
+  readonly response: Response;
+  /** The attempt's TIMEOUT or CANCELLED error once it has failed; undefined while it runs. */
+  readonly failure: NetworkError | undefined;
+  /**
+   * `pending` (one read of the body), or a rejection with the attempt's failure as soon as the
+   * timer fires or the caller aborts, whichever comes first.
+   */
+  race<T>(pending: Promise<T>): Promise<T>;
+  /** Stops the timer and the caller-abort listener; safe to call more than once. */
+  release(): void;
 }
 
 /** What every layer knows about the call a request belongs to. */

@@ -8,7 +8,7 @@ import createClient from 'openapi-fetch';
 import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
 import { formatPath, toFieldErrors, type ValidationIssue } from '../errors/field-errors.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
-import type { FetchLike, Logger, RequestContext } from '../network/types.js';
+import type { CallStats, FetchLike, Logger, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type ResolvedNetworkOptions } from '../network/options.js';
 import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
 import { applyIdempotencyKey } from './idempotency.js';
@@ -16,6 +16,7 @@ import type { CallOptions, ResolvedServiceOptions } from './options.js';
 import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
 import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
+import { bodyDeadlineOf, releaseBody } from '../network/body-deadline.js';
 import { requestInputIssues } from './request-checks.js';
 
 /** Runs one operation call; resolves with the parsed success body. */
@@ -150,7 +151,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
           if (received.ok) return received;
           // An error answer: its body is read here, bounded, and openapi-fetch is skipped.
           try {
-            errorData = parseErrorBody(await readText(received, limit));
+            errorData = parseErrorBody(await readText(received, limit, bodyDeadlineOf(context.stats, received)));
           } catch (error) {
             errorReadFailure = error;
           }
@@ -180,7 +181,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     // bad answer, UNKNOWN, saying what was wrong. Never retried: the server did answer.
     let data: unknown;
     try {
-      data = await readData(meta.responseKind, response, result!.data !== undefined, limit);
+      data = await readData(meta.responseKind, response, result!.data !== undefined, limit, context.stats);
     } catch (error) {
       throw fail({ cause: error, response, summary: badBodySummary(error, response) });
     }
@@ -215,24 +216,25 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
  * The success body by the operation's response kind. `hasBody` is false where openapi-fetch
  * found none (204, HEAD, Content-Length: 0); a body the platform still holds is released.
  */
-async function readData(kind: OperationMeta['responseKind'], response: Response, hasBody: boolean, limit: number): Promise<unknown> {
+async function readData(kind: OperationMeta['responseKind'], response: Response, hasBody: boolean, limit: number, stats: CallStats): Promise<unknown> {
   if (!hasBody || kind === 'none') {
-    if (response.body && !response.bodyUsed) await response.body.cancel();
+    if (response.body && !response.bodyUsed) releaseBody(response, stats);
     return undefined;
   }
+  const deadline = bodyDeadlineOf(stats, response);
   switch (kind) {
     case 'stream':
       // The app consumes it; a live stream has no total size to limit.
       return response.body;
     case 'blob': {
-      const bytes = await readBytes(response, limit);
+      const bytes = await readBytes(response, limit, deadline);
       // The part type is derived: BlobPart exists only in lib DOM, not in @types/node.
       return new Blob([bytes as NonNullable<ConstructorParameters<typeof Blob>[0]>[number]], { type: response.headers.get('content-type') ?? '' });
     }
     case 'text':
-      return readText(response, limit);
+      return readText(response, limit, deadline);
     case 'json': {
-      const text = await readText(response, limit);
+      const text = await readText(response, limit, deadline);
       return text === '' ? undefined : JSON.parse(text);
     }
   }

@@ -5,8 +5,14 @@
  * limit in memory, not 50 MB. A `Content-Length` over the limit fails before a byte is read.
  *
  * No stream is wrapped: the reader is pulled directly, one chunk at a time, and a single-chunk
- * body is used as is (no copy).
+ * body is used as is (no copy). The attempt's timeout covers the body, so each read races the
+ * deadline the timeout layer left running (network/body-deadline.ts): a stalled read fails with
+ * the attempt's TIMEOUT (or CANCELLED, if the caller aborts), and the deadline is released when
+ * the read ends, however it ends.
  */
+import type { BodyDeadline } from '../network/body-deadline.js';
+
+const noop = () => {};
 
 /** The body is larger than the limit; the call runner turns it into a NetworkError. */
 export class ResponseTooLargeError extends Error {
@@ -34,13 +40,28 @@ export function checkContentLength(response: Response, limit: number): void {
 }
 
 /**
- * The whole body as bytes, at most `limit` of them. Platforms without streamed bodies (React
- * Native's fetch buffers the response before resolving) are checked after the fact: the
- * memory is already spent there, but the app still gets the same error.
+ * The whole body as bytes, at most `limit` of them, within `deadline` when one is given.
+ * Platforms without streamed bodies (React Native's fetch buffers the response before
+ * resolving) are checked after the fact: the memory is already spent there, but the app still
+ * gets the same error.
  */
-export async function readBytes(response: Response, limit: number): Promise<Uint8Array> {
-  checkContentLength(response, limit);
+export async function readBytes(response: Response, limit: number, deadline?: BodyDeadline): Promise<Uint8Array> {
+  try {
+    return await readWithin(response, limit, deadline);
+  } finally {
+    deadline?.release();
+  }
+}
+
+async function readWithin(response: Response, limit: number, deadline: BodyDeadline | undefined): Promise<Uint8Array> {
   const body = response.body;
+  try {
+    checkContentLength(response, limit);
+  } catch (error) {
+    // Nothing will be read: release the connection rather than leave the download running.
+    if (body && !body.locked) body.cancel().catch(noop);
+    throw error;
+  }
   if (!body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit, bytes.byteLength, false);
@@ -50,12 +71,20 @@ export async function readBytes(response: Response, limit: number): Promise<Uint
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await (deadline ? deadline.race(reader.read()) : reader.read());
+    } catch (error) {
+      // Timed out or cancelled: stop the download (a transport may ignore the abort).
+      if (deadline?.failure) reader.cancel(deadline.failure).catch(noop);
+      throw error;
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
       // Stop the download now: the rest is never read, so it never takes memory.
-      reader.cancel().catch(() => {});
+      reader.cancel().catch(noop);
       throw new ResponseTooLargeError(limit, size, false);
     }
     chunks.push(value);
@@ -74,8 +103,8 @@ export async function readBytes(response: Response, limit: number): Promise<Uint
 let decoder: InstanceType<typeof TextDecoder> | undefined;
 
 /** UTF-8 text of a body read with `readBytes` (a BOM is dropped, invalid bytes become U+FFFD). */
-export async function readText(response: Response, limit: number): Promise<string> {
-  const bytes = await readBytes(response, limit);
+export async function readText(response: Response, limit: number, deadline?: BodyDeadline): Promise<string> {
+  const bytes = await readBytes(response, limit, deadline);
   if (bytes.byteLength === 0) return '';
   // Made on first use, not at import (hosts may install a polyfill after loading the SDK).
   if (typeof TextDecoder === 'undefined') return new Response(bytes as unknown as ConstructorParameters<typeof Response>[0]).text();

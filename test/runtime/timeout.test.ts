@@ -1,7 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { timeout, type Timers } from '../../src/network/timeout.js';
-import type { FetchLike } from '../../src/network/types.js';
+import type { FetchLike, RequestContext } from '../../src/network/types.js';
+import { bodyDeadlineOf, releaseBody } from '../../src/network/body-deadline.js';
+import { readText } from '../../src/service/read-body.js';
 import { context } from './helpers/context.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -30,6 +32,14 @@ function trackingTimers() {
     },
   };
   return { timers, live, created: () => created };
+}
+
+/**
+ * Reads a body the way the call runner does: through read-body, racing the deadline the
+ * timeout layer left on the call's stats (bodies are timed where they are read, not wrapped).
+ */
+function read(response: Response, ctx: RequestContext): Promise<string> {
+  return readText(response, Infinity, bodyDeadlineOf(ctx.stats, response));
 }
 
 /** A body that sends `first` and then stalls forever (until cancelled). */
@@ -66,9 +76,10 @@ test('a stalled body read rejects with TIMEOUT, and the source body is cancelled
   const { timers, live } = trackingTimers();
   const stalled = stallingBody('{"partial":');
   const fetch = timeout({ timers })(async () => new Response(stalled.body, { status: 200, headers: { 'x-request-id': 'r9' } }));
-  const response = await fetch(new Request(url), context({ timeoutMs: 40 }));
+  const ctx = context({ timeoutMs: 40 });
+  const response = await fetch(new Request(url), ctx);
   assert.is(response.status, 200);
-  const error = await rejection(response.text());
+  const error = await rejection(read(response, ctx));
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.status, 200);
   assert.is(error.requestId, 'r9');
@@ -79,9 +90,10 @@ test('a stalled body read rejects with TIMEOUT, and the source body is cancelled
 test('a body read to the end clears the timer', async () => {
   const { timers, live, created } = trackingTimers();
   const fetch = timeout({ timers })(async () => new Response('{"ok":true}', { status: 200 }));
-  const response = await fetch(new Request(url), context({ timeoutMs: 1000 }));
+  const ctx = context({ timeoutMs: 1000 });
+  const response = await fetch(new Request(url), ctx);
   assert.is(live.size, 1, 'still armed while the body is unread');
-  assert.equal(await response.json(), { ok: true });
+  assert.equal(JSON.parse(await read(response, ctx)), { ok: true });
   assert.is(live.size, 0);
   assert.is(created(), 1);
 });
@@ -95,11 +107,12 @@ test('bodiless responses clear the timer at once', async () => {
   }
 });
 
-test('cancelling the body clears the timer', async () => {
+test('releasing an unread body clears the timer and cancels the body', async () => {
   const { timers, live } = trackingTimers();
   const stalled = stallingBody('x');
-  const response = await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), context());
-  await response.body?.cancel();
+  const ctx = context();
+  const response = await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), ctx);
+  releaseBody(response, ctx.stats);
   assert.is(live.size, 0);
   assert.ok(stalled.wasCancelled());
 });
@@ -133,8 +146,9 @@ test('the same slow body without stream mode times out', async () => {
       else controller.close();
     },
   });
-  const response = await timeout()(async () => new Response(body))(new Request(url), context({ timeoutMs: 60 }));
-  assert.is((await rejection(response.text())).type, 'TIMEOUT');
+  const ctx = context({ timeoutMs: 60 });
+  const response = await timeout()(async () => new Response(body))(new Request(url), ctx);
+  assert.is((await rejection(read(response, ctx))).type, 'TIMEOUT');
 });
 
 test('the caller aborting while waiting for headers is CANCELLED at once', async () => {
@@ -152,10 +166,12 @@ test('the caller aborting while waiting for headers is CANCELLED at once', async
 test('the caller aborting during the body read is CANCELLED', async () => {
   const caller = new AbortController();
   const stalled = stallingBody('x');
-  const response = await timeout()(async () => new Response(stalled.body))(new Request(url), context({ timeoutMs: 10_000, signal: caller.signal }));
-  const reading = response.text();
+  const ctx = context({ timeoutMs: 10_000, signal: caller.signal });
+  const response = await timeout()(async () => new Response(stalled.body))(new Request(url), ctx);
+  const reading = read(response, ctx);
   caller.abort();
   assert.is((await rejection(reading)).type, 'CANCELLED');
+  assert.ok(stalled.wasCancelled(), 'the download was stopped');
 });
 
 test('an already-aborted signal never reaches the transport', async () => {
@@ -188,12 +204,50 @@ test('transport errors pass through untouched for the runner to classify', async
 test('the response keeps status, headers and url', async () => {
   const original = new Response('hi', { status: 201, statusText: 'Created', headers: { etag: '"1"' } });
   Object.defineProperty(original, 'url', { value: url });
-  const response = await timeout()(async () => original)(new Request(url), context());
+  const ctx = context();
+  const response = await timeout()(async () => original)(new Request(url), ctx);
   assert.is(response.status, 201);
   assert.is(response.statusText, 'Created');
   assert.is(response.headers.get('etag'), '"1"');
   assert.is(response.url, url);
-  assert.is(await response.text(), 'hi');
+  assert.is(await read(response, ctx), 'hi');
+});
+
+test('a body nobody reads times out on its own and is cancelled, leaving no timer', async () => {
+  const { timers, live } = trackingTimers();
+  const stalled = stallingBody('x');
+  const ctx = context({ timeoutMs: 30 });
+  await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), ctx);
+  await new Promise((r) => setTimeout(r, 80));
+  assert.ok(stalled.wasCancelled());
+  assert.is(live.size, 0);
+  assert.is(ctx.stats.bodyDeadline, undefined);
+});
+
+test('a non-stream response is passed on as it is, not re-wrapped', async () => {
+  const original = new Response('{"ok":true}', { status: 200 });
+  const ctx = context();
+  const response = await timeout()(async () => original)(new Request(url), ctx);
+  assert.is(response, original);
+  assert.is(ctx.stats.bodyDeadline?.response, original);
+  await read(response, ctx);
+  assert.is(ctx.stats.bodyDeadline, undefined, 'released once read');
+});
+
+test('a stream whose reader is cancelled by the app clears the timer', async () => {
+  const { timers, live } = trackingTimers();
+  const stalled = stallingBody('x');
+  const response = await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), context({ meta: { responseKind: 'stream' } }));
+  await response.body?.cancel();
+  assert.is(live.size, 0);
+  assert.ok(stalled.wasCancelled());
+});
+
+test('a stalled stream times out with TIMEOUT for the app reading it', async () => {
+  const stalled = stallingBody('data: 1\n\n');
+  const response = await timeout()(async () => new Response(stalled.body))(new Request(url), context({ timeoutMs: 40, meta: { responseKind: 'stream' } }));
+  assert.is((await rejection(response.text())).type, 'TIMEOUT');
+  assert.ok(stalled.wasCancelled());
 });
 
 test.run();
