@@ -2,7 +2,9 @@
 // spec-sha256: 505e397e41fc61c78cbc884b93a1ff52c69f4774cf5c04795f92f52c37c471d5
 
 import { createRuntime, type SdkOptions } from "../../src/runtime.js";
+import { createOperationClient, type Client } from "../../src/client.js";
 import { createAuthService, type AuthService, createUsersService, type UsersService, createOrdersService, type OrdersService, createSyncService, type SyncService, createEventsService, type EventsService } from "./services.js";
+import * as op from "./operations.js";
 /** The API this SDK was generated from. */
 export const api = {
     title: "Shop API",
@@ -33,8 +35,17 @@ export function createSdk(options: SdkOptions): Sdk {
         events: createEventsService(runtime)
     };
 }
+/**
+ * Creates a Shop API client for the standalone operation functions (`getX(client, init)`): an app
+ * bundles only the operations it imports. Same options and behaviour as `createSdk`.
+ */
+export function createClient(options: SdkOptions): Client {
+    return createOperationClient(options, api, op.refreshToken);
+}
 export * from "../../src/index.js";
+export type { Client, OperationFunction, PagedOperationFunction } from "../../src/client.js";
 export type { paths, components, operations } from "./schema.js";
 export type { AuthService, UsersService, OrdersService, SyncService, EventsService } from "./services.js";
+export { login, refreshToken, logout, getMe, getUser, batchGetUsers, listOrders, createOrder, getOrder, deleteOrder, updateOrder, getSync, streamEvents } from "./functions.js";
 export { webhooks, orderShippedWebhook } from "./webhooks.js";
 export type { WebhookPayloads } from "./webhooks.js";

@@ -16,6 +16,7 @@ import type {
 } from './model.js';
 import { NameScope, camelCase, camelProperty, memberHazard, pascalCase, safeIdentifier, safeMember, words } from './names.js';
 import { detectPagination } from './pagination.js';
+import { RESERVED_EXPORTS } from './reserved-exports.js';
 import { joinPointer } from './spec-error.js';
 
 const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -27,8 +28,6 @@ const RESERVED_SERVICE_KEYS = ['offline'];
 const RESERVED_METHOD_KEYS = ['meta'];
 /** Names services.ts and index.ts declare or import next to the service types. */
 const RESERVED_TYPE_NAMES = ['Sdk', 'Runtime', 'OperationMethod', 'SdkOptions'];
-/** Names operations.ts imports next to its exports (`import * as v`, `OperationMeta`). */
-const RESERVED_EXPORTS = ['v', 'OperationMeta'];
 const DEFAULT_TAG = 'default';
 /** Header names recognised as an idempotency key (IETF draft-ietf-httpapi-idempotency-key-header). */
 export const IDEMPOTENCY_HEADER = /^idempotency[-_]?key$/i;
@@ -211,10 +210,17 @@ function groupServices(
     const key = service.key;
     const what = operation.operationId === undefined ? `${operation.method.toUpperCase()} ${operation.path}` : `operationId ${JSON.stringify(operation.operationId)}`;
     operation.name = settle(service.scope, operation.name, operation.pointer, what, (n) => `sdk.${key}.${n}`, diagnostics);
-    // Top-level exports are unique across services: a clash is qualified by its service. That
-    // rule is documented and the SDK's own names are unchanged by it, so it is not warned.
+    // Top-level exports (operations.ts, the standalone functions) are unique across services: a
+    // clash is qualified by its service, deterministically in document order. The standalone
+    // functions are public names an app imports, so a qualified one is warned.
     const exportName = safeIdentifier(operation.name);
-    operation.exportName = exportNames.claim(exportNames.has(exportName) ? camelCase(`${service.key} ${operation.name}`) : exportName, operation.pointer);
+    const taken = exportNames.has(exportName);
+    operation.exportName = exportNames.claim(taken ? camelCase(`${service.key} ${operation.name}`) : exportName, operation.pointer);
+    if (taken) {
+      const owner = exportNames.ownerOf(exportName);
+      const why = owner === undefined ? 'reserved by the SDK' : `already taken by ${owner}`;
+      diagnostics.warn(operation.pointer, `${what} is exported as the standalone function \`${operation.exportName}\` (\`${exportName}\` is ${why})`);
+    }
     service.operations.push(operation);
   }
   return [...byTag.values()].map(({ scope: _scope, ...service }) => service);

@@ -1,22 +1,33 @@
 /**
- * `index.ts`: `createSdk(options)` wiring one runtime to every service, the SDK's type, and
- * re-exports of the runtime's public API so one import serves an app.
+ * `index.ts`: `createSdk(options)` wiring one runtime to every service, the SDK's type, the
+ * tree-shakable form (`createClient(options)` plus the standalone functions of functions.ts),
+ * and re-exports of the runtime's public API so one import serves an app.
  */
 import { access, call, exportConst, f, importDecl, literal, obj, propName, reexport, typeRef, withDoc, ts } from './ast.js';
+import { authRole } from './emit-operations.js';
 import { factoryName } from './emit-services.js';
 import { webhookExports } from './emit-webhooks.js';
 import type { ApiModel } from './model.js';
 import type { RuntimeImports } from './runtime-imports.js';
 
 /** Renders the index module. */
-export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks'>>, imports: Pick<RuntimeImports, 'runtime' | 'publicApi'>): ts.Statement[] {
+export function emitIndex(
+  model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks' | 'operations' | 'document'>>,
+  imports: Pick<RuntimeImports, 'runtime' | 'publicApi' | 'client'>,
+): ts.Statement[] {
   const runtimeImport = imports.runtime;
+  const operations = model.operations ?? model.services.flatMap((s) => s.operations);
+  // The spec's refresh operation, handed to createClient so `auth` can refresh before any call.
+  const document = model.document;
+  const refresh = document && operations.find((op) => authRole(document, op) === 'refresh');
   const statements: ts.Statement[] = [
     importDecl(runtimeImport, { named: ['createRuntime', { name: 'SdkOptions', type: true }] }),
+    importDecl(imports.client, { named: ['createOperationClient', { name: 'Client', type: true }] }),
     importDecl('./services.js', {
       named: model.services.flatMap((s) => [factoryName(s), { name: s.typeName, type: true as const }]),
     }),
   ];
+  if (refresh) statements.push(importDecl('./operations.js', { namespace: 'op' }));
 
   statements.push(
     withDoc(
@@ -66,10 +77,33 @@ export function emitIndex(model: Pick<ApiModel, 'services' | 'title' | 'version'
   );
 
   statements.push(
+    withDoc(
+      f.createFunctionDeclaration(
+        [f.createModifier(ts.SyntaxKind.ExportKeyword)],
+        undefined,
+        'createClient',
+        undefined,
+        [f.createParameterDeclaration(undefined, undefined, 'options', undefined, typeRef('SdkOptions'))],
+        typeRef('Client'),
+        f.createBlock(
+          [f.createReturnStatement(call('createOperationClient', [access('options'), access('api'), ...(refresh ? [access(`op.${refresh.exportName}`)] : [])]))],
+          true,
+        ),
+      ),
+      [
+        `Creates a ${model.title} client for the standalone operation functions (\`getX(client, init)\`): an app`,
+        'bundles only the operations it imports. Same options and behaviour as `createSdk`.',
+      ],
+    ),
+  );
+
+  statements.push(
     reexport(imports.publicApi),
+    reexport(imports.client, ['Client', 'OperationFunction', 'PagedOperationFunction'], true),
     reexport('./schema.js', ['paths', 'components', 'operations'], true),
     reexport('./services.js', model.services.map((s) => s.typeName), true),
   );
+  if (operations.length > 0) statements.push(reexport('./functions.js', operations.map((op) => op.exportName)));
   if (model.webhooks?.length) {
     const hooks = webhookExports(model.webhooks);
     statements.push(reexport('./webhooks.js', hooks.values), reexport('./webhooks.js', hooks.types, true));

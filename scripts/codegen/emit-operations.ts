@@ -30,7 +30,8 @@ export function responseKind(operation: OperationModel): 'json' | 'text' | 'stre
   return 'blob';
 }
 
-function authRole(document: Record<string, unknown>, operation: OperationModel): string | undefined {
+/** The role `x-tether-auth` gives an operation (login, refresh, logout), if any. */
+export function authRole(document: Record<string, unknown>, operation: OperationModel): string | undefined {
   const raw = lookup(document, operation)?.['x-tether-auth'];
   return raw === 'login' || raw === 'refresh' || raw === 'logout' ? raw : undefined;
 }

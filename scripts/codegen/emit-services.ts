@@ -6,7 +6,7 @@ import { access, call, f, id, importDecl, indexed, obj, propName, typeRef, withD
 import type { ApiModel, OperationModel, ServiceModel } from './model.js';
 
 /** The type `paths['/orders/{orderId}']['get']` for an operation. */
-function operationType(op: OperationModel): ts.TypeNode {
+export function operationType(op: OperationModel): ts.TypeNode {
   return indexed(typeRef('paths'), [op.path, op.method]);
 }
 

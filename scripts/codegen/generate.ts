@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { print } from './ast.js';
 import { collectOperations } from './collect-operations.js';
 import { collectWebhooks } from './collect-webhooks.js';
+import { emitFunctions } from './emit-functions.js';
 import { emitIndex } from './emit-index.js';
 import { emitOperations } from './emit-operations.js';
 import { emitSchemaTypes } from './emit-schema-types.js';
@@ -113,9 +114,10 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
     'services.ts': head + print(emitServices(model, imports.runtime)),
     'index.ts': head + print(emitIndex(model, imports)),
   };
+  if (model.operations.length > 0) files['functions.ts'] = head + print(emitFunctions(model, imports.client));
   // Only specs with 3.1 webhooks get the file (and index.ts its re-exports).
   if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, imports.runtime));
-  step('operations, services, index');
+  step('operations, services, functions, index');
 
   await writeAtomically(out, files);
   step(`wrote ${out}`);

@@ -6,7 +6,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 
-/** The three module specifiers generated files import. */
+/** The module specifiers generated files import. */
 export interface RuntimeImports {
   /** `createRuntime`, `Runtime`, `OperationMethod`, `OperationMeta`, `SdkOptions`. */
   runtime: string;
@@ -14,6 +14,8 @@ export interface RuntimeImports {
   publicApi: string;
   /** valibot, for the generated validators. */
   valibot: string;
+  /** The tree-shakable form: `createOperationClient`, `defineOperation`, `Client`. */
+  client: string;
 }
 
 /** The package's public runtime export (compiled JS + .d.ts, zero dependencies). */
@@ -25,10 +27,11 @@ export const PACKAGE_VALIBOT = '@tether/sdk/valibot';
 export function relativeRuntimeImports(out: string, runtimeDir: string): RuntimeImports {
   let dir = relative(resolve(out), resolve(runtimeDir)).split(sep).join('/');
   if (!dir.startsWith('.')) dir = `./${dir}`;
-  return { runtime: `${dir}/runtime.js`, publicApi: `${dir}/index.js`, valibot: `${dir}/valibot.js` };
+  return { runtime: `${dir}/runtime.js`, publicApi: `${dir}/index.js`, valibot: `${dir}/valibot.js`, client: `${dir}/client.js` };
 }
 
 /** Imports of a published runtime: `@tether/sdk/runtime` unless the app names its own. */
 export function packageRuntimeImports(runtime: string = PACKAGE_RUNTIME, valibot: string = PACKAGE_VALIBOT): RuntimeImports {
-  return { runtime, publicApi: runtime, valibot };
+  // The package's runtime export bundles src/client.ts too (scripts/build.ts).
+  return { runtime, publicApi: runtime, valibot, client: runtime };
 }

@@ -46,6 +46,20 @@ test('names: duplicate operationIds warn with their pointer and get numbered nam
     '#/paths/~1b/get/operationId: duplicate operationId "list" (first at #/paths/~1a/get); operationIds must be unique',
     '#/paths/~1c/get/operationId: duplicate operationId "list" (first at #/paths/~1a/get); operationIds must be unique',
     '#/paths/~1b/get: operationId "list" is generated as `list2` (`list` is already taken by #/paths/~1a/get)',
+    '#/paths/~1c/get: operationId "list" is exported as the standalone function `yList` (`list` is already taken by #/paths/~1a/get)',
+  ]);
+});
+
+test('names: a standalone function never takes a name the SDK or the runtime exports; the rename is warned', () => {
+  const { operations, warnings } = collect({
+    '/a': { get: { operationId: 'createClient', tags: ['x'], responses: ok() } },
+    '/b': { get: { operationId: 'formatPath', tags: ['y'], responses: ok() } },
+    '/c': { get: { operationId: 'getThing', tags: ['y'], responses: ok() } },
+  });
+  assert.equal(operations.map((o) => o.exportName), ['xCreateClient', 'yFormatPath', 'getThing']);
+  assert.equal(warnings, [
+    '#/paths/~1a/get: operationId "createClient" is exported as the standalone function `xCreateClient` (`createClient` is reserved by the SDK)',
+    '#/paths/~1b/get: operationId "formatPath" is exported as the standalone function `yFormatPath` (`formatPath` is reserved by the SDK)',
   ]);
 });
 

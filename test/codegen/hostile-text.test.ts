@@ -48,7 +48,7 @@ function render(doc: Record<string, unknown>): string[] {
   return [
     print(emitServices({ services }, '../rt/runtime.js')),
     print(emitOperations({ operations, document: doc }, validators.operations, '../rt/runtime.js')),
-    print(emitIndex({ services, title: info.title, version: info.version, specHash: 'h' }, { runtime: '../rt/runtime.js', publicApi: '../rt/index.js' })),
+    print(emitIndex({ services, title: info.title, version: info.version, specHash: 'h' }, { runtime: '../rt/runtime.js', publicApi: '../rt/index.js', client: '../rt/client.js' })),
     print(validators.statements),
   ];
 }

@@ -2,6 +2,7 @@
 // spec-sha256: 1d4761df2f275d600b89edd704f564260c5773d5bfa57c5a3ef98894f472235a
 
 import { createRuntime, type SdkOptions } from "../../../src/runtime.js";
+import { createOperationClient, type Client } from "../../../src/client.js";
 import { createAccountsService, type AccountsService } from "./services.js";
 /** The API this SDK was generated from. */
 export const api = {
@@ -21,8 +22,17 @@ export function createSdk(options: SdkOptions): Sdk {
         accounts: createAccountsService(runtime)
     };
 }
+/**
+ * Creates a Accounts client for the standalone operation functions (`getX(client, init)`): an app
+ * bundles only the operations it imports. Same options and behaviour as `createSdk`.
+ */
+export function createClient(options: SdkOptions): Client {
+    return createOperationClient(options, api);
+}
 export * from "../../../src/index.js";
+export type { Client, OperationFunction, PagedOperationFunction } from "../../../src/client.js";
 export type { paths, components, operations } from "./schema.js";
 export type { AccountsService } from "./services.js";
+export { listAccounts, createAccount } from "./functions.js";
 export { webhooks, accountCreatedWebhook, accountClosedWebhook } from "./webhooks.js";
 export type { WebhookPayloads } from "./webhooks.js";

@@ -2,6 +2,7 @@
 // spec-sha256: 32076a0d54f8a6a7990acb8afdf763a510fda5ef8326369d1cb193c74eeccea7
 
 import { createRuntime, type SdkOptions } from "../../../src/runtime.js";
+import { createOperationClient, type Client } from "../../../src/client.js";
 import {} from "./services.js";
 /** The API this SDK was generated from. */
 export const api = {
@@ -17,7 +18,15 @@ export function createSdk(options: SdkOptions): Sdk {
     const runtime = createRuntime(options, api);
     return {};
 }
+/**
+ * Creates a Parcel Events client for the standalone operation functions (`getX(client, init)`): an app
+ * bundles only the operations it imports. Same options and behaviour as `createSdk`.
+ */
+export function createClient(options: SdkOptions): Client {
+    return createOperationClient(options, api);
+}
 export * from "../../../src/index.js";
+export type { Client, OperationFunction, PagedOperationFunction } from "../../../src/client.js";
 export type { paths, components, operations } from "./schema.js";
 export type {} from "./services.js";
 export { webhooks, parcelDeliveredWebhook, parcelLostWebhook, defaultWebhook } from "./webhooks.js";

@@ -1,0 +1,22 @@
+/**
+ * Names an operation's standalone function may not take: every generated `index.ts` exports the
+ * functions next to its own declarations and the runtime's public API (`export *`), and a
+ * clash would either fail to compile or silently hide the runtime's export. An operation that
+ * wants one of these is qualified by its tag (`formatPath` → `usersFormatPath`) and warned.
+ * test/codegen/reserved-exports.test.ts fails when the runtime gains a value export missing here.
+ */
+
+/** What the generated files themselves declare or import at module scope. */
+const GENERATED = ['v', 'op', 'OperationMeta', 'paths', 'components', 'operations', 'webhooks', 'api', 'createSdk', 'createClient', 'Sdk', 'Client'];
+
+/** Value exports of the runtime (`src/index.ts`, `src/runtime.ts`, `src/client.ts`). */
+export const RUNTIME_VALUE_EXPORTS = [
+  'NetworkError', 'NetworkErrorType', 'isNetworkError', 'DEFAULTS', 'ATTEMPT_HEADER', 'REQUEST_ID_HEADER',
+  'RETRY_BUDGET_DEFAULTS', 'createRetryBudget', 'systemClock', 'DEFAULT_REDACT_HEADERS', 'DEFAULT_REDACT_QUERY_PARAMS',
+  'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
+  'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
+  'createOperationClient', 'defineOperation', 'definePagedOperation',
+];
+
+/** Every name a standalone operation function may not be exported as. */
+export const RESERVED_EXPORTS: readonly string[] = [...GENERATED, ...RUNTIME_VALUE_EXPORTS];
