@@ -38,6 +38,7 @@ function sharedRuntime(ext: 'mjs' | 'cjs'): Plugin {
   const targets = new Map([
     [join(root, 'src', 'runtime.js'), `../runtime/index.${ext}`],
     [join(root, 'src', 'index.js'), `../runtime/index.${ext}`],
+    [join(root, 'src', 'client.js'), `../runtime/index.${ext}`],
     [join(root, 'src', 'valibot.js'), `../valibot/index.${ext}`],
   ]);
   return {
@@ -51,8 +52,11 @@ function sharedRuntime(ext: 'mjs' | 'cjs'): Plugin {
   };
 }
 
-/** The runtime's public entry: its API plus what generated code imports from src/runtime.ts. */
-const RUNTIME_ENTRY = "export * from './src/index.ts';\nexport * from './src/runtime.ts';\n";
+/**
+ * The runtime's public entry: its API plus what generated code imports from src/runtime.ts and
+ * src/client.ts (the tree-shakable form).
+ */
+const RUNTIME_ENTRY = "export * from './src/index.ts';\nexport * from './src/runtime.ts';\nexport * from './src/client.ts';\n";
 
 async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: 'mjs' | 'cjs') => Plugin[] = () => []): Promise<void> {
   const common: BuildOptions = { bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning', ...options };

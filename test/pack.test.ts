@@ -8,7 +8,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foreignReferences } from '../scripts/build/declarations.js';
@@ -93,7 +93,7 @@ test('npx tether generate writes an SDK importing the package, headed by its own
     assert.not.match(text, /from "\.\.\/[^"]*(src|node_modules)\//, `${file} imports no path outside its folder`);
   }
   assert.match(index, /from "@tether\/sdk\/runtime"/);
-  assert.match(await readFile(join(app, 'src', 'api', 'validators.ts'), 'utf8'), /from "@tether\/sdk\/valibot"/);
+  assert.match(await readFile(join(app, 'src', 'api', 'validators.js'), 'utf8'), /from "@tether\/sdk\/valibot"/);
 
   must(await run(npx, ['tether', 'check', '--spec', 'openapi.yaml', '--out', 'src/api'], app), 'tether check on fresh output');
   const services = join(app, 'src', 'api', 'services.ts');
@@ -134,6 +134,9 @@ test('the compiled consumer runs against test/server (ESM generated SDK, CJS pub
   const cjsConfig = MATRIX.find((c) => c.format === 'cjs');
   assert.ok(esmConfig && cjsConfig);
   compile([join(app, 'src', 'main.ts')], esmConfig.compilerOptions, app, join(app, 'out'));
+  // validators.js ships as JavaScript (its .d.ts keeps the consumer's tsc cheap) and tsc emits
+  // no JS input, so an app building with plain tsc copies it beside the output (README).
+  await copyFile(join(app, 'src', 'api', 'validators.js'), join(app, 'out', 'api', 'validators.js'));
   compile([join(app, 'main.cts')], cjsConfig.compilerOptions, app, join(app, 'out-cjs'));
   const esm = must(await run(process.execPath, [join(app, 'out', 'main.js')], app, { SERVER_URL: server.url }), 'the ESM consumer');
   assert.equal(JSON.parse(esm.stdout.trim()), { email: 'alice@example.com', sku: 'CAP-RED', missing: 'NOT_FOUND' });

@@ -38,17 +38,17 @@ export async function writeDeclarations(root: string, versions: readonly string[
   const types = join(root, 'dist', 'types');
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('declaration emit failed');
-  // tsc does not copy .d.ts inputs; the generated schema types are one.
+  // tsc does not copy .d.ts inputs; the generated schema types and validators are such.
   for (const version of versions) {
     await mkdir(join(types, 'generated', version), { recursive: true });
-    await copyFile(join(root, 'generated', version, 'schema.d.ts'), join(types, 'generated', version, 'schema.d.ts'));
+    for (const file of ['schema.d.ts', 'validators.d.ts']) await copyFile(join(root, 'generated', version, file), join(types, 'generated', version, file));
   }
   const valibot = join(root, 'node_modules', 'valibot');
   await mkdir(join(types, 'valibot'), { recursive: true });
   await copyFile(join(valibot, 'dist', 'index.d.mts'), join(types, 'valibot', 'index.d.ts'));
   await copyFile(join(valibot, 'LICENSE.md'), join(types, 'valibot', 'LICENSE.md'));
   await writeFile(join(types, 'src', 'valibot.d.ts'), "export * from '../valibot/index.js';\n");
-  await writeFile(join(types, 'runtime.d.ts'), "export * from './src/index.js';\nexport * from './src/runtime.js';\n");
+  await writeFile(join(types, 'runtime.d.ts'), "export * from './src/index.js';\nexport * from './src/runtime.js';\nexport * from './src/client.js';\n");
 
   const foreign = await foreignReferences(types);
   if (foreign.length > 0) throw new Error(`published declarations reference what a consumer may not have:\n  ${foreign.join('\n  ')}`);

@@ -19,6 +19,7 @@ import { relativeRuntimeImports, type RuntimeImports } from './runtime-imports.j
 import { loadSpec } from './load-spec.js';
 import type { ApiModel, Diagnostics } from './model.js';
 import { emitValidators } from './validators/index.js';
+import { validatorsDts, validatorsJs } from './validators/module-files.js';
 
 export interface GenerateOptions {
   /** Spec file (YAML or JSON). */
@@ -105,11 +106,14 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
     valibotImport: imports.valibot,
     diagnostics,
   });
-  const validatorsText = print(validators.statements);
+  const validatorsCode = validatorsJs(validators.statements);
+  const validatorsTypes = validatorsDts(validators.statements, imports.runtime);
   step('validators (valibot)');
   const files: Record<string, string> = {
     'schema.d.ts': head + types,
-    'validators.ts': head + validatorsText,
+    // JS plus a declaration, so a consumer's tsc never checks the valibot code (module-files.ts).
+    'validators.js': head + validatorsCode,
+    'validators.d.ts': head + validatorsTypes,
     'operations.ts': head + print(emitOperations(model, validators.operations, imports.runtime)),
     'services.ts': head + print(emitServices(model, imports.runtime)),
     'index.ts': head + print(emitIndex(model, imports)),

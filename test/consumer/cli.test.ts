@@ -60,7 +60,7 @@ test('the header names the command that regenerates that folder, relative to the
   const index = await readFile(join(dir, 'src', 'api', 'index.ts'), 'utf8');
   assert.ok(index.includes("run `npx tether generate --spec 'specs/shop\\u{a}process.exit(1);.yaml' --out src/api --runtime '#runtime'`"), index.slice(0, 400));
   assert.match(index, /from "#runtime"/);
-  assert.match(await readFile(join(dir, 'src', 'api', 'validators.ts'), 'utf8'), /from "@tether\/sdk\/valibot"/);
+  assert.match(await readFile(join(dir, 'src', 'api', 'validators.js'), 'utf8'), /from "@tether\/sdk\/valibot"/);
   const check = capture(join(dir, 'specs'));
   assert.is(await runCli(['check', '--spec', 'shop\nprocess.exit(1);.yaml', '--out', '../src/api', '--runtime', '#runtime'], check), 0, check.err.join('\n'));
   const wrong = capture(join(dir, 'specs'));

@@ -8,12 +8,14 @@
  *   other recursively;
  * - every valibot call is `/* @__PURE__ *\/` so bundlers drop the consts an app does not use;
  * - consts come in dependency order; a reference to one not written yet is `v.lazy(() => X)`.
+ * generate.ts ships these statements as `validators.js` + `validators.d.ts` (module-files.ts).
  */
 import { exportConst, id, importDecl, ts, withDoc, type Expr } from '../ast.js';
 import type { Diagnostics, OperationModel, ParameterModel, Pointer } from '../model.js';
 import { DocumentIndex, isRecord } from './document.js';
 import { entries, genericSchemaType, localConst, NS, vLazy, vObject, vOptional, vUnknown } from './emit.js';
 import { VALIDATION_KEYWORDS } from './keywords.js';
+import { SCHEMA_TYPE } from './module-files.js';
 import { assignComponentNames, NameRegistry, statusSuffix } from './names.js';
 import { componentOrder } from './order.js';
 import { SchemaConverter } from './schema.js';
@@ -49,7 +51,7 @@ const JSON_MEDIA_TYPE = /^application\/(?:[^;\s]+\+)?json\s*(?:;|$)/i;
 
 export function emitValidators(input: ValidatorsInput): ValidatorsOutput {
   const index = new DocumentIndex(input.document);
-  const registry = new NameRegistry([NS]);
+  const registry = new NameRegistry([NS, SCHEMA_TYPE]);
   const componentConst = assignComponentNames(Object.keys(index.schemas), registry);
   const written = new Set<string>();
 
