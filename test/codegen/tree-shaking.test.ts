@@ -1,0 +1,73 @@
+/**
+ * The tree-shakable form really tree-shakes: structural facts about what esbuild keeps, never
+ * byte counts (those are the bench's, docs/benchmarks.md). Bundles are minified except for
+ * identifiers, so the validator consts keep their generated names and can be looked for.
+ */
+import { build } from 'esbuild';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { root } from '../helpers/paths.js';
+
+const V1 = './generated/v1/index.ts';
+
+/** Bundles an app entry for the browser (ESM) the way an app's bundler would. */
+async function bundle(contents: string): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'app.ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Each v1 operation's path template and the validators only it references. */
+const OPERATIONS = {
+  getUser: { path: '"/users/{userId}"', validators: ['getUserParams'] },
+  listOrders: { path: '"/orders"', validators: ['listOrdersParams', 'OrderPageSchema'] },
+  createOrder: { path: '"/orders"', validators: ['createOrderParams', 'CreateOrderRequestSchema'] },
+  batchGetUsers: { path: '"/users/batch-get"', validators: ['BatchGetUsersRequestSchema', 'BatchGetUsersResponseSchema'] },
+  getSync: { path: '"/sync"', validators: ['getSyncParams', 'SyncResponseSchema'] },
+  updateOrder: { path: '"/orders/{orderId}"', validators: ['updateOrderParams', 'UpdateOrderRequestSchema'] },
+} as const;
+
+const others = (kept: readonly string[]) => Object.entries(OPERATIONS).filter(([name]) => !kept.includes(name));
+
+test('one standalone operation bundles without any other operation, its path or its validators', async () => {
+  const out = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  assert.ok(out.includes(OPERATIONS.getUser.path), 'its own path is there');
+  assert.ok(out.includes('getUserParams'), 'its own params validator is there');
+  for (const [name, op] of others(['getUser'])) {
+    for (const validator of op.validators) assert.not.ok(out.includes(validator), `${validator} (of ${name}) is not bundled`);
+  }
+  for (const path of ['"/users/batch-get"', '"/sync"', '"/orders/{orderId}"', '"/events"']) assert.not.ok(out.includes(path), `${path} is not bundled`);
+});
+
+test('two standalone operations bundle exactly those two (plus what createClient needs)', async () => {
+  const out = await bundle(
+    `import { createClient, getUser, listOrders } from '${V1}';\nconst c = createClient({ baseUrl: 'https://api.example.com' });\nexport const run = () => Promise.all([getUser(c, { params: { path: { userId: 'u' } } }), listOrders.pages(c)]);`,
+  );
+  for (const validator of [...OPERATIONS.getUser.validators, ...OPERATIONS.listOrders.validators]) assert.ok(out.includes(validator), validator);
+  for (const [name, op] of others(['getUser', 'listOrders'])) {
+    for (const validator of op.validators) assert.not.ok(out.includes(validator), `${validator} (of ${name}) is not bundled`);
+  }
+});
+
+test('importing the SDK without calling anything bundles no operation', async () => {
+  const out = await bundle(`import { isNetworkError } from '${V1}';\nexport const check = isNetworkError;`);
+  for (const op of Object.values(OPERATIONS)) assert.not.ok(out.includes(op.path), `${op.path} is not bundled`);
+});
+
+test('createSdk binds, and so bundles, every operation and its validators', async () => {
+  const out = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
+  for (const [name, op] of Object.entries(OPERATIONS)) {
+    assert.ok(out.includes(op.path), `${name}: path`);
+    for (const validator of op.validators) assert.ok(out.includes(validator), `${name}: ${validator}`);
+  }
+});
+
+test.run();
