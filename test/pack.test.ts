@@ -134,9 +134,9 @@ test('the compiled consumer runs against test/server (ESM generated SDK, CJS pub
   const cjsConfig = MATRIX.find((c) => c.format === 'cjs');
   assert.ok(esmConfig && cjsConfig);
   compile([join(app, 'src', 'main.ts')], esmConfig.compilerOptions, app, join(app, 'out'));
-  // validators.js ships as JavaScript (its .d.ts keeps the consumer's tsc cheap) and tsc emits
-  // no JS input, so an app building with plain tsc copies it beside the output (README).
-  await copyFile(join(app, 'src', 'api', 'validators.js'), join(app, 'out', 'api', 'validators.js'));
+  // validators.js and operations.js ship as JavaScript (their .d.ts keep the consumer's tsc
+  // cheap) and tsc emits no JS input, so an app building with plain tsc copies them (README).
+  for (const file of ['validators.js', 'operations.js']) await copyFile(join(app, 'src', 'api', file), join(app, 'out', 'api', file));
   compile([join(app, 'main.cts')], cjsConfig.compilerOptions, app, join(app, 'out-cjs'));
   const esm = must(await run(process.execPath, [join(app, 'out', 'main.js')], app, { SERVER_URL: server.url }), 'the ESM consumer');
   assert.equal(JSON.parse(esm.stdout.trim()), { email: 'alice@example.com', sku: 'CAP-RED', missing: 'NOT_FOUND' });

@@ -38,10 +38,10 @@ export async function writeDeclarations(root: string, versions: readonly string[
   const types = join(root, 'dist', 'types');
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('declaration emit failed');
-  // tsc does not copy .d.ts inputs; the generated schema types and validators are such.
+  // tsc does not copy .d.ts inputs; the generated schema types, validators and operations are such.
   for (const version of versions) {
     await mkdir(join(types, 'generated', version), { recursive: true });
-    for (const file of ['schema.d.ts', 'validators.d.ts']) await copyFile(join(root, 'generated', version, file), join(types, 'generated', version, file));
+    for (const file of ['schema.d.ts', 'validators.d.ts', 'operations.d.ts']) await copyFile(join(root, 'generated', version, file), join(types, 'generated', version, file));
   }
   const valibot = join(root, 'node_modules', 'valibot');
   await mkdir(join(types, 'valibot'), { recursive: true });

@@ -19,7 +19,7 @@ import { relativeRuntimeImports, type RuntimeImports } from './runtime-imports.j
 import { loadSpec } from './load-spec.js';
 import type { ApiModel, Diagnostics } from './model.js';
 import { emitValidators } from './validators/index.js';
-import { validatorsDts, validatorsJs } from './validators/module-files.js';
+import { declarationsOf, moduleJs, validatorsDts } from './validators/module-files.js';
 
 export interface GenerateOptions {
   /** Spec file (YAML or JSON). */
@@ -106,15 +106,17 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
     valibotImport: imports.valibot,
     diagnostics,
   });
-  const validatorsCode = validatorsJs(validators.statements);
+  const validatorsCode = moduleJs(validators.statements);
   const validatorsTypes = validatorsDts(validators.statements, imports.runtime);
   step('validators (valibot)');
+  const operations = emitOperations(model, validators.operations, imports.runtime);
   const files: Record<string, string> = {
     'schema.d.ts': head + types,
     // JS plus a declaration, so a consumer's tsc never checks the valibot code (module-files.ts).
     'validators.js': head + validatorsCode,
     'validators.d.ts': head + validatorsTypes,
-    'operations.ts': head + print(emitOperations(model, validators.operations, imports.runtime)),
+    'operations.js': head + moduleJs(operations),
+    'operations.d.ts': head + declarationsOf(operations, imports.runtime, 'OperationMeta'),
     'services.ts': head + print(emitServices(model, imports.runtime)),
     'index.ts': head + print(emitIndex(model, imports)),
   };

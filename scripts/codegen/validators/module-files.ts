@@ -1,6 +1,8 @@
 /**
  * How the validators ship: `validators.js` (the valibot code, types stripped) beside
- * `validators.d.ts` (one `export declare const X: StandardSchemaV1;` per export).
+ * `validators.d.ts` (one `export declare const X: StandardSchemaV1;` per export). operations.ts
+ * ships the same way (`export declare const x: OperationMeta;`): 1,223 object literals checked
+ * against OperationMeta were the next biggest cost of a GitHub consumer's tsc.
  *
  * Why not `validators.ts`: every consumer's tsc would check every valibot expression in it
  * (4 MB for GitHub's spec) and load valibot's own declarations, though nothing reads more of
@@ -14,8 +16,8 @@ import { f, id, importDecl, print, typeRef, ts } from '../ast.js';
 /** The type every exported validator is declared as. */
 export const SCHEMA_TYPE = 'StandardSchemaV1';
 
-/** `validators.js` from the emitter's statements: the same code with its types removed. */
-export function validatorsJs(statements: readonly ts.Statement[]): string {
+/** A module's JavaScript from the emitter's statements: the same code with its types removed. */
+export function moduleJs(statements: readonly ts.Statement[]): string {
   // transpileModule only strips types here (ESNext in, ESNext out), keeping every comment,
   // including the `/* @__PURE__ */` annotations tree-shaking depends on.
   return ts.transpileModule(print(statements), {
@@ -25,7 +27,12 @@ export function validatorsJs(statements: readonly ts.Statement[]): string {
 
 /** `validators.d.ts`: each exported const declared as a Standard Schema, with its JSDoc. */
 export function validatorsDts(statements: readonly ts.Statement[], runtimeImport: string): string {
-  const out: ts.Statement[] = [importDecl(runtimeImport, { named: [SCHEMA_TYPE], typeOnly: true })];
+  return declarationsOf(statements, runtimeImport, SCHEMA_TYPE);
+}
+
+/** A declaration module: each exported const of `statements` declared as `typeName` (imported from `from`). */
+export function declarationsOf(statements: readonly ts.Statement[], from: string, typeName: string): string {
+  const out: ts.Statement[] = [importDecl(from, { named: [typeName], typeOnly: true })];
   for (const statement of statements) {
     if (!ts.isVariableStatement(statement)) continue;
     if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
@@ -33,7 +40,7 @@ export function validatorsDts(statements: readonly ts.Statement[], runtimeImport
       if (!ts.isIdentifier(declaration.name)) continue;
       const declared = f.createVariableStatement(
         [f.createModifier(ts.SyntaxKind.ExportKeyword), f.createModifier(ts.SyntaxKind.DeclareKeyword)],
-        f.createVariableDeclarationList([f.createVariableDeclaration(id(declaration.name.text), undefined, typeRef(SCHEMA_TYPE))], ts.NodeFlags.Const),
+        f.createVariableDeclarationList([f.createVariableDeclaration(id(declaration.name.text), undefined, typeRef(typeName))], ts.NodeFlags.Const),
       );
       ts.setSyntheticLeadingComments(declared, ts.getSyntheticLeadingComments(statement));
       out.push(declared);

@@ -5,11 +5,10 @@ import * as v from "../../../src/valibot.js";
 const emailString = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d.-]*[a-z\d])?$/iu));
 const stringMin8 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minCodePoints(8));
 const dateTimeString = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^\d{4}-\d{2}-\d{2}[Tt\s]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/u));
-const notArray = /* @__PURE__ */ v.custom(input => !Array.isArray(input), "Invalid type");
 const integerMin1Max100 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(100));
 const integer = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer());
 /** `#/components/schemas/Account` */
-export const AccountSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const AccountSchema = /* @__PURE__ */ v.looseObject({
     id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
     email: emailString,
     password: /* @__PURE__ */ v.optional(stringMin8),
@@ -17,12 +16,12 @@ export const AccountSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.
     locale: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
     newsletter: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
     createdAt: /* @__PURE__ */ v.optional(dateTimeString),
-    devices: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+    devices: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.looseObject({
         deviceId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
         name: /* @__PURE__ */ v.string(),
         pushToken: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
-    }))))
-}));
+    })))
+});
 /** `#/paths/~1accounts/get/parameters` */
 export const listAccountsParams = /* @__PURE__ */ v.looseObject({
     query: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.looseObject({
@@ -31,13 +30,13 @@ export const listAccountsParams = /* @__PURE__ */ v.looseObject({
     }))
 });
 /** `#/paths/~1accounts/get/responses/200/content/application~1json/schema` */
-export const listAccountsResponse200 = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const listAccountsResponse200 = /* @__PURE__ */ v.looseObject({
     items: /* @__PURE__ */ v.array(AccountSchema),
     total: /* @__PURE__ */ v.optional(integer)
-}));
+});
 /** `#/webhooks/accountClosed/post/requestBody/content/application~1json/schema` */
-export const accountClosedWebhookBody = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const accountClosedWebhookBody = /* @__PURE__ */ v.looseObject({
     accountId: /* @__PURE__ */ v.string(),
     closedAt: dateTimeString,
     reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist(["user", "fraud", "inactive"]))
-}));
+});

@@ -4,24 +4,23 @@
 import * as v from "../../../src/valibot.js";
 const stringMin1 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minCodePoints(1));
 const dateTimeString = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^\d{4}-\d{2}-\d{2}[Tt\s]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/u));
-const notArray = /* @__PURE__ */ v.custom(input => !Array.isArray(input), "Invalid type");
 const integerMin1 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1));
 const integerMin0 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0));
 /** `#/components/schemas/ParcelDelivered` */
-export const ParcelDeliveredSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const ParcelDeliveredSchema = /* @__PURE__ */ v.looseObject({
     parcelId: stringMin1,
     deliveredAt: dateTimeString,
-    signature: /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+    signature: /* @__PURE__ */ v.looseObject({
         name: /* @__PURE__ */ v.string(),
         image: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
-    })),
+    }),
     attempts: /* @__PURE__ */ v.optional(integerMin1)
-}));
+});
 /** `#/webhooks/parcel-lost/post/requestBody/content/application~1json/schema` */
-export const parcelLostWebhookBody = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const parcelLostWebhookBody = /* @__PURE__ */ v.looseObject({
     parcelId: /* @__PURE__ */ v.string(),
     lostAt: dateTimeString,
     reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()))
-}));
+});
 /** `#/webhooks/default/post/requestBody/content/application~1json/schema` */
 export const defaultWebhookBody = /* @__PURE__ */ v.array(integerMin0);
