@@ -18,7 +18,7 @@ import { tokenValueProblem, UnusableTokensError } from './check-tokens.js';
 import type { TokenManager } from './token-manager.js';
 import type { Tokens } from './token-store.js';
 import { releaseBody } from '../network/body-deadline.js';
-import type { Middleware } from '../network/types.js';
+import type { Attempt, Middleware } from '../network/types.js';
 import type { OperationMeta } from '../contract/operation.js';
 
 /** Options for the auth layer. */
@@ -32,22 +32,22 @@ export interface AuthMiddlewareOptions {
 export function auth(options: AuthMiddlewareOptions): Middleware {
   const origin = new URL(options.baseUrl).origin;
   const manager = options.tokens;
-  return (next) => async (request, context) => {
+  return (next) => async (attempt, context) => {
     const { meta } = context;
-    if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(request, context);
-    if (!requiresAuth(meta.security) || new URL(request.url).origin !== origin) {
-      return next(request, context);
+    if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(attempt, context);
+    if (!requiresAuth(meta.security) || new URL(attempt.url).origin !== origin) {
+      return next(attempt, context);
     }
     // An Authorization header the app set itself (per call or in SDK headers) is deliberate.
-    if (request.headers.has('authorization')) return next(request, context);
+    if (attempt.headers.has('authorization')) return next(attempt, context);
 
     const sessionEnded = (error: unknown) => {
       if (error instanceof UnusableTokensError) {
         return new NetworkError({
           type: NetworkErrorType.UNKNOWN,
           summary: `Token refresh failed: ${error.message}; nothing stored, the session is kept`,
-          method: request.method,
-          url: request.url,
+          method: attempt.method,
+          url: attempt.url,
           attempts: context.stats.attempts,
           cause: error,
         });
@@ -56,8 +56,8 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       return new NetworkError({
         type: NetworkErrorType.UNAUTHORIZED,
         summary: error.message,
-        method: request.method,
-        url: request.url,
+        method: attempt.method,
+        url: attempt.url,
         status: 401,
         attempts: context.stats.attempts,
         cause: error.reason,
@@ -66,7 +66,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
 
     // The refresh is shared, so a caller's abort stops its own wait, never the refresh itself.
     const waitFor = <T>(promise: Promise<T>) => untilAborted(promise, context.signal, () =>
-      createNetworkError({ method: request.method, url: request.url, reason: 'cancelled', cause: context.signal?.reason, attempts: context.stats.attempts }));
+      createNetworkError({ method: attempt.method, url: attempt.url, reason: 'cancelled', cause: context.signal?.reason, attempts: context.stats.attempts }));
 
     let tokens: Tokens | null;
     try {
@@ -74,10 +74,10 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     } catch (error) {
       throw sessionEnded(error);
     }
-    if (!tokens) return next(request, context);
+    if (!tokens) return next(attempt, context);
     // A stored token a header cannot carry is the app's (or its store's) input: refused here,
     // typed, instead of fetch throwing a TypeError that would pass for a lost connection.
-    const sendWith = (req: Request, accessToken: string) => {
+    const sendWith = (req: Attempt, accessToken: string) => {
       const unsendable = tokenValueProblem(accessToken, 'the stored accessToken');
       if (unsendable) {
         throw createNetworkError({ method: req.method, url: req.url, attempts: context.stats.attempts, reason: 'invalid-input', summary: `Cannot send the request: ${unsendable}` });
@@ -85,14 +85,15 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       return next(withToken(req, accessToken), context);
     };
 
-    // Kept for the replay: sending consumes the request's body. A stream body cannot be kept.
-    const spare = context.replayable !== false && manager.canRefresh(tokens) ? request.clone() : undefined;
-    const response = await sendWith(request, tokens.accessToken);
+    // The replay resends the body as it is (already serialised); a stream body cannot be. Only
+    // the headers are kept, as they were before the inner layers added the request id and
+    // attempt number, so the replay is a fresh call of its own.
+    const spare: Attempt | undefined =
+      context.replayable !== false && manager.canRefresh(tokens) ? { ...attempt, headers: new Headers(attempt.headers) } : undefined;
+    const response = await sendWith(attempt, tokens.accessToken);
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
     const foreign = response.url !== '' && new URL(response.url).origin !== origin;
     if (response.status !== 401 || spare === undefined || !isTokenRejection(response) || foreign) {
-      // The unused copy's body (a tee of the sent one) is released rather than left buffered.
-      await spare?.body?.cancel().catch(() => {});
       return response;
     }
 
@@ -103,7 +104,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     } catch (error) {
       throw sessionEnded(error);
     }
-    context.log?.debug(`auth: replaying ${request.method} ${request.url} with a refreshed token`, { operation: meta.id });
+    context.log?.debug(`auth: replaying ${attempt.method} ${attempt.url} with a refreshed token`, { operation: meta.id });
     return sendWith(spare, fresh.accessToken);
   };
 }
@@ -131,11 +132,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
   });
 }
 
-function withToken(request: Request, accessToken: string): Request {
-  // In place: the request is this call's own and its headers are mutable; the replay copy
-  // (`spare`) is cloned before the first send, so it never carries the rejected token.
-  request.headers.set('authorization', `Bearer ${accessToken}`);
-  return request;
+function withToken(attempt: Attempt, accessToken: string): Attempt {
+  // In place: the attempt is this call's own; the replay's headers (`spare`) were copied
+  // before the first send, so they never carry the rejected token.
+  attempt.headers.set('authorization', `Bearer ${accessToken}`);
+  return attempt;
 }
 
 /**

@@ -15,20 +15,20 @@ export interface HttpsGuardOptions {
 
 /** Middleware rejecting non-https requests (UNKNOWN NetworkError; nothing is sent). */
 export function httpsGuard(options: HttpsGuardOptions): Middleware {
-  return (next) => async (request, context) => {
-    if (!isSecureOrAllowed(new URL(request.url), options.allowInsecureHttp)) {
+  return (next) => async (attempt, context) => {
+    if (!isSecureOrAllowed(new URL(attempt.url), options.allowInsecureHttp)) {
       const why = new Error(
         'Tether only sends requests over https (loopback hosts excepted); ' +
           'set allowInsecureHttp: true to override, never in production',
       );
       throw createNetworkError({
-        method: request.method,
-        url: request.url,
+        method: attempt.method,
+        url: attempt.url,
         attempts: context.stats.attempts,
         cause: why,
         summary: 'Refused to send an insecure request',
       });
     }
-    return next(request, context);
+    return next(attempt, context);
   };
 }

@@ -86,31 +86,31 @@ export interface LoggingOptions {
  * understood: the retry layer's "retrying" line, and the call's outcome (service/call.ts).
  */
 export function logging(options: LoggingOptions = {}): Middleware {
-  return (next) => async (request, context) => {
+  return (next) => async (attempt, context) => {
     const log = context.log;
-    if (!log) return next(request, context);
+    if (!log) return next(attempt, context);
     const now = options.now ?? defaultNow;
     const base = {
       operation: context.meta.id,
-      method: request.method,
-      url: request.url,
+      method: attempt.method,
+      url: attempt.url,
       attempt: context.attempt,
     };
-    log.debug(`→ ${request.method} ${request.url}`, { ...base, headers: request.headers });
+    log.debug(`→ ${attempt.method} ${attempt.url}`, { ...base, headers: attempt.headers });
     const started = now();
     let response: Response;
     try {
-      response = await next(request, context);
+      response = await next(attempt, context);
     } catch (error) {
-      const fields = { ...base, durationMs: elapsed(now, started), requestId: request.headers.get('x-request-id') ?? undefined, error };
-      log.debug(`✕ ${request.method} ${request.url} ${context.signal?.aborted ? 'cancelled' : 'failed without a response'}`, fields);
+      const fields = { ...base, durationMs: elapsed(now, started), requestId: attempt.headers.get('x-request-id') ?? undefined, error };
+      log.debug(`✕ ${attempt.method} ${attempt.url} ${context.signal?.aborted ? 'cancelled' : 'failed without a response'}`, fields);
       throw error;
     }
-    log.debug(`← ${response.status} ${request.method} ${request.url}`, {
+    log.debug(`← ${response.status} ${attempt.method} ${attempt.url}`, {
       ...base,
       status: response.status,
       durationMs: elapsed(now, started),
-      requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? request.headers.get('x-request-id') ?? undefined,
+      requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? attempt.headers.get('x-request-id') ?? undefined,
       headers: response.headers,
     });
     return response;

@@ -13,10 +13,9 @@
  *
  * Method rewriting follows the Fetch standard: 303 turns anything but GET/HEAD into a GET
  * without a body; 301/302 turn a POST into a GET without a body (what every browser does);
- * 307/308 (and 301/302 for other methods) resend the same method and body. A body is resent
- * only if we kept a copy: the request is cloned before it goes out (a tee, which buffers what
- * the transport reads); the SDK's own bodies (JSON, text, forms, Blobs, bytes) are small. A
- * one-shot stream body (`context.replayable === false`) is not copied, so a hop that must
+ * 307/308 (and 301/302 for other methods) resend the same method and body. The attempt's body
+ * is already serialised (JSON, text, forms, Blobs, bytes), so it is resent as it is, with no
+ * copy; a one-shot stream body (`context.replayable === false`) cannot be, so a hop that must
  * resend it fails with UNKNOWN instead of silently sending an empty body.
  *
  * Browsers: `redirect: 'manual'` there yields an opaque response (type 'opaqueredirect',
@@ -33,7 +32,7 @@ import { createNetworkError } from '../errors/create-network-error.js';
 import { isSecureOrAllowed } from './loopback.js';
 import type { Redaction } from './redact.js';
 import { releaseBody } from './body-deadline.js';
-import type { Middleware, RequestContext } from './types.js';
+import type { Attempt, Middleware, RequestContext } from './types.js';
 
 /** Options for the redirect layer. */
 export interface RedirectOptions {
@@ -59,52 +58,45 @@ export function redirect(options: RedirectOptions): Middleware {
   let warnedPlatformFollowed = false;
 
   return (next) => async (original, context) => {
-    if (platformFollows) return next(new Request(original, { redirect: 'follow' }), context);
+    if (platformFollows) return next(following(original), context);
 
-    let request = original;
+    let attempt = original;
     for (let hop = 0; ; hop++) {
-      // Keep a copy of the body for a 307/308 before the transport consumes it.
-      const hasBody = request.body !== null;
-      const spare = hasBody && context.replayable !== false ? request.clone() : undefined;
-      // The call runner already builds its request with 'manual'; only a foreign one is copied.
-      const response = await next(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }), context);
+      // The body is already serialised, so a 307/308 can send it again as it is; only a
+      // one-shot stream (`context.replayable === false`) cannot.
+      const hasBody = attempt.body !== null;
+      const response = await next(attempt, context);
 
       if (response.type === 'opaqueredirect') {
         platformFollows = true;
-        release(spare);
-        if (!SAFE_METHODS.has(request.method)) {
-          throw refuse(request, context, response, 'The server redirected and this platform cannot follow redirects by hand; not resending a non-idempotent request');
+        if (!SAFE_METHODS.has(attempt.method)) {
+          throw refuse(attempt, context, response, 'The server redirected and this platform cannot follow redirects by hand; not resending a non-idempotent request');
         }
-        context.log?.info('redirect: platform cannot follow by hand, letting it follow', { method: request.method, url: request.url });
-        return next(new Request(request, { redirect: 'follow' }), context);
+        context.log?.info('redirect: platform cannot follow by hand, letting it follow', { method: attempt.method, url: attempt.url });
+        return next(following(attempt), context);
       }
 
       if (response.redirected && !warnedPlatformFollowed) {
         warnedPlatformFollowed = true;
         context.log?.warn('redirect: the platform fetch ignored redirect: "manual" and followed itself; credential headers were not stripped by Tether', {
-          method: request.method,
-          url: request.url,
+          method: attempt.method,
+          url: attempt.url,
         });
       }
 
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
-      if (location === null || options.maxRedirects === 0) {
-        release(spare);
-        return response;
-      }
+      if (location === null || options.maxRedirects === 0) return response;
       // The redirect's own body is never read; release the connection and its body timer.
       releaseBody(response, context.stats);
 
-      const target = hop >= options.maxRedirects ? `Too many redirects (more than ${options.maxRedirects})` : resolveTarget(location, request.url, options.allowInsecureHttp);
-      if (typeof target === 'string') {
-        release(spare);
-        throw refuse(request, context, response, target);
-      }
-      const crossOrigin = target.origin !== new URL(request.url).origin;
+      const target = hop >= options.maxRedirects ? `Too many redirects (more than ${options.maxRedirects})` : resolveTarget(location, attempt.url, options.allowInsecureHttp);
+      if (typeof target === 'string') throw refuse(attempt, context, response, target);
+      const crossOrigin = target.origin !== new URL(attempt.url).origin;
       const toGet =
-        (response.status === 303 && request.method !== 'GET' && request.method !== 'HEAD') ||
-        ((response.status === 301 || response.status === 302) && request.method === 'POST');
-      const headers = new Headers(request.headers);
+        (response.status === 303 && attempt.method !== 'GET' && attempt.method !== 'HEAD') ||
+        ((response.status === 301 || response.status === 302) && attempt.method === 'POST');
+      // A copy: the caller's attempt stays as asked, so a retry starts again from its URL.
+      const headers = new Headers(attempt.headers);
       if (crossOrigin) {
         for (const name of CREDENTIAL_HEADERS) headers.delete(name);
         for (const name of options.redaction.headers) headers.delete(name);
@@ -113,28 +105,26 @@ export function redirect(options: RedirectOptions): Middleware {
 
       context.log?.debug(`redirect ${response.status} → ${target.href}`, {
         status: response.status,
-        method: request.method,
-        url: request.url,
+        method: attempt.method,
+        url: attempt.url,
         targetUrl: target.href,
         crossOrigin,
         hop: hop + 1,
       });
 
-      if (!toGet && !spare && hasBody) {
-        throw refuse(request, context, response, `Cannot follow a ${response.status} redirect: the request body is a stream that cannot be sent again`);
+      if (!toGet && hasBody && context.replayable === false) {
+        throw refuse(attempt, context, response, `Cannot follow a ${response.status} redirect: the request body is a stream that cannot be sent again`);
       }
-      if (toGet) release(spare);
-      try {
-        request = toGet
-          ? new Request(target, { method: 'GET', headers, signal: request.signal })
-          : new Request(target, { method: request.method, headers, body: spare?.body ?? null, signal: request.signal, duplex: 'half' } as RequestInit);
-      } catch {
-        // A target the platform will not request is the server's bad answer, not a lost connection.
-        release(spare);
-        throw refuse(request, context, response, 'The server redirected to a URL that cannot be requested');
-      }
+      attempt = toGet
+        ? { method: 'GET', url: target.href, headers, body: null, signal: attempt.signal }
+        : { method: attempt.method, url: target.href, headers, body: attempt.body, signal: attempt.signal };
     }
   };
+}
+
+/** The same attempt, left to the platform to follow (a browser's opaque redirects). */
+function following(attempt: Attempt): Attempt {
+  return { ...attempt, redirect: 'follow' };
 }
 
 /** The hop's target URL, or why we will not go there. */
@@ -161,12 +151,7 @@ function resolveTarget(location: string, current: string, allowInsecureHttp: boo
   return target;
 }
 
-/** Drops the kept copy of a body that will not be resent. */
-function release(spare: Request | undefined): void {
-  spare?.body?.cancel().catch(noop);
-}
-
-function refuse(request: Request, context: RequestContext, response: Response, summary: string) {
+function refuse(request: Attempt, context: RequestContext, response: Response, summary: string) {
   // UNKNOWN, like the https guard's refusal: nothing the caller sent was wrong (not CLIENT),
   // and no retry can help. `status` still says which 3xx it was.
   return createNetworkError({
@@ -179,5 +164,3 @@ function refuse(request: Request, context: RequestContext, response: Response, s
     requestId: context.stats.requestId,
   });
 }
-
-function noop(): void {}

@@ -17,8 +17,9 @@
  *    pass the call's `deadlineMs`, the call ends now with TIMEOUT instead of sleeping in vain
  *    (checked before rule 6, so such a non-retry spends no budget).
  *
- * Each attempt sends the one request built for the call (a fresh clone when it has a body),
- * so the headers (idempotency key, request id) and the body bytes are identical on every attempt. When
+ * Each attempt sends the one attempt built for the call, its body already serialised (a string,
+ * bytes, a Blob, a form), so the headers (idempotency key, request id) and the body bytes are
+ * identical on every attempt and nothing is cloned. When
  * retries are exhausted the call fails with the last attempt's outcome.
  */
 import { connectionCode, createNetworkError } from '../errors/create-network-error.js';
@@ -31,7 +32,8 @@ import { abortableSleep, type Clock } from '../platform/clock.js';
 import type { RetryBudget } from './retry-budget.js';
 import type { RetryPolicy, ShouldRetry } from './retry-policy.js';
 import { releaseBody } from './body-deadline.js';
-import type { FetchLike, Middleware, RequestContext } from './types.js';
+import { toRequest } from './attempt.js';
+import type { Attempt, FetchLike, Middleware, RequestContext } from './types.js';
 
 export type { RetryContext, RetryPolicy, ShouldRetry } from './retry-policy.js';
 
@@ -56,13 +58,13 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', '
 
 /** Middleware retrying failed attempts per `context.options.retry` and `deadlineMs`. */
 export function retry(options: RetryMiddlewareOptions): Middleware {
-  return (next) => (request, context) => runCall(next, request, context, options);
+  return (next) => (attempt, context) => runCall(next, attempt, context, options);
 }
 
-async function runCall(next: FetchLike, request: Request, context: RequestContext, options: RetryMiddlewareOptions): Promise<Response> {
+async function runCall(next: FetchLike, original: Attempt, context: RequestContext, options: RetryMiddlewareOptions): Promise<Response> {
   const { clock, budget } = options;
   const { retry: policy, deadlineMs } = context.options;
-  const original = options.telemetryHeaders ? withRequestId(request, context, options.generateRequestId ?? uuidV4) : request;
+  if (options.telemetryHeaders) withRequestId(original, context, options.generateRequestId ?? uuidV4);
   const repeatable = policy !== undefined && policy.maxRetries > 0 && isRepeatable(original, context);
   const origin = new URL(original.url).origin;
   const deadline = deadlineMs === undefined ? undefined : clock.now() + deadlineMs;
@@ -78,12 +80,12 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       attempt,
       options: timeoutMs === context.options.timeoutMs ? context.options : { ...context.options, timeoutMs },
     };
-    const sent = repeatable ? forAttempt(original, attempt, options.telemetryHeaders) : original;
+    if (options.telemetryHeaders && attempt > 1) original.headers.set(ATTEMPT_HEADER, String(attempt));
 
     let response: Response | undefined;
     let thrown: unknown;
     try {
-      response = await next(sent, attemptContext);
+      response = await next(original, attemptContext);
     } catch (error) {
       thrown = error;
     }
@@ -113,7 +115,7 @@ async function runCall(next: FetchLike, request: Request, context: RequestContex
       : isNetworkError(thrown) && (error.type === 'CONNECTION' || error.type === 'TIMEOUT');
     if (policy.shouldRetry) {
       try {
-        retryable = (await policy.shouldRetry({ error, attempt, retryable, request: sent, response })) === true;
+        retryable = (await policy.shouldRetry({ error, attempt, retryable, request: toRequest({ ...original, signal: undefined }), response })) === true;
       } catch (hookError) {
         // The app's hook failed: the call fails with that (never swallowed), body released.
         if (response) releaseBody(response, context.stats);
@@ -178,12 +180,12 @@ function whatFailed(error: NetworkError): string {
 }
 
 /** A retry the rules would make but a limit prevents: worth a line when debugging. */
-function skipped(context: RequestContext, request: Request, why: string): void {
+function skipped(context: RequestContext, request: Attempt, why: string): void {
   context.log?.debug(`retry skipped for ${request.method} ${request.url}: ${why}`, { operation: context.meta.id });
 }
 
 /** Rule 2: may this request be sent more than once? */
-function isRepeatable(request: Request, context: RequestContext): boolean {
+function isRepeatable(request: Attempt, context: RequestContext): boolean {
   if (context.replayable === false) return false;
   if (IDEMPOTENT_METHODS.has(request.method) || context.meta.idempotent) return true;
   const declared = context.meta.idempotencyKeyHeader;
@@ -194,26 +196,14 @@ function isRepeatable(request: Request, context: RequestContext): boolean {
  * One id per call, so server logs can join the attempts; a caller's own id is kept. Recorded
  * on the call's stats so every error of the call carries it, answer or not.
  */
-function withRequestId(request: Request, context: RequestContext, generate: () => string): Request {
-  const own = request.headers.get(REQUEST_ID_HEADER);
+function withRequestId(attempt: Attempt, context: RequestContext, generate: () => string): void {
+  const own = attempt.headers.get(REQUEST_ID_HEADER);
   if (own !== null) {
     context.stats.requestId = own;
-    return request;
+    return;
   }
   const id = generate();
   context.stats.requestId = id;
-  // In place: the request is this call's own (built by the call runner), and a Request's
-  // headers are mutable, so no copy of the headers or the request is needed.
-  request.headers.set(REQUEST_ID_HEADER, id);
-  return request;
-}
-
-/**
- * The request for one attempt. A body is consumed by sending, so each attempt of a request
- * with a body sends a clone; a request without one is sent as it is, every time.
- */
-function forAttempt(original: Request, attempt: number, telemetry: boolean): Request {
-  const request = original.body === null ? original : original.clone();
-  if (telemetry && attempt > 1) request.headers.set(ATTEMPT_HEADER, String(attempt));
-  return request;
+  // In place: the attempt is this call's own (built by the call runner).
+  attempt.headers.set(REQUEST_ID_HEADER, id);
 }

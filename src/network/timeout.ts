@@ -17,7 +17,7 @@
  * a finished call leaves no timer behind (attempt-deadline.ts).
  */
 import { AttemptDeadline, type Timers } from './attempt-deadline.js';
-import type { FetchLike, Middleware, RequestContext } from './types.js';
+import type { Attempt, FetchLike, Middleware, RequestContext } from './types.js';
 
 export type { Timers } from './attempt-deadline.js';
 
@@ -40,21 +40,24 @@ const GLOBAL_TIMERS: Timers = {
 
 /** Middleware enforcing `context.options.timeoutMs` per attempt, body read included. */
 export function timeout(options: TimeoutOptions = {}): Middleware {
-  return (next) => (request, context) => runAttempt(next, request, context, options.timers ?? GLOBAL_TIMERS);
+  return (next) => (attempt, context) => runAttempt(next, attempt, context, options.timers ?? GLOBAL_TIMERS);
 }
 
-async function runAttempt(next: FetchLike, request: Request, context: RequestContext, timers: Timers): Promise<Response> {
+async function runAttempt(next: FetchLike, attempt: Attempt, context: RequestContext, timers: Timers): Promise<Response> {
   // A new attempt means the previous one's response was given up (retry, redirect hop, auth
   // replay); its body timer must not outlive it.
   context.stats.bodyDeadline?.release();
   const caller = context.signal;
-  const deadline = new AttemptDeadline(request.method, request.url, context, timers);
+  const deadline = new AttemptDeadline(attempt.method, attempt.url, context, timers);
   if (caller?.aborted) {
     deadline.release();
     throw deadline.error('cancelled', caller.reason);
   }
 
-  const pending = next(new Request(request, { signal: deadline.controller.signal }), context);
+  // The attempt's one signal joins the caller's abort and the timer (and, through the retry
+  // layer's cut of timeoutMs, the call's deadline); set in place, no Request is copied.
+  attempt.signal = deadline.controller.signal;
+  const pending = next(attempt, context);
   let response: Response;
   try {
     response = await deadline.race(pending);
@@ -72,7 +75,7 @@ async function runAttempt(next: FetchLike, request: Request, context: RequestCon
   if (
     !body ||
     NULL_BODY_STATUSES.has(response.status) ||
-    request.method === 'HEAD' ||
+    attempt.method === 'HEAD' ||
     response.headers.get('content-length') === '0'
   ) {
     deadline.release();

@@ -23,6 +23,9 @@ export interface ResolvedCallOptions {
   readonly maxResponseBytes?: number | undefined;
 }
 
+// BodyInit comes from lib DOM or @types/node; derived here so both configurations compile.
+type BodyInit = NonNullable<ConstructorParameters<typeof Request>[1]>['body'] & {};
+
 /** Counters shared by every attempt of one call (the only mutable part of a context). */
 export interface CallStats {
   /** Requests handed to the platform fetch so far. */
@@ -83,8 +86,26 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
-/** One link of the pipeline: sends a request, resolves with the response. */
-export type FetchLike = (request: Request, context: RequestContext) => Promise<Response>;
+/**
+ * One attempt of a call, as plain data: middleware change it in place (a header, the signal)
+ * rather than copying a Request in every layer, and the transport turns it into the single
+ * Request of the attempt. A body that is not a stream can be sent again as it is, so retries,
+ * redirects and the auth replay need no clone.
+ */
+export interface Attempt {
+  method: string;
+  url: string;
+  readonly headers: Headers;
+  /** Already serialised (string, bytes, Blob, FormData, URLSearchParams, or a one-shot stream). */
+  body: BodyInit | null;
+  /** The timeout layer sets its per-attempt signal here; the caller's own is on the context. */
+  signal: AbortSignal | undefined;
+  /** 'manual' unless the redirect layer found that the platform cannot do it (a browser). */
+  redirect?: RequestInit['redirect'];
+}
+
+/** One link of the pipeline: sends an attempt, resolves with the response. */
+export type FetchLike = (attempt: Attempt, context: RequestContext) => Promise<Response>;
 
 /** Wraps the rest of the chain with one behaviour. */
 export type Middleware = (next: FetchLike) => FetchLike;

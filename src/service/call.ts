@@ -1,19 +1,19 @@
 /**
- * The call runner: turns `(meta, init, options)` into a request through openapi-fetch (which
- * builds the URL, query and headers), sends it through the network pipeline, and settles with
+ * The call runner: turns `(meta, init, options)` into one Attempt (build-attempt.ts, with
+ * openapi-fetch's URL and header serializers), sends it through the network pipeline, and settles with
  * the success body or a NetworkError. This is the only place a raw failure becomes an error
  * the app sees, so nothing escapes unclassified.
  */
-import createClient from 'openapi-fetch';
 import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
 import { formatPath, toFieldErrors, type ValidationIssue } from '../errors/field-errors.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
-import type { CallStats, FetchLike, Logger, RequestContext } from '../network/types.js';
+import type { Attempt, CallStats, FetchLike, Logger, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type ResolvedNetworkOptions } from '../network/options.js';
-import { contentTypeFor, isOneShotBody, serializeBody } from './body.js';
+import { isOneShotBody } from './body.js';
+import { attemptBuilder, type CallInit } from './build-attempt.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { CallOptions, ResolvedServiceOptions } from './options.js';
-import type { HeadersInit, OperationMeta } from '../contract/operation.js';
+import type { OperationMeta } from '../contract/operation.js';
 import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
 import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
 import { bodyDeadlineOf, releaseBody } from '../network/body-deadline.js';
@@ -32,52 +32,9 @@ export const RESPONSE_SINK: unique symbol = Symbol('tether.responseSink');
 /** Receives the call's final Response (its body already read, or released). */
 export type ResponseSink = (response: Response) => void;
 
-// openapi-fetch only builds the request: it hands back the unread body ('stream'), which the
-// runner reads itself (read-body.ts) so the size limit is enforced while the bytes arrive.
-type ParseAs = 'stream';
-
-/**
- * Thrown through openapi-fetch by our fetch callback once an error answer's body has been read
- * (with the size limit), so openapi-fetch does not read it again unbounded. Never escapes.
- */
-const ERROR_ANSWER: unique symbol = Symbol('tether.errorAnswer');
-
-/** The call's first argument as openapi-fetch understands it. */
-interface CallInit {
-  readonly params?: {
-    readonly path?: Readonly<Record<string, unknown>>;
-    readonly query?: Readonly<Record<string, unknown>>;
-    readonly header?: Readonly<Record<string, unknown>>;
-  };
-  readonly body?: unknown;
-  readonly headers?: HeadersInit;
-}
-
-/**
- * The slice of openapi-fetch's client we use. Its own types are keyed by a `paths` type; the
- * runner is shared by every operation of every spec, so it talks to the client untyped and
- * the generated `OperationMethod<Op>` carries the typing instead.
- */
-interface UntypedClient {
-  request(
-    method: string,
-    path: string,
-    init: {
-      params: CallInit['params'];
-      body: unknown;
-      headers: HeadersInit;
-      signal: AbortSignal | undefined;
-      redirect: 'manual';
-      parseAs: ParseAs;
-      bodySerializer: (body: unknown) => unknown;
-      fetch: (request: Request) => Promise<Response>;
-    },
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-/** Creates the runner for one runtime: one openapi-fetch client, one pipeline. */
+/** Creates the runner for one runtime: one attempt builder, one pipeline. */
 export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServiceOptions, pipeline: FetchLike): CallRunner {
-  const client = createClient({ baseUrl: options.baseUrl, headers: options.headers }) as unknown as UntypedClient;
+  const build = attemptBuilder(options.baseUrl, options.headers);
 
   return async function call(meta, rawInit, rawOptions) {
     const callOptions = resolveCallOptions(options, rawOptions);
@@ -87,7 +44,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
     const limit = callOptions.maxResponseBytes ?? options.maxResponseBytes;
 
-    let sent: Request | undefined;
+    let sent: Attempt | undefined;
     let received: Response | undefined;
     let errorData: unknown;
     let errorReadFailure: unknown;
@@ -132,43 +89,27 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
       }
     }
 
-    const contentType = contentTypeFor(init.body, meta.requestContentType);
-    let result: Awaited<ReturnType<UntypedClient['request']>> | undefined;
     try {
-      result = await client.request(meta.method, meta.path, {
-        params: init.params,
-        body: init.body,
-        // Ours first so a Content-Type the caller sets wins.
-        headers: { ...(contentType && { 'Content-Type': contentType }), ...init.headers },
-        signal,
-        // The redirect layer follows redirects itself; asking for 'manual' here spares it a copy.
-        redirect: 'manual',
-        parseAs: 'stream',
-        bodySerializer: (body) => serializeBody(body, meta.requestContentType),
-        fetch: async (request) => {
-          sent = request;
-          received = await pipeline(request, context);
-          if (received.ok) return received;
-          // An error answer: its body is read here, bounded, and openapi-fetch is skipped.
-          try {
-            errorData = parseErrorBody(await readText(received, limit, bodyDeadlineOf(context.stats, received)));
-          } catch (error) {
-            errorReadFailure = error;
-          }
-          throw ERROR_ANSWER;
-        },
-      });
+      sent = build(meta, init, signal);
     } catch (error) {
-      if (error !== ERROR_ANSWER) {
-        // The caller's abort wins over whatever the aborted fetch threw on its way out.
-        if (signal?.aborted) throw fail({ cause: error, response: received, reason: 'cancelled' });
-        // Nothing reached the pipeline: building the request from the call's input failed
-        // (a body that cannot be serialised, a header fetch refuses). The app's input, not
-        // the network, so never CONNECTION.
-        if (sent === undefined) {
-          throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be built from its input (${errorName(error)})` });
-        }
-        throw fail({ cause: error, response: received });
+      // Building the request from the call's input failed (a body that cannot be serialised,
+      // a header fetch refuses): the app's input, not the network, so never CONNECTION.
+      sent = undefined;
+      throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be built from its input (${errorName(error)})` });
+    }
+    try {
+      received = await pipeline(sent, context);
+    } catch (error) {
+      // The caller's abort wins over whatever the aborted fetch threw on its way out.
+      if (signal?.aborted) throw fail({ cause: error, reason: 'cancelled' });
+      throw fail({ cause: error });
+    }
+    if (!received.ok) {
+      // An error answer: its body is read here, bounded.
+      try {
+        errorData = parseErrorBody(await readText(received, limit, bodyDeadlineOf(context.stats, received)));
+      } catch (error) {
+        errorReadFailure = error;
       }
     }
 
@@ -181,7 +122,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     // bad answer, UNKNOWN, saying what was wrong. Never retried: the server did answer.
     let data: unknown;
     try {
-      data = await readData(meta.responseKind, response, result!.data !== undefined, limit, context.stats);
+      data = await readData(meta.responseKind, response, hasBody(response, sent.method), limit, context.stats);
     } catch (error) {
       throw fail({ cause: error, response, summary: badBodySummary(error, response) });
     }
@@ -212,9 +153,15 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
   };
 }
 
+/** False where openapi-fetch finds no body: 204, HEAD, `Content-Length: 0` (not chunked). */
+function hasBody(response: Response, method: string): boolean {
+  if (response.status === 204 || method === 'HEAD') return false;
+  return response.headers.get('content-length') !== '0' || response.headers.get('transfer-encoding')?.includes('chunked') === true;
+}
+
 /**
- * The success body by the operation's response kind. `hasBody` is false where openapi-fetch
- * found none (204, HEAD, Content-Length: 0); a body the platform still holds is released.
+ * The success body by the operation's response kind. `hasBody` is false where there is none
+ * (see above); a body the platform still holds is released.
  */
 async function readData(kind: OperationMeta['responseKind'], response: Response, hasBody: boolean, limit: number, stats: CallStats): Promise<unknown> {
   if (!hasBody || kind === 'none') {

@@ -4,6 +4,7 @@
  * JSON carries an access or refresh token, through login, proactive and reactive refresh, a
  * retried refresh and session expiry.
  */
+import { createAttempt } from '../../src/network/attempt.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryTokenStore, type TokenStore, type Tokens } from '../../generated/v1/index.js';
@@ -82,7 +83,7 @@ leaks('an absolute URL to another origin gets no token and its 401 no refresh', 
   const { sdk } = authSdk(server, { tokenStore });
   await sdk.auth.login({ body: ALICE });
   const pipeline = createPipeline(resolveSdkOptions({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off' }));
-  const response = await pipeline(new Request(`${other.url}/users/me`), context({ meta: getMe }));
+  const response = await pipeline(createAttempt(`${other.url}/users/me`), context({ meta: getMe }));
   assert.is(response.status, 401);
   await response.body?.cancel();
   assert.is(other.requests[0]?.headers.authorization, undefined);

@@ -1,4 +1,5 @@
 /** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { defaultRefreshLock, localLock } from '../../src/auth/refresh-lock.js';
@@ -166,8 +167,8 @@ test('a caller aborting while it waits for a shared refresh gets CANCELLED; the 
   const fetch = auth({ tokens, baseUrl: 'https://api.example.com' })(next);
   const controller = new AbortController();
   const secured = { security: [['bearerAuth']] };
-  const aborted = fetch(new Request('https://api.example.com/x'), context({ meta: secured, signal: controller.signal }));
-  const patient = fetch(new Request('https://api.example.com/y'), context({ meta: secured }));
+  const aborted = fetch(createAttempt('https://api.example.com/x'), context({ meta: secured, signal: controller.signal }));
+  const patient = fetch(createAttempt('https://api.example.com/y'), context({ meta: secured }));
   await new Promise((resolve) => setTimeout(resolve, 5));
   controller.abort();
   const error = await aborted.catch((e: unknown) => e);

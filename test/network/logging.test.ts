@@ -2,6 +2,8 @@
  * Logging against real loopback servers: a full signed-in flow at debug level leaks no
  * secret, redaction rules (headers, query, fields, free text) hold, and logLevel filters.
  */
+import { createAttempt } from '../../src/network/attempt.js';
+import type { Attempt } from '../../src/network/types.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
@@ -166,13 +168,13 @@ units.after(async (ctx) => {
 function sdkPipeline(server: PlainServer, log: Logger, extra: { logLevel?: LogLevel; redactHeaders?: string[]; redactQueryParams?: string[] } = {}) {
   const options = resolveSdkOptions({ baseUrl: server.url, logger: log, logLevel: extra.logLevel ?? 'debug', ...extra });
   const pipeline = createPipeline(options);
-  return (request: Request) => pipeline(request, { ...context(), log: options.log });
+  return (request: Attempt) => pipeline(request, { ...context(), log: options.log });
 }
 
 units('custom redactHeaders are masked (any case), response Set-Cookie too, bodies never logged', async ({ server }) => {
   const log = recorder();
   const send = sdkPipeline(server, log, { redactHeaders: ['X-Session-Secret'] });
-  const response = await send(new Request(`${server.url}/a`, { headers: { 'x-session-SECRET': 'custom-secret-1', 'x-trace': 'visible-1' } }));
+  const response = await send(createAttempt(`${server.url}/a`, { headers: { 'x-session-SECRET': 'custom-secret-1', 'x-trace': 'visible-1' } }));
   await response.text();
   const text = log.text();
   assert.not.ok(text.includes('custom-secret-1'));
@@ -188,7 +190,7 @@ units('secret query parameters are redacted in fields and messages; others kept'
   const log = recorder();
   const send = sdkPipeline(server, log, { redactQueryParams: ['session'] });
   const url = `${server.url}/b?limit=2&access_token=qs-secret-1&Signature=qs-secret-2&code=qs-secret-3&session=qs-secret-4&api_key=qs-secret-5`;
-  await (await send(new Request(url))).text();
+  await (await send(createAttempt(url))).text();
   const text = log.text();
   for (const secret of ['qs-secret-1', 'qs-secret-2', 'qs-secret-3', 'qs-secret-4', 'qs-secret-5']) {
     assert.not.ok(text.includes(secret), secret);
@@ -199,7 +201,7 @@ units('secret query parameters are redacted in fields and messages; others kept'
 
 units('logLevel filters: warn (default) hides debug; off hides everything; attempts stay at debug', async ({ server }) => {
   const quiet = recorder();
-  await (await sdkPipeline(server, quiet, { logLevel: 'warn' })(new Request(`${server.url}/c`))).text();
+  await (await sdkPipeline(server, quiet, { logLevel: 'warn' })(createAttempt(`${server.url}/c`))).text();
   assert.is(quiet.lines.length, 0, 'a 200 at warn level logs nothing');
 
   const off = recorder();
@@ -207,15 +209,15 @@ units('logLevel filters: warn (default) hides debug; off hides everything; attem
     res.writeHead(503).end();
   });
   try {
-    await (await sdkPipeline(down, off, { logLevel: 'off' })(new Request(`${down.url}/d`))).text();
+    await (await sdkPipeline(down, off, { logLevel: 'off' })(createAttempt(`${down.url}/d`))).text();
     assert.is(off.lines.length, 0);
     // A failed attempt alone is not an event at warn: the retry line or the call's outcome
     // line says it once (see hostile-logs.test.ts); its details are debug.
     const warned = recorder();
-    await (await sdkPipeline(down, warned, { logLevel: 'warn' })(new Request(`${down.url}/d`))).text();
+    await (await sdkPipeline(down, warned, { logLevel: 'warn' })(createAttempt(`${down.url}/d`))).text();
     assert.is(warned.lines.length, 0);
     const debugged = recorder();
-    await (await sdkPipeline(down, debugged, { logLevel: 'debug' })(new Request(`${down.url}/d`))).text();
+    await (await sdkPipeline(down, debugged, { logLevel: 'debug' })(createAttempt(`${down.url}/d`))).text();
     assert.ok(debugged.lines.some((line) => line.level === 'debug' && line.fields?.['status'] === 503));
   } finally {
     await down.close();
@@ -233,13 +235,13 @@ units('a connection failure attempt is logged at debug with the error, and a thr
   const redaction = createRedaction();
   const layer = logging()(() => Promise.reject(new TypeError('fetch failed')));
   const ctx = { ...context(), log: createLog({ logger: log, level: 'debug', redaction }) };
-  await layer(new Request(`${url}/x`, { headers: { authorization: 'Bearer t0ken-secret' } }), ctx).catch(() => {});
+  await layer(createAttempt(`${url}/x`, { headers: { authorization: 'Bearer t0ken-secret' } }), ctx).catch(() => {});
   assert.ok(log.lines.some((line) => line.level === 'debug' && (line.fields?.['error'] as { message?: string } | undefined)?.message === 'fetch failed'));
   assert.not.ok(log.text().includes('t0ken-secret'));
 
   const throwing = createLog({ logger: { ...log, debug: () => { throw new Error('logger down'); } }, level: 'debug', redaction });
   const ok = logging()(async () => new Response('{}'));
-  const response = await ok(new Request(`${url}/y`), { ...context(), log: throwing });
+  const response = await ok(createAttempt(`${url}/y`), { ...context(), log: throwing });
   assert.is(response.status, 200);
 });
 

@@ -4,6 +4,7 @@
  * end. The https→http and browser (opaque redirect) cases isolate the layer with an injected
  * next, since there is no TLS server or browser here.
  */
+import { createAttempt } from '../../src/network/attempt.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,7 +12,7 @@ import { createSdk, memoryTokenStore } from '../../generated/v1/index.js';
 import { createPipeline } from '../../src/pipeline.js';
 import { createRedaction } from '../../src/network/redact.js';
 import { redirect } from '../../src/network/redirect.js';
-import type { FetchLike } from '../../src/network/types.js';
+import type { Attempt, FetchLike } from '../../src/network/types.js';
 import { resolveSdkOptions, type SdkOptions } from '../../src/options.js';
 import { context } from '../runtime/helpers/context.js';
 import { json, startServer, type TestServer } from '../runtime/helpers/server.js';
@@ -84,7 +85,7 @@ hops('a cross-origin redirect strips Authorization, Cookie, X-API-Key and redact
 hops('303 after a POST becomes a GET without body or Content-Type', async ({ a }) => {
   a.handle((req, res) => (req.method === 'POST' ? moved(res, 303, '/result/1') : json(res, 200, { ok: true })));
   const send = pipelineFor(a);
-  const response = await send(new Request(`${a.url}/jobs`, { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } }));
+  const response = await send(createAttempt(`${a.url}/jobs`, { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } }));
   assert.equal(await response.json(), { ok: true });
   assert.is(a.requests[1]?.method, 'GET');
   assert.is(a.requests[1]?.url, '/result/1');
@@ -107,31 +108,31 @@ hops('301/302 turn a POST into a GET; 307/308 keep method and body; 303 keeps a 
     [302, 'PUT', 'PUT', '{"n":7}'],
   ] as const) {
     a.requests.length = 0;
-    const response = await send(new Request(`${a.url}/s${status}`, { method, body: '{"n":7}', headers: { 'content-type': 'application/json' } }));
+    const response = await send(createAttempt(`${a.url}/s${status}`, { method, body: '{"n":7}', headers: { 'content-type': 'application/json' } }));
     await response.text();
     assert.is(a.requests[1]?.method, expected, `${status} after ${method}`);
     assert.is(a.requests[1]?.body, body, `${status} after ${method}: body`);
   }
   a.requests.length = 0;
-  await send(new Request(`${a.url}/s303`, { method: 'HEAD' }));
+  await send(createAttempt(`${a.url}/s303`, { method: 'HEAD' }));
   assert.is(a.requests[1]?.method, 'HEAD');
 });
 
 hops('a redirect loop fails with UNKNOWN after maxRedirects hops (default 5)', async ({ a }) => {
   a.handle((_req, res) => moved(res, 302, '/loop'));
-  const error = await rejection(pipelineFor(a)(new Request(`${a.url}/loop`)));
+  const error = await rejection(pipelineFor(a)(createAttempt(`${a.url}/loop`)));
   assert.is(error.type, 'UNKNOWN');
   assert.is(error.status, 302);
   assert.match(error.message, /Too many redirects \(more than 5\)/);
   assert.is(a.requests.length, 6, 'the first request and 5 hops');
 
   a.requests.length = 0;
-  const two = await rejection(pipelineFor(a, { maxRedirects: 2 })(new Request(`${a.url}/loop`)));
+  const two = await rejection(pipelineFor(a, { maxRedirects: 2 })(createAttempt(`${a.url}/loop`)));
   assert.match(two.message, /more than 2/);
   assert.is(a.requests.length, 3);
 
   a.requests.length = 0;
-  const response = await pipelineFor(a, { maxRedirects: 0 })(new Request(`${a.url}/loop`));
+  const response = await pipelineFor(a, { maxRedirects: 0 })(createAttempt(`${a.url}/loop`));
   assert.is(response.status, 302, 'maxRedirects 0 hands the 3xx back');
   await response.text();
   assert.is(a.requests.length, 1);
@@ -164,7 +165,7 @@ hops('a failure after a cross-origin hop is retried from the first URL, and cred
   assert.is(a.requests[1]?.headers.authorization, `Bearer ${TOKEN}`);
 });
 
-function pipelineFor(server: TestServer, extra: Partial<SdkOptions> = {}): (request: Request) => Promise<Response> {
+function pipelineFor(server: TestServer, extra: Partial<SdkOptions> = {}): (request: Attempt) => Promise<Response> {
   const options = resolveSdkOptions({ baseUrl: server.url, logLevel: 'off', ...extra });
   const pipeline = createPipeline(options);
   return (request) => pipeline(request, context());
@@ -179,7 +180,7 @@ isolated('an https → http hop is refused with UNKNOWN before anything is sent 
     seen.push(request.url);
     return new Response(null, { status: 302, headers: { location: 'http://api.example.com/plain' } });
   };
-  const error = await rejection(layer()(next)(new Request('https://api.example.com/secure', { headers: { authorization: 'Bearer x' } }), context()));
+  const error = await rejection(layer()(next)(createAttempt('https://api.example.com/secure', { headers: { authorization: 'Bearer x' } }), context()));
   assert.is(error.type, 'UNKNOWN');
   assert.is(error.status, 302);
   assert.match(error.message, /from https to an insecure URL/);
@@ -194,7 +195,7 @@ isolated('an https → https hop is followed; non-http schemes are refused', asy
     if (request.url.endsWith('/b')) return new Response(null, { status: 301, headers: { location: 'ftp://cdn.example.com/c' } });
     return new Response('{}');
   };
-  const error = await rejection(layer()(next)(new Request('https://api.example.com/a'), context()));
+  const error = await rejection(layer()(next)(createAttempt('https://api.example.com/a'), context()));
   assert.equal(seen, ['https://api.example.com/a', 'https://cdn.example.com/b']);
   assert.match(error.message, /unsupported URL scheme \(ftp:\)/);
 });
@@ -203,22 +204,22 @@ isolated('a hop to plain http off loopback is refused unless allowInsecureHttp',
   const next: FetchLike = async (request) =>
     request.url.startsWith('http://127.0.0.1') ? new Response(null, { status: 302, headers: { location: 'http://api.example.com/x' } }) : new Response('{}');
   const strict = redirect({ maxRedirects: 5, redaction: createRedaction(), allowInsecureHttp: false })(next);
-  const error = await rejection(strict(new Request('http://127.0.0.1:9/start'), context()));
+  const error = await rejection(strict(createAttempt('http://127.0.0.1:9/start'), context()));
   assert.match(error.message, /insecure URL/);
   const lenient = redirect({ maxRedirects: 5, redaction: createRedaction(), allowInsecureHttp: true })(next);
-  assert.is((await lenient(new Request('http://127.0.0.1:9/start'), context())).status, 200);
+  assert.is((await lenient(createAttempt('http://127.0.0.1:9/start'), context())).status, 200);
 });
 
 isolated('a 307 for a one-shot stream body fails instead of sending it empty; a 303 still turns it into a GET', async () => {
   const seen: Array<[string, string]> = [];
   const next: FetchLike = async (request) => {
     seen.push([request.method, request.url]);
-    await request.arrayBuffer();
+    if (request.body) await new Response(request.body).arrayBuffer();
     const status = request.url.endsWith('/s307') ? 307 : request.url.endsWith('/s303') ? 303 : 200;
     return status === 200 ? new Response('{}') : new Response(null, { status, headers: { location: '/done' } });
   };
   const streamed = (path: string) =>
-    new Request(`https://api.example.com${path}`, { method: 'POST', body: new Blob(['chunk']).stream(), duplex: 'half' } as RequestInit);
+    createAttempt(`https://api.example.com${path}`, { method: 'POST', body: new Blob(['chunk']).stream(), duplex: 'half' } as RequestInit);
   const error = await rejection(layer()(next)(streamed('/s307'), { ...context(), replayable: false }));
   assert.match(error.message, /stream that cannot be sent again/);
   assert.equal(seen, [['POST', 'https://api.example.com/s307']]);
@@ -230,8 +231,10 @@ isolated('a 307 for a one-shot stream body fails instead of sending it empty; a 
 isolated('browser: an opaque redirect lets the platform follow a GET, refuses to resend a POST', async () => {
   const modes: string[] = [];
   const next: FetchLike = async (request) => {
-    modes.push(request.redirect);
-    if (request.redirect === 'manual') {
+    // An attempt without a redirect mode is sent with 'manual' by the transport.
+    const mode = request.redirect ?? 'manual';
+    modes.push(mode);
+    if (mode === 'manual') {
       const opaque = new Response(null, { status: 200 });
       Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
       return opaque;
@@ -239,15 +242,15 @@ isolated('browser: an opaque redirect lets the platform follow a GET, refuses to
     return new Response('{"followed":true}');
   };
   const post = layer()(next);
-  const error = await rejection(post(new Request('https://api.example.com/p', { method: 'POST', body: 'x' }), context()));
+  const error = await rejection(post(createAttempt('https://api.example.com/p', { method: 'POST', body: 'x' }), context()));
   assert.is(error.type, 'UNKNOWN');
   assert.equal(modes, ['manual']);
 
   const get = layer()(next);
-  const response = await get(new Request('https://api.example.com/g'), context());
+  const response = await get(createAttempt('https://api.example.com/g'), context());
   assert.equal(await response.json(), { followed: true });
   assert.equal(modes, ['manual', 'manual', 'follow']);
-  await get(new Request('https://api.example.com/g2'), context());
+  await get(createAttempt('https://api.example.com/g2'), context());
   assert.equal(modes.at(-1), 'follow', 'later requests go straight to the platform');
   assert.is(modes.length, 4);
 });
@@ -261,8 +264,8 @@ isolated('a platform that follows by itself despite manual is reported once at w
     return followed;
   };
   const send = layer()(next);
-  await send(new Request('https://api.example.com/a'), { ...context(), log });
-  await send(new Request('https://api.example.com/b'), { ...context(), log });
+  await send(createAttempt('https://api.example.com/a'), { ...context(), log });
+  await send(createAttempt('https://api.example.com/b'), { ...context(), log });
   assert.is(warnings.length, 1);
   assert.match(warnings[0] ?? '', /ignored redirect: "manual"/);
 });

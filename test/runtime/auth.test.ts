@@ -1,9 +1,10 @@
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTokenManager } from '../../src/auth/token-manager.js';
 import { auth, requiresAuth } from '../../src/auth/middleware.js';
 import { memoryTokenStore, storageTokenStore, type TokenStore } from '../../src/auth/token-store.js';
-import type { FetchLike } from '../../src/network/types.js';
+import type { Attempt, FetchLike } from '../../src/network/types.js';
 import type { OperationMeta } from '../../src/contract/operation.js';
 import { memoryStorage } from '../../src/platform/storage/memory-storage.js';
 import { context } from './helpers/context.js';
@@ -17,13 +18,13 @@ function managerFor(tokenStore: TokenStore) {
 }
 
 async function sendThroughAuth(url: string, security: OperationMeta['security'], init: RequestInit = {}, tokens = memoryTokenStore({ accessToken: 'tok-1' })) {
-  let seen: Request | undefined;
+  let seen: Attempt | undefined;
   const next: FetchLike = async (request) => {
     seen = request;
     return new Response(null, { status: 204 });
   };
   const fetch = auth({ tokens: managerFor(tokens), baseUrl: 'https://api.example.com/v1' })(next);
-  await fetch(new Request(url, init), context({ meta: { security } }));
+  await fetch(createAttempt(url, init), context({ meta: { security } }));
   return seen?.headers.get('authorization') ?? null;
 }
 

@@ -1,3 +1,4 @@
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compose } from '../../src/network/compose.js';
@@ -12,7 +13,7 @@ test('layers run outermost first and see each other\'s changes', async () => {
     seen.push(`${name}:in`);
     const headers = new Headers(request.headers);
     headers.append('x-trail', name);
-    const response = await next(new Request(request, { headers }), ctx);
+    const response = await next({ ...request, headers }, ctx);
     seen.push(`${name}:out`);
     return response;
   };
@@ -21,14 +22,14 @@ test('layers run outermost first and see each other\'s changes', async () => {
     trail = request.headers.get('x-trail') ?? '';
     return new Response('done');
   });
-  const response = await pipeline(new Request('https://api.example.com/'), context());
+  const response = await pipeline(createAttempt('https://api.example.com/'), context());
   assert.is(await response.text(), 'done');
   assert.is(trail, 'a, b');
   assert.equal(seen, ['a:in', 'b:in', 'b:out', 'a:out']);
 });
 
 test('an empty middleware list is just the transport', async () => {
-  const response = await compose([], ok)(new Request('https://api.example.com/'), context());
+  const response = await compose([], ok)(createAttempt('https://api.example.com/'), context());
   assert.is(await response.text(), 'ok');
 });
 
@@ -50,7 +51,7 @@ test('refuses a layer that does not return a fetch function', () => {
 test('a pipeline resolving with something other than a Response rejects with a plain Error', async () => {
   const pipeline = compose([], (async () => 'text') as unknown as FetchLike);
   try {
-    await pipeline(new Request('https://api.example.com/'), context());
+    await pipeline(createAttempt('https://api.example.com/'), context());
     assert.unreachable();
   } catch (error) {
     assert.instance(error, Error);

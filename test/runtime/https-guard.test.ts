@@ -1,3 +1,4 @@
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isNetworkError } from '../../src/errors/network-error.js';
@@ -18,7 +19,7 @@ function guarded(allowInsecureHttp = false) {
 test('https and loopback http pass', async () => {
   const { sent, fetch } = guarded();
   for (const url of ['https://example.com/a', 'http://127.0.0.1:8080/a', 'http://127.0.0.5/a', 'http://[::1]:3000/a', 'http://localhost/a', 'http://LOCALHOST:1/a', 'http://127.1/a']) {
-    await fetch(new Request(url), context());
+    await fetch(createAttempt(url), context());
   }
   assert.is(sent.length, 7);
 });
@@ -27,7 +28,7 @@ test('plain http elsewhere is refused before anything is sent', async () => {
   for (const url of ['http://example.com/a?token=x', 'http://10.0.0.2/a', 'http://128.0.0.1/', 'http://localhost.example.com/', 'http://[::2]/']) {
     const { sent, fetch } = guarded();
     try {
-      await fetch(new Request(url), context());
+      await fetch(createAttempt(url), context());
       assert.unreachable(url);
     } catch (error) {
       assert.ok(isNetworkError(error), url);
@@ -43,7 +44,7 @@ test('plain http elsewhere is refused before anything is sent', async () => {
 
 test('allowInsecureHttp lets plain http through', async () => {
   const { sent, fetch } = guarded(true);
-  await fetch(new Request('http://example.com/a'), context());
+  await fetch(createAttempt('http://example.com/a'), context());
   assert.equal(sent, ['http://example.com/a']);
 });
 

@@ -1,7 +1,8 @@
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { timeout, type Timers } from '../../src/network/timeout.js';
-import type { FetchLike, RequestContext } from '../../src/network/types.js';
+import type { Attempt, FetchLike, RequestContext } from '../../src/network/types.js';
 import { bodyDeadlineOf, releaseBody } from '../../src/network/body-deadline.js';
 import { readText } from '../../src/service/read-body.js';
 import { context } from './helpers/context.js';
@@ -58,17 +59,17 @@ function stallingBody(first: string) {
 
 test('times out a transport that never answers, even one that ignores abort', async () => {
   const { timers, live } = trackingTimers();
-  let forwarded: Request | undefined;
+  let forwarded: Attempt | undefined;
   const fetch = timeout({ timers })((request, ctx) => {
     forwarded = request;
     return deaf(request, ctx);
   });
   const started = Date.now();
-  const error = await rejection(fetch(new Request(url), context({ timeoutMs: 40 })));
+  const error = await rejection(fetch(createAttempt(url), context({ timeoutMs: 40 })));
   assert.is(error.type, 'TIMEOUT');
   assert.ok(Date.now() - started < 1000);
   assert.match(error.message, /^Request timed out after 40 ms: GET https:\/\/api\.example\.com\/orders\?token=REDACTED$/);
-  assert.ok(forwarded?.signal.aborted, 'the transport was told to abort');
+  assert.ok(forwarded?.signal?.aborted, 'the transport was told to abort');
   assert.is(live.size, 0);
 });
 
@@ -77,7 +78,7 @@ test('a stalled body read rejects with TIMEOUT, and the source body is cancelled
   const stalled = stallingBody('{"partial":');
   const fetch = timeout({ timers })(async () => new Response(stalled.body, { status: 200, headers: { 'x-request-id': 'r9' } }));
   const ctx = context({ timeoutMs: 40 });
-  const response = await fetch(new Request(url), ctx);
+  const response = await fetch(createAttempt(url), ctx);
   assert.is(response.status, 200);
   const error = await rejection(read(response, ctx));
   assert.is(error.type, 'TIMEOUT');
@@ -91,7 +92,7 @@ test('a body read to the end clears the timer', async () => {
   const { timers, live, created } = trackingTimers();
   const fetch = timeout({ timers })(async () => new Response('{"ok":true}', { status: 200 }));
   const ctx = context({ timeoutMs: 1000 });
-  const response = await fetch(new Request(url), ctx);
+  const response = await fetch(createAttempt(url), ctx);
   assert.is(live.size, 1, 'still armed while the body is unread');
   assert.equal(JSON.parse(await read(response, ctx)), { ok: true });
   assert.is(live.size, 0);
@@ -101,7 +102,7 @@ test('a body read to the end clears the timer', async () => {
 test('bodiless responses clear the timer at once', async () => {
   for (const make of [() => new Response(null, { status: 204 }), () => new Response('', { status: 200, headers: { 'content-length': '0' } })]) {
     const { timers, live } = trackingTimers();
-    const response = await timeout({ timers })(async () => make())(new Request(url), context());
+    const response = await timeout({ timers })(async () => make())(createAttempt(url), context());
     assert.is(live.size, 0);
     assert.ok(response.status === 204 || response.status === 200);
   }
@@ -111,7 +112,7 @@ test('releasing an unread body clears the timer and cancels the body', async () 
   const { timers, live } = trackingTimers();
   const stalled = stallingBody('x');
   const ctx = context();
-  const response = await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), ctx);
+  const response = await timeout({ timers })(async () => new Response(stalled.body))(createAttempt(url), ctx);
   releaseBody(response, ctx.stats);
   assert.is(live.size, 0);
   assert.ok(stalled.wasCancelled());
@@ -129,7 +130,7 @@ test('streams get an idle timeout: a live stream may outlast timeoutMs', async (
     },
   });
   const fetch = timeout({ timers })(async () => new Response(body));
-  const response = await fetch(new Request(url), context({ timeoutMs: 60, meta: { responseKind: 'stream' } }));
+  const response = await fetch(createAttempt(url), context({ timeoutMs: 60, meta: { responseKind: 'stream' } }));
   const started = Date.now();
   const text = await response.text();
   assert.ok(Date.now() - started > 60, 'ran longer than timeoutMs');
@@ -147,14 +148,14 @@ test('the same slow body without stream mode times out', async () => {
     },
   });
   const ctx = context({ timeoutMs: 60 });
-  const response = await timeout()(async () => new Response(body))(new Request(url), ctx);
+  const response = await timeout()(async () => new Response(body))(createAttempt(url), ctx);
   assert.is((await rejection(read(response, ctx))).type, 'TIMEOUT');
 });
 
 test('the caller aborting while waiting for headers is CANCELLED at once', async () => {
   const { timers, live } = trackingTimers();
   const caller = new AbortController();
-  const pending = timeout({ timers })(deaf)(new Request(url), context({ timeoutMs: 10_000, signal: caller.signal }));
+  const pending = timeout({ timers })(deaf)(createAttempt(url), context({ timeoutMs: 10_000, signal: caller.signal }));
   setTimeout(() => caller.abort(), 10);
   const started = Date.now();
   const error = await rejection(pending);
@@ -167,7 +168,7 @@ test('the caller aborting during the body read is CANCELLED', async () => {
   const caller = new AbortController();
   const stalled = stallingBody('x');
   const ctx = context({ timeoutMs: 10_000, signal: caller.signal });
-  const response = await timeout()(async () => new Response(stalled.body))(new Request(url), ctx);
+  const response = await timeout()(async () => new Response(stalled.body))(createAttempt(url), ctx);
   const reading = read(response, ctx);
   caller.abort();
   assert.is((await rejection(reading)).type, 'CANCELLED');
@@ -182,7 +183,7 @@ test('an already-aborted signal never reaches the transport', async () => {
     timeout()(async () => {
       called = true;
       return new Response('');
-    })(new Request(url), context({ signal: caller.signal })),
+    })(createAttempt(url), context({ signal: caller.signal })),
   );
   assert.is(error.type, 'CANCELLED');
   assert.match(String((error.cause as Error).message), 'user left');
@@ -193,7 +194,7 @@ test('transport errors pass through untouched for the runner to classify', async
   const failure = new TypeError('fetch failed');
   const { timers, live } = trackingTimers();
   try {
-    await timeout({ timers })(async () => Promise.reject(failure))(new Request(url), context());
+    await timeout({ timers })(async () => Promise.reject(failure))(createAttempt(url), context());
     assert.unreachable();
   } catch (error) {
     assert.is(error, failure);
@@ -205,7 +206,7 @@ test('the response keeps status, headers and url', async () => {
   const original = new Response('hi', { status: 201, statusText: 'Created', headers: { etag: '"1"' } });
   Object.defineProperty(original, 'url', { value: url });
   const ctx = context();
-  const response = await timeout()(async () => original)(new Request(url), ctx);
+  const response = await timeout()(async () => original)(createAttempt(url), ctx);
   assert.is(response.status, 201);
   assert.is(response.statusText, 'Created');
   assert.is(response.headers.get('etag'), '"1"');
@@ -217,7 +218,7 @@ test('a body nobody reads times out on its own and is cancelled, leaving no time
   const { timers, live } = trackingTimers();
   const stalled = stallingBody('x');
   const ctx = context({ timeoutMs: 30 });
-  await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), ctx);
+  await timeout({ timers })(async () => new Response(stalled.body))(createAttempt(url), ctx);
   await new Promise((r) => setTimeout(r, 80));
   assert.ok(stalled.wasCancelled());
   assert.is(live.size, 0);
@@ -227,7 +228,7 @@ test('a body nobody reads times out on its own and is cancelled, leaving no time
 test('a non-stream response is passed on as it is, not re-wrapped', async () => {
   const original = new Response('{"ok":true}', { status: 200 });
   const ctx = context();
-  const response = await timeout()(async () => original)(new Request(url), ctx);
+  const response = await timeout()(async () => original)(createAttempt(url), ctx);
   assert.is(response, original);
   assert.is(ctx.stats.bodyDeadline?.response, original);
   await read(response, ctx);
@@ -237,7 +238,7 @@ test('a non-stream response is passed on as it is, not re-wrapped', async () => 
 test('a stream whose reader is cancelled by the app clears the timer', async () => {
   const { timers, live } = trackingTimers();
   const stalled = stallingBody('x');
-  const response = await timeout({ timers })(async () => new Response(stalled.body))(new Request(url), context({ meta: { responseKind: 'stream' } }));
+  const response = await timeout({ timers })(async () => new Response(stalled.body))(createAttempt(url), context({ meta: { responseKind: 'stream' } }));
   await response.body?.cancel();
   assert.is(live.size, 0);
   assert.ok(stalled.wasCancelled());
@@ -245,7 +246,7 @@ test('a stream whose reader is cancelled by the app clears the timer', async () 
 
 test('a stalled stream times out with TIMEOUT for the app reading it', async () => {
   const stalled = stallingBody('data: 1\n\n');
-  const response = await timeout()(async () => new Response(stalled.body))(new Request(url), context({ timeoutMs: 40, meta: { responseKind: 'stream' } }));
+  const response = await timeout()(async () => new Response(stalled.body))(createAttempt(url), context({ timeoutMs: 40, meta: { responseKind: 'stream' } }));
   assert.is((await rejection(response.text())).type, 'TIMEOUT');
   assert.ok(stalled.wasCancelled());
 });

@@ -1,3 +1,4 @@
+import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { transport } from '../../src/network/transport.js';
@@ -6,8 +7,8 @@ import { context } from './helpers/context.js';
 test('uses the given fetch and counts attempts', async () => {
   const ctx = context();
   const send = transport(async (request) => new Response(request.url));
-  assert.is(await (await send(new Request('https://a.example/x'), ctx)).text(), 'https://a.example/x');
-  await send(new Request('https://a.example/y'), ctx);
+  assert.is(await (await send(createAttempt('https://a.example/x'), ctx)).text(), 'https://a.example/x');
+  await send(createAttempt('https://a.example/y'), ctx);
   assert.is(ctx.stats.attempts, 2);
 });
 
@@ -17,7 +18,7 @@ test('reads globalThis.fetch at call time, not when created', async () => {
   // Installed after the transport exists, as a React Native polyfill or a test double would be.
   globalThis.fetch = async () => new Response('late polyfill');
   try {
-    assert.is(await (await send(new Request('https://a.example/'), context())).text(), 'late polyfill');
+    assert.is(await (await send(createAttempt('https://a.example/'), context())).text(), 'late polyfill');
   } finally {
     globalThis.fetch = original;
   }
@@ -28,7 +29,7 @@ test('a missing fetch is a clear error, not a crash', async () => {
   // @ts-expect-error simulating a platform without fetch
   delete globalThis.fetch;
   try {
-    await transport()(new Request('https://a.example/'), context()).then(
+    await transport()(createAttempt('https://a.example/'), context()).then(
       () => assert.unreachable(),
       (error: unknown) => assert.match(String(error), /no fetch available; pass options\.fetch/),
     );
