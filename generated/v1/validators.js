@@ -4,7 +4,6 @@
 import * as v from "../../src/valibot.js";
 const emailStringMax254 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d.-]*[a-z\d])?$/iu), /* @__PURE__ */ v.maxCodePoints(254));
 const stringMin8Max128 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minCodePoints(8), /* @__PURE__ */ v.maxCodePoints(128));
-const notArray = /* @__PURE__ */ v.custom(input => !Array.isArray(input), "Invalid type");
 const stringMin1 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minCodePoints(1));
 const integerMin0 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0));
 const uuidString = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^(?:urn:uuid:)?[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/iu));
@@ -33,55 +32,55 @@ const integerMin1Max100 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* 
 const stringMin1Max255 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minCodePoints(1), /* @__PURE__ */ v.maxCodePoints(255));
 const integerMin1Max500 = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(500));
 /** `#/components/schemas/LoginRequest` */
-export const LoginRequestSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const LoginRequestSchema = /* @__PURE__ */ v.strictObject({
     email: emailStringMax254,
     password: /* @__PURE__ */ v.optional(stringMin8Max128)
-}));
+});
 /** `#/components/schemas/RefreshRequest` */
-export const RefreshRequestSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const RefreshRequestSchema = /* @__PURE__ */ v.strictObject({
     refreshToken: stringMin1
-}));
+});
 /** `#/components/schemas/Tokens` */
-export const TokensSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const TokensSchema = /* @__PURE__ */ v.looseObject({
     accessToken: /* @__PURE__ */ v.string(),
     refreshToken: /* @__PURE__ */ v.string(),
     expiresIn: integerMin0,
     tokenType: /* @__PURE__ */ v.literal("Bearer")
-}));
+});
 /** `#/components/schemas/OAuthError` */
-export const OAuthErrorSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OAuthErrorSchema = /* @__PURE__ */ v.looseObject({
     error: /* @__PURE__ */ v.picklist(["invalid_request", "invalid_grant", "invalid_client", "unauthorized_client", "unsupported_grant_type"]),
     error_description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
-}));
+});
 /** `#/components/schemas/Role` */
 export const RoleSchema = /* @__PURE__ */ v.picklist(["customer", "admin"]);
 /** `#/components/schemas/User` */
-export const UserSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const UserSchema = /* @__PURE__ */ v.looseObject({
     id: uuidString,
     email: emailString,
     name: /* @__PURE__ */ v.string(),
     avatarUrl: /* @__PURE__ */ v.nullable(uriString),
     role: RoleSchema,
     createdAt: dateTimeString
-}));
+});
 /** `#/components/schemas/BatchGetUsersRequest` */
-export const BatchGetUsersRequestSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const BatchGetUsersRequestSchema = /* @__PURE__ */ v.strictObject({
     ids: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(uuidString), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(100))
-}));
+});
 /** `#/components/schemas/BatchGetUsersResponse` */
-export const BatchGetUsersResponseSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const BatchGetUsersResponseSchema = /* @__PURE__ */ v.looseObject({
     users: /* @__PURE__ */ v.array(UserSchema),
     missing: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string())
-}));
+});
 /** `#/components/schemas/OrderStatus` */
 export const OrderStatusSchema = /* @__PURE__ */ v.picklist(["pending", "paid", "shipped", "delivered", "cancelled"]);
 /** `#/components/schemas/Money` */
-export const MoneySchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const MoneySchema = /* @__PURE__ */ v.looseObject({
     amount: stringPattern,
     currency: stringPattern2
-}));
+});
 /** `#/components/schemas/Address` */
-export const AddressSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const AddressSchema = /* @__PURE__ */ v.strictObject({
     name: stringMin1Max100,
     line1: stringMin1Max200,
     line2: /* @__PURE__ */ v.optional(stringMax200),
@@ -90,41 +89,41 @@ export const AddressSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.
     postalCode: stringMin1Max20,
     country: stringPattern3,
     phone: /* @__PURE__ */ v.optional(stringPattern4)
-}));
+});
 /** `#/components/schemas/Category` */
-export const CategorySchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const CategorySchema = /* @__PURE__ */ v.looseObject({
     id: /* @__PURE__ */ v.string(),
     slug: /* @__PURE__ */ v.string(),
     name: /* @__PURE__ */ v.string(),
     parent: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.lazy(() => CategorySchema))
-}));
+});
 /** `#/components/schemas/OrderItemInput` */
-export const OrderItemInputSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const OrderItemInputSchema = /* @__PURE__ */ v.strictObject({
     sku: stringPattern5,
     quantity: integerMin1Max999
-}));
+});
 /** `#/components/schemas/OrderItem` */
-export const OrderItemSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OrderItemSchema = /* @__PURE__ */ v.looseObject({
     sku: /* @__PURE__ */ v.string(),
     name: /* @__PURE__ */ v.string(),
     quantity: integerMin1Max999,
     unitPrice: MoneySchema,
     category: CategorySchema
-}));
+});
 /** `#/components/schemas/CardPayment` */
-export const CardPaymentSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const CardPaymentSchema = /* @__PURE__ */ v.looseObject({
     type: /* @__PURE__ */ v.literal("card"),
     brand: /* @__PURE__ */ v.picklist(["visa", "mastercard", "amex"]),
     last4: stringPattern6,
     expMonth: /* @__PURE__ */ v.optional(integerMin1Max12),
     expYear: /* @__PURE__ */ v.optional(integerMin2000)
-}));
+});
 /** `#/components/schemas/WalletPayment` */
-export const WalletPaymentSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const WalletPaymentSchema = /* @__PURE__ */ v.looseObject({
     type: /* @__PURE__ */ v.literal("wallet"),
     provider: /* @__PURE__ */ v.picklist(["apple_pay", "google_pay", "paypal"]),
     email: /* @__PURE__ */ v.optional(emailString)
-}));
+});
 /** `#/components/schemas/PaymentMethod` */
 export const PaymentMethodSchema = /* @__PURE__ */ v.variant("type", [
     /* @__PURE__ */ v.looseObject({
@@ -141,7 +140,7 @@ export const PaymentMethodSchema = /* @__PURE__ */ v.variant("type", [
     })
 ]);
 /** `#/components/schemas/Order` */
-export const OrderSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OrderSchema = /* @__PURE__ */ v.looseObject({
     id: uuidString,
     userId: uuidString,
     status: OrderStatusSchema,
@@ -153,70 +152,76 @@ export const OrderSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.lo
     createdAt: dateTimeString,
     updatedAt: dateTimeString,
     version: integerMin1
-}));
+});
 /** `#/components/schemas/OrderShippedEvent` */
-export const OrderShippedEventSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OrderShippedEventSchema = /* @__PURE__ */ v.looseObject({
     eventId: uuidString,
     occurredAt: dateTimeString,
     order: OrderSchema,
     carrier: stringMin1Max100,
     trackingNumber: stringMin1Max100,
     trackingUrl: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(uriString))
-}));
+});
 /** `#/components/schemas/OrderPage` */
-export const OrderPageSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OrderPageSchema = /* @__PURE__ */ v.looseObject({
     items: /* @__PURE__ */ v.array(OrderSchema),
     nextCursor: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
-}));
+});
 /** `#/components/schemas/CreateOrderRequest` */
-export const CreateOrderRequestSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const CreateOrderRequestSchema = /* @__PURE__ */ v.strictObject({
     items: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(OrderItemInputSchema), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(50)),
     note: /* @__PURE__ */ v.optional(stringMax500),
     shippingAddress: AddressSchema,
     paymentMethod: /* @__PURE__ */ v.optional(PaymentMethodSchema)
-}));
+});
 /** `#/components/schemas/UpdateOrderRequest` */
-export const UpdateOrderRequestSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.strictObject({
+export const UpdateOrderRequestSchema = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.strictObject({
     note: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(stringMax500)),
     status: /* @__PURE__ */ v.optional(OrderStatusSchema),
     shippingAddress: /* @__PURE__ */ v.optional(AddressSchema)
 }), /* @__PURE__ */ v.minEntries(1));
 /** `#/components/schemas/SyncResponse` */
-export const SyncResponseSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const SyncResponseSchema = /* @__PURE__ */ v.looseObject({
     upserts: /* @__PURE__ */ v.array(OrderSchema),
     deletes: /* @__PURE__ */ v.array(uuidString),
     nextCursor: /* @__PURE__ */ v.string(),
     serverTime: dateTimeString,
     hasMore: /* @__PURE__ */ v.boolean()
-}));
+});
 /** `#/components/schemas/OrderEvent` */
-export const OrderEventSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const OrderEventSchema = /* @__PURE__ */ v.looseObject({
     type: /* @__PURE__ */ v.picklist(["order.created", "order.updated", "order.deleted"]),
     orderId: uuidString,
     at: dateTimeString,
     order: /* @__PURE__ */ v.optional(OrderSchema)
-}));
+});
 /** `#/components/schemas/Problem` */
-export const ProblemSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const ProblemSchema = /* @__PURE__ */ v.looseObject({
     type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
     title: /* @__PURE__ */ v.string(),
     status: integerMin100Max599,
     detail: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
     instance: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
-}));
+});
 /** `#/components/schemas/FieldError` */
-export const FieldErrorSchema = /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+export const FieldErrorSchema = /* @__PURE__ */ v.looseObject({
     pointer: /* @__PURE__ */ v.string(),
     detail: /* @__PURE__ */ v.string(),
     location: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist(["body", "query", "path", "header"])),
     code: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
-}));
+});
 /** `#/components/schemas/ValidationProblem` */
-export const ValidationProblemSchema = /* @__PURE__ */ v.intersect([
+export const ValidationProblemSchema = /* @__PURE__ */ ((schemas) => /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.unknown(), /* @__PURE__ */ v.rawCheck(({ dataset, config }) => {
+    for (const schema of schemas) {
+        const result = schema["~run"]({ value: dataset.value }, config);
+        if (result.issues)
+            Object.assign(dataset, { typed: dataset.typed && result.typed, issues: [...(dataset.issues ?? []), ...result.issues] });
+    }
+})))([
     ProblemSchema,
-    /* @__PURE__ */ v.pipe(notArray, /* @__PURE__ */ v.looseObject({
+    /* @__PURE__ */ v.looseObject({
         errors: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(FieldErrorSchema))
-    }))
+    })
 ]);
 /** `#/paths/~1users~1{userId}/get/parameters` */
 export const getUserParams = /* @__PURE__ */ v.looseObject({

@@ -50,6 +50,21 @@ const CASES: Array<[string, Version, Record<string, unknown>, unknown[]]> = [
     },
     [{ id: 'i', secret: 's', name: 'n' }, { name: 'n' }, {}],
   ],
+  [
+    'allOf does not merge outputs: an array through anyOf {} next to objects (DigitalOcean links.pages)',
+    '3.0',
+    {
+      Pages: { anyOf: [{ allOf: [{ type: 'object', properties: { last: { type: 'string' } } }, { type: 'object', properties: { next: { type: 'string' } } }] }, {}] },
+      X: { allOf: [{ type: 'object', properties: { pages: { $ref: '#/components/schemas/Pages' } } }, { type: 'object', properties: { pages: {} } }] },
+    },
+    [{ pages: [] }, { pages: [1, 'a'] }, { pages: { last: 'x' } }, { pages: { next: 1 } }, []],
+  ],
+  [
+    'allOf does not merge outputs: an own constructor key',
+    '3.1',
+    { X: { allOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { anyOf: [{ type: 'object', required: ['b'] }, {}] }] } },
+    [{ constructor: 'x' }, { a: 'x', constructor: 1 }, { a: 1, constructor: 1 }],
+  ],
   ['prefixItems do not require length', '3.1', { X: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], items: false } }, [[], ['a'], ['a', 1], ['a', 1, 2], [1]]],
   [
     'discriminator mapping does not narrow a plain string tag',

@@ -57,6 +57,11 @@ const compact = (text: string): string =>
 const X = 'export const XSchema: v.GenericSchema =';
 const S = '#/components/schemas/S';
 const NOT_OBJECT = 'const notObject: v.GenericSchema = v.custom(input => (typeof input !== "object" || input === null || Array.isArray(input)), "Invalid type");';
+/** A conjunction: every member judged on the input itself, the input passed through (scripts/codegen/validators/all-of.ts). */
+const ALL_OF = (members: string): string =>
+  '((schemas: v.GenericSchema[]): v.GenericSchema => v.pipe(v.unknown(), v.rawCheck(({ dataset, config }) => { for (const schema of schemas) { ' +
+  'const result = schema["~run"]({ value: dataset.value }, config as v.Config<v.BaseIssue<unknown>>); ' +
+  `if (result.issues) Object.assign(dataset, { typed: dataset.typed && result.typed, issues: [...(dataset.issues ?? []), ...result.issues] }); } })))([ ${members} ])`;
 const NOT_ARRAY = 'const notArray: v.GenericSchema = v.custom(input => !Array.isArray(input), "Invalid type");';
 
 // [title, version, schema X (plus S: a string), want (printed, compacted; S's own const omitted)]
@@ -159,16 +164,16 @@ const cases: Array<[string, Version, unknown, string]> = [
     '3.1',
     { $ref: S, maxLength: 3 },
     'const notString: v.GenericSchema = v.custom(input => typeof input !== "string", "Invalid type"); ' +
-      `const stringMax3: v.GenericSchema = v.pipe(v.string(), v.maxCodePoints(3)); ${X} v.intersect([ SSchema, v.union([ notString, stringMax3 ]) ]);`,
+      `const stringMax3: v.GenericSchema = v.pipe(v.string(), v.maxCodePoints(3)); ${X} ${ALL_OF('SSchema, v.union([ notString, stringMax3 ])')};`,
   ],
   ['single-member allOf → the member', '3.0', { allOf: [{ $ref: S }] }, `${X} SSchema;`],
   ['allOf + nullable', '3.0', { nullable: true, allOf: [{ $ref: S }] }, `${X} v.nullable<v.GenericSchema>(SSchema);`],
   ['annotation-only allOf members are skipped', '3.0', { allOf: [{ $ref: S }, { description: 'x' }] }, `${X} SSchema;`],
   [
-    'allOf → intersect',
+    'allOf → every member on the input (no output merging)',
     '3.0',
     { allOf: [{ $ref: S }, { type: 'object', properties: { a: { type: 'string' } } }] },
-    `${X} v.intersect([ SSchema, v.looseObject<v.ObjectEntries>({ a: v.optional<v.GenericSchema>(v.string()) }) ]);`,
+    `${X} ${ALL_OF('SSchema, v.looseObject<v.ObjectEntries>({ a: v.optional<v.GenericSchema>(v.string()) })')};`,
   ],
   ['oneOf → union', '3.0', { oneOf: [{ $ref: S }, { type: 'boolean' }] }, `${X} v.union([ SSchema, v.boolean() ]);`],
   ['anyOf → union', '3.1', { anyOf: [{ type: 'number' }, { type: 'boolean' }] }, `${X} v.union([ v.number(), v.boolean() ]);`],
@@ -247,13 +252,13 @@ const cases: Array<[string, Version, unknown, string]> = [
     '3.0',
     { minLength: 1, oneOf: [{ type: 'string' }, { type: 'integer' }] },
     'const notString: v.GenericSchema = v.custom(input => typeof input !== "string", "Invalid type"); const stringMin1: v.GenericSchema = v.pipe(v.string(), v.minCodePoints(1)); ' +
-      `const integer: v.GenericSchema = v.pipe(v.number(), v.integer()); ${X} v.intersect([ v.union([ notString, stringMin1 ]), v.union([ v.string(), integer ]) ]);`,
+      `const integer: v.GenericSchema = v.pipe(v.number(), v.integer()); ${X} ${ALL_OF('v.union([ notString, stringMin1 ]), v.union([ v.string(), integer ])')};`,
   ],
   [
     'properties next to allOf are still an object',
     '3.0',
     { allOf: [{ $ref: S }], properties: { a: { type: 'string' } }, required: ['a'] },
-    `${NOT_OBJECT} ${X} v.intersect([ v.union([ notObject, v.looseObject<v.ObjectEntries>({ a: v.string() }) ]), SSchema ]);`,
+    `${NOT_OBJECT} ${X} ${ALL_OF('v.union([ notObject, v.looseObject<v.ObjectEntries>({ a: v.string() }) ]), SSchema')};`,
   ],
   ['min/maxProperties', '3.0', { type: 'object', minProperties: 1, maxProperties: 3 }, `${X} v.pipe(v.record(v.string(), v.unknown()), v.minEntries(1), v.maxEntries(3));`],
   [

@@ -17,7 +17,8 @@
 import { str, type Expr } from '../ast.js';
 import type { Pointer } from '../model.js';
 import { child, DocumentIndex, isRecord, type Resolved } from './document.js';
-import { entries, inlineList, list, vc, vIntersect, vOptional, vUnknown } from './emit.js';
+import { vAllOf } from './all-of.js';
+import { entries, inlineList, list, vc, vOptional, vUnknown } from './emit.js';
 import { additionalMode, hasValidation, VALIDATION_KEYWORDS } from './keywords.js';
 import type { SchemaConverter } from './schema.js';
 
@@ -176,7 +177,7 @@ function objectOption(converter: SchemaConverter, flat: FlatObject, key: string,
       props.push([name, keyRequired ? tag : vOptional(tag)]);
       continue;
     }
-    const expr = vIntersect(schemas.map((schema) => converter.convert(schema.node, schema.pointer)));
+    const expr = vAllOf(schemas.map((schema) => converter.convert(schema.node, schema.pointer)));
     const required = flat.required.has(name) && !schemas.some((schema) => converter.isOptionalProperty(schema.node));
     props.push([name, required ? expr : vOptional(expr)]);
   }

@@ -2,7 +2,7 @@
  * Schema Object → valibot expression. One method per JSON Schema concern; every method receives
  * the JSON pointer of the node it converts, which is also where its warnings point.
  *
- * A schema is the conjunction of its keywords, so a node becomes the `v.intersect` of its parts:
+ * A schema is the conjunction of its keywords, so a node becomes the conjunction (all-of.ts) of its parts:
  * its own type-specific keywords, each `allOf` member, and the `oneOf`/`anyOf` union (a part
  * alone is used as is). Nullability (`nullable: true`, a `null` type or enum value, a `null`
  * union member) is collected on the side and applied once, outside.
@@ -12,10 +12,11 @@
  */
 import { f, id, num, str, ts, type Expr } from '../ast.js';
 import type { Pointer } from '../model.js';
+import { vAllOf } from './all-of.js';
 import { tryVariant } from './discriminator.js';
 import { child, DocumentIndex, isRecord } from './document.js';
 import {
-  arrow, binary, entries, inlineList, list, newExpr, prop, regexLiteral, vc, vIntersect, vObject, vNullable,
+  arrow, binary, entries, inlineList, list, newExpr, prop, regexLiteral, vc, vObject, vNullable,
   vOptional, vPipe, vUnion, vUnknown,
 } from './emit.js';
 import { constrainedFamilies, otherThan, otherThanHint } from './families.js';
@@ -84,7 +85,7 @@ export class SchemaConverter {
       if (own.expr && !(own.bareObject && others.length > 0)) parts.push(own.expr);
       parts.push(...others);
     }
-    const expr = parts.length === 0 ? vUnknown() : vIntersect(parts);
+    const expr = parts.length === 0 ? vUnknown() : vAllOf(parts);
     return nullable ? vNullable(expr) : expr;
   }
 
@@ -323,7 +324,7 @@ export class SchemaConverter {
       exprs.push(variant ?? vUnion(kept.map((member) => this.convert(member.node, member.pointer))));
     }
     if (exprs.length === 0) return { expr: undefined, nullable };
-    return { expr: vIntersect(exprs), nullable };
+    return { expr: vAllOf(exprs), nullable };
   }
 
   /** A member admitting only null, directly or through `$ref`s. */
