@@ -62,8 +62,10 @@ export function defineWebhook<T>(meta: WebhookMeta): WebhookParser<T> {
       throw new TypeError(`Tether: the schema of webhook ${meta.name} is asynchronous; webhook parsers only run synchronous schemas`);
     }
     if (result.issues) throw invalid(meta, 'does not match the spec', result.issues.map(issueOf));
-    // The validated value, not the input: a schema may normalise (e.g. defaults); ours return it as is.
-    return result.value as T;
+    // The decoded input, not the schema's output, as for responses: validators only judge. A
+    // valibot object schema answers a copy without `constructor`/`__proto__` keys, and an
+    // object member of a union turns an array into `{}`; the app must get the payload as sent.
+    return value as T;
   };
   return {
     meta,
