@@ -65,7 +65,7 @@ test('the header names the command that regenerates that folder, relative to the
   assert.is(await runCli(['check', '--spec', 'shop\nprocess.exit(1);.yaml', '--out', '../src/api', '--runtime', '#runtime'], check), 0, check.err.join('\n'));
   const wrong = capture(join(dir, 'specs'));
   assert.is(await runCli(['check', '--spec', 'shop\nprocess.exit(1);.yaml', '--out', '../src/api'], wrong), 1, 'a different runtime is a difference');
-  assert.ok(wrong.err.length > 0 && wrong.err.every((l) => /^error: \.\.\/src\/api\/[\w.]+\.ts: differs/.test(l)), wrong.err.join('\n'));
+  assert.ok(wrong.err.length > 0 && wrong.err.every((l) => /^error: \.\.\/src\/api\/[\w.]+\.(ts|js): differs/.test(l)), wrong.err.join('\n'));
 });
 
 test('failures are one error line and exit 1; usage errors add the usage line', async () => {
