@@ -96,13 +96,14 @@ function bound(client: Client, meta: OperationMeta): BoundMethod {
 
 /** Declares a standalone operation; generated code calls it once per operation, marked pure. */
 export function defineOperation<Op>(meta: OperationMeta): OperationFunction<Op> {
-  const operation = (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta)(init, options);
+  // async, so a wrong first argument rejects like every other failure of a call.
+  const operation = async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta)(init, options);
   // Built here rather than assigned at module scope, so an unused operation is pure to drop.
   Object.defineProperties(operation, {
     name: { value: meta.operationId ?? meta.id },
     meta: { value: meta, enumerable: true },
-    safe: { value: (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).safe(init, options) },
-    raw: { value: (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).raw(init, options) },
+    safe: { value: async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).safe(init, options) },
+    raw: { value: async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).raw(init, options) },
   });
   return operation as unknown as OperationFunction<Op>;
 }
