@@ -4,14 +4,18 @@
  * on its own. A bundler keeps only the operations the app calls (with their metadata and
  * validators), where `createSdk` binds every operation into one object and keeps them all.
  *
- * A standalone call goes through the very same runtime path as `sdk.<tag>.<op>()`: the client
- * binds an operation to its runtime on first use (`runtime.operation(meta)`) and reuses it,
- * so typing, retries, auth roles, validation, `.safe()`/`.raw()` and the pagers behave alike.
+ * A standalone call goes through the same call path as `sdk.<tag>.<op>()` (createCallCore in
+ * runtime.ts: option checks, pipeline, auth roles, validation), so it behaves alike; only the
+ * variants are built here, per operation, so a non-list operation carries no pager code.
  */
-import type { PageItem } from './index.js';
+import { isNetworkError, type PageItem } from './index.js';
 import {
-  createRuntime,
+  createCallCore,
+  operationItems,
+  operationPages,
+  RESPONSE_SINK,
   type ApiInfo,
+  type CallCore,
   type CallOptions,
   type OperationArgs,
   type OperationData,
@@ -19,7 +23,7 @@ import {
   type OperationMeta,
   type PageOptions,
   type RawResult,
-  type Runtime,
+  type ResponseSink,
   type SafeResult,
   type SdkOptions,
 } from './runtime.js';
@@ -52,58 +56,63 @@ export interface PagedOperationFunction<Op> extends OperationFunction<Op> {
   all(client: Client, ...args: OperationArgs<Op, PageOptions>): AsyncGenerator<PageItem<OperationData<Op>>, void, undefined>;
 }
 
-/** A bound method as the runtime hands it out, seen untyped: the functions above carry the types. */
-interface BoundMethod {
-  (init: unknown, options: unknown): Promise<unknown>;
-  safe(init: unknown, options: unknown): Promise<unknown>;
-  raw(init: unknown, options: unknown): Promise<unknown>;
-  pages(init: unknown, options: unknown): AsyncGenerator<unknown, void, undefined>;
-  all(init: unknown, options: unknown): AsyncGenerator<unknown, void, undefined>;
-}
-
-interface ClientState {
-  readonly runtime: Runtime;
-  readonly methods: Map<OperationMeta, BoundMethod>;
-}
+type Run = (init: unknown, options: CallOptions | undefined) => Promise<unknown>;
 
 // Kept off the client object itself, so a client has no internals an app could reach or
 // serialise by accident, and a look-alike object is refused rather than half-working.
-const states = new WeakMap<Client, ClientState>();
+const cores = new WeakMap<Client, CallCore>();
 
 /**
  * Builds a client for a generated SDK (its `createClient` calls this). `refresh` is the spec's
- * refresh operation, bound up front so a configured `auth` can refresh before any call.
+ * refresh operation, so a configured `auth` can refresh before any call.
  */
 export function createOperationClient(options: SdkOptions, api: ApiInfo, refresh?: OperationMeta): Client {
-  const runtime = createRuntime(options, api);
-  if (refresh) runtime.operation(refresh);
-  const client: Client = Object.freeze({ api: runtime.api });
-  states.set(client, { runtime, methods: new Map() });
+  const core = createCallCore(options, api, refresh);
+  const client: Client = Object.freeze({ api: core.api });
+  cores.set(client, core);
   return client;
 }
 
-/** The operation bound to the client's runtime, bound once per client and operation. */
-function bound(client: Client, meta: OperationMeta): BoundMethod {
-  const state = states.get(client);
-  if (state === undefined) throw new TypeError(`Tether: ${meta.id} needs the client createClient() returned as its first argument`);
-  let method = state.methods.get(meta);
-  if (method === undefined) {
-    method = state.runtime.operation(meta) as unknown as BoundMethod;
-    state.methods.set(meta, method);
-  }
-  return method;
+/** A runner of `meta` on the client's call path (looked up per call: it may be a foreign object). */
+function runner(client: Client, meta: OperationMeta): Run {
+  return (init, options) => {
+    const core = cores.get(client);
+    if (core === undefined) throw new TypeError(`Tether: ${meta.id} needs the client createClient() returned as its first argument`);
+    return core.call(meta, init, options);
+  };
+}
+
+/** The call options plus the hook through which the call hands back its final Response. */
+function withSink(options: CallOptions | undefined, sink: ResponseSink): CallOptions {
+  return { ...options, [RESPONSE_SINK]: sink } as CallOptions;
 }
 
 /** Declares a standalone operation; generated code calls it once per operation, marked pure. */
 export function defineOperation<Op>(meta: OperationMeta): OperationFunction<Op> {
   // async, so a wrong first argument rejects like every other failure of a call.
-  const operation = async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta)(init, options);
+  const operation = async (client: Client, init?: unknown, options?: CallOptions) => runner(client, meta)(init, options);
+  const raw = async (client: Client, init?: unknown, options?: CallOptions) => {
+    let response: Response | undefined;
+    const data = await runner(client, meta)(init, withSink(options, (r) => (response = r)));
+    return { data, response: response! };
+  };
+  const safe = async (client: Client, init?: unknown, options?: CallOptions) => {
+    let response: Response | undefined;
+    try {
+      const data = await runner(client, meta)(init, withSink(options, (r) => (response = r)));
+      return { data, response: response!, error: undefined };
+    } catch (error) {
+      // Only call outcomes become values; a TypeError for a bad argument is a bug and throws.
+      if (!isNetworkError(error)) throw error;
+      return { data: undefined, response, error };
+    }
+  };
   // Built here rather than assigned at module scope, so an unused operation is pure to drop.
   Object.defineProperties(operation, {
     name: { value: meta.operationId ?? meta.id },
     meta: { value: meta, enumerable: true },
-    safe: { value: async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).safe(init, options) },
-    raw: { value: async (client: Client, init?: unknown, options?: CallOptions) => bound(client, meta).raw(init, options) },
+    safe: { value: safe },
+    raw: { value: raw },
   });
   return operation as unknown as OperationFunction<Op>;
 }
@@ -111,9 +120,10 @@ export function defineOperation<Op>(meta: OperationMeta): OperationFunction<Op> 
 /** Declares a standalone paginated operation: `defineOperation` plus `.pages()` and `.all()`. */
 export function definePagedOperation<Op>(meta: OperationMeta): PagedOperationFunction<Op> {
   const operation = defineOperation<Op>(meta);
+  // Only lists reference the pagers, so an app calling no list bundles none of their code.
   Object.defineProperties(operation, {
-    pages: { value: (client: Client, init?: unknown, options?: PageOptions) => bound(client, meta).pages(init, options) },
-    all: { value: (client: Client, init?: unknown, options?: PageOptions) => bound(client, meta).all(init, options) },
+    pages: { value: (client: Client, init?: unknown, options?: PageOptions) => operationPages(meta, runner(client, meta), init, options) },
+    all: { value: (client: Client, init?: unknown, options?: PageOptions) => operationItems(meta, runner(client, meta), init, options) },
   });
   return operation as PagedOperationFunction<Op>;
 }

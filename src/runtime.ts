@@ -102,3 +102,44 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
     },
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// For src/client.ts (the tree-shakable form): the same call path as createRuntime, handed out as
+// one `call(meta, …)` instead of bound method objects, so a standalone operation bundles only
+// the variants it uses (no pagers for an operation that is not a list). Keep in step with
+// createRuntime above.
+export { RESPONSE_SINK, type ResponseSink } from './service/call.js';
+export { items as operationItems, pages as operationPages } from './service/paginate.js';
+
+/** One SDK instance's call path without method objects; src/client.ts builds on it. */
+export interface CallCore {
+  readonly api: ApiInfo;
+  /** Runs one call of `meta`, with the token bookkeeping of its auth role; resolves with the success body. */
+  call(meta: OperationMeta, init: unknown, options: CallOptions | undefined): Promise<unknown>;
+}
+
+/**
+ * Like createRuntime (same option checks, same pipeline), for standalone operations. `refresh`
+ * is the spec's refresh operation (`x-tether-auth: refresh`), given up front because nothing
+ * binds every operation here.
+ */
+export function createCallCore(options: SdkOptions, api: ApiInfo, refresh?: OperationMeta): CallCore {
+  const resolved = resolveSdkOptions(options);
+  const now = () => resolved.clock.now();
+  let specRefresh: RefreshTokens | undefined;
+  const tokens = tokenManagerFor(resolved, () => specRefresh);
+  const call = createCallRunner(resolved, createPipeline(resolved, tokens));
+  if (refresh) specRefresh = operationRefresh(refresh, (m, init) => call(m, init, undefined), now);
+  const runs = new Map<OperationMeta, (init: unknown, options: unknown) => Promise<unknown>>();
+  return Object.freeze({
+    api: Object.freeze({ ...api }),
+    call(meta: OperationMeta, init: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
+      let run = runs.get(meta);
+      if (run === undefined) {
+        run = withAuthRole(meta, (i, o) => call(meta, i, o as CallOptions | undefined), tokens, now, resolved.log);
+        runs.set(meta, run);
+      }
+      return run(init, callOptions);
+    },
+  });
+}

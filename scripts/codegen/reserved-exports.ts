@@ -15,7 +15,8 @@ export const RUNTIME_VALUE_EXPORTS = [
   'RETRY_BUDGET_DEFAULTS', 'createRetryBudget', 'systemClock', 'DEFAULT_REDACT_HEADERS', 'DEFAULT_REDACT_QUERY_PARAMS',
   'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
-  'createOperationClient', 'defineOperation', 'definePagedOperation',
+  'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'RESPONSE_SINK', 'operationItems',
+  'operationPages',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

@@ -35,6 +35,9 @@ const OPERATIONS = {
   updateOrder: { path: '"/orders/{orderId}"', validators: ['updateOrderParams', 'UpdateOrderRequestSchema'] },
 } as const;
 
+/** A message only the pagers (src/service/paginate.ts) carry. */
+const PAGER = 'maxPages must be a positive integer';
+
 const others = (kept: readonly string[]) => Object.entries(OPERATIONS).filter(([name]) => !kept.includes(name));
 
 test('one standalone operation bundles without any other operation, its path or its validators', async () => {
@@ -45,6 +48,7 @@ test('one standalone operation bundles without any other operation, its path or 
     for (const validator of op.validators) assert.not.ok(out.includes(validator), `${validator} (of ${name}) is not bundled`);
   }
   for (const path of ['"/users/batch-get"', '"/sync"', '"/orders/{orderId}"', '"/events"']) assert.not.ok(out.includes(path), `${path} is not bundled`);
+  assert.not.ok(out.includes(PAGER), 'no pager code for an operation that is not a list');
 });
 
 test('two standalone operations bundle exactly those two (plus what createClient needs)', async () => {
@@ -52,6 +56,7 @@ test('two standalone operations bundle exactly those two (plus what createClient
     `import { createClient, getUser, listOrders } from '${V1}';\nconst c = createClient({ baseUrl: 'https://api.example.com' });\nexport const run = () => Promise.all([getUser(c, { params: { path: { userId: 'u' } } }), listOrders.pages(c)]);`,
   );
   for (const validator of [...OPERATIONS.getUser.validators, ...OPERATIONS.listOrders.validators]) assert.ok(out.includes(validator), validator);
+  assert.ok(out.includes(PAGER), 'a list brings the pagers');
   for (const [name, op] of others(['getUser', 'listOrders'])) {
     for (const validator of op.validators) assert.not.ok(out.includes(validator), `${validator} (of ${name}) is not bundled`);
   }
