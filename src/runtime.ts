@@ -74,22 +74,37 @@ export interface Runtime {
   operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated>;
 }
 
-/** Validates options (throws TypeError naming a bad one) and builds the runtime. */
-export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
+type Run = (init: unknown, options: unknown) => Promise<unknown>;
+
+/**
+ * The wiring both forms share: options checked once (TypeError naming a bad one), one token
+ * manager, one pipeline, one call runner. `bind(meta)` adds an operation's auth-role bookkeeping
+ * (login stores tokens, logout clears them) and learns the spec's refresh operation
+ * (`x-tether-auth: refresh`), the default refresh, when it meets it.
+ */
+function wireCallPath(options: SdkOptions): { bind(meta: OperationMeta): Run } {
   const resolved = resolveSdkOptions(options);
   const now = () => resolved.clock.now();
-  // The default refresh is the spec's refresh operation (`x-tether-auth: refresh`). The
-  // runtime learns it when the generated code binds it through operation() below: createSdk
-  // binds every operation before it returns, so it is known before any call can be made, and
-  // neither the generator nor the app has to hand it over separately.
   let specRefresh: RefreshTokens | undefined;
   const tokens = tokenManagerFor(resolved, () => specRefresh);
   const call = createCallRunner(resolved, createPipeline(resolved, tokens));
+  return {
+    bind(meta) {
+      if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
+      return withAuthRole(meta, (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined), tokens, now, resolved.log);
+    },
+  };
+}
+
+/** Validates options (throws TypeError naming a bad one) and builds the runtime. */
+export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
+  // createSdk binds every operation before it returns, so the spec's refresh operation is
+  // learnt before any call can be made, and nobody has to hand it over separately.
+  const wiring = wireCallPath(options);
   return Object.freeze({
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
-      if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
-      const run = withAuthRole(meta, (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined), tokens, now, resolved.log);
+      const run = wiring.bind(meta);
       const method = (init?: unknown, callOptions?: CallOptions) => run(init, callOptions);
       // `name` shows the operation in stack traces; `meta` lets app code introspect methods.
       Object.defineProperties(method, {
@@ -106,8 +121,8 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
 // ---------------------------------------------------------------------------------------------
 // For src/client.ts (the tree-shakable form): the same call path as createRuntime, handed out as
 // one `call(meta, …)` instead of bound method objects, so a standalone operation bundles only
-// the variants it uses (no pagers for an operation that is not a list). Keep in step with
-// createRuntime above.
+// the variants it uses (no pagers for an operation that is not a list). Both forms share
+// wireCallPath above.
 export { RESPONSE_SINK, type ResponseSink } from './service/call.js';
 export { items as operationItems, pages as operationPages } from './service/paginate.js';
 
@@ -124,19 +139,16 @@ export interface CallCore {
  * binds every operation here.
  */
 export function createCallCore(options: SdkOptions, api: ApiInfo, refresh?: OperationMeta): CallCore {
-  const resolved = resolveSdkOptions(options);
-  const now = () => resolved.clock.now();
-  let specRefresh: RefreshTokens | undefined;
-  const tokens = tokenManagerFor(resolved, () => specRefresh);
-  const call = createCallRunner(resolved, createPipeline(resolved, tokens));
-  if (refresh) specRefresh = operationRefresh(refresh, (m, init) => call(m, init, undefined), now);
-  const runs = new Map<OperationMeta, (init: unknown, options: unknown) => Promise<unknown>>();
+  const wiring = wireCallPath(options);
+  // Nothing binds every operation here, so the refresh operation is bound up front.
+  if (refresh) wiring.bind(refresh);
+  const runs = new Map<OperationMeta, Run>();
   return Object.freeze({
     api: Object.freeze({ ...api }),
     call(meta: OperationMeta, init: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
       let run = runs.get(meta);
       if (run === undefined) {
-        run = withAuthRole(meta, (i, o) => call(meta, i, o as CallOptions | undefined), tokens, now, resolved.log);
+        run = wiring.bind(meta);
         runs.set(meta, run);
       }
       return run(init, callOptions);
