@@ -18,6 +18,7 @@ import { tokenValueProblem, UnusableTokensError } from './check-tokens.js';
 import type { TokenManager } from './token-manager.js';
 import type { Tokens } from './token-store.js';
 import { releaseBody } from '../network/body-deadline.js';
+import { urlOrigin } from '../network/origin.js';
 import type { Attempt, Middleware } from '../network/types.js';
 import type { OperationMeta } from '../contract/operation.js';
 
@@ -35,7 +36,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
   return (next) => async (attempt, context) => {
     const { meta } = context;
     if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(attempt, context);
-    if (!requiresAuth(meta.security) || new URL(attempt.url).origin !== origin) {
+    if (!requiresAuth(meta.security) || urlOrigin(attempt.url) !== origin) {
       return next(attempt, context);
     }
     // An Authorization header the app set itself (per call or in SDK headers) is deliberate.

@@ -6,6 +6,7 @@
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isSecureOrAllowed } from './loopback.js';
+import { urlOrigin } from './origin.js';
 import type { Middleware } from './types.js';
 
 /** Options for the https guard. */
@@ -15,19 +16,28 @@ export interface HttpsGuardOptions {
 
 /** Middleware rejecting non-https requests (UNKNOWN NetworkError; nothing is sent). */
 export function httpsGuard(options: HttpsGuardOptions): Middleware {
-  return (next) => async (attempt, context) => {
-    if (!isSecureOrAllowed(new URL(attempt.url), options.allowInsecureHttp)) {
+  // Not async: on the common path it only hands the attempt on, so it adds no promise.
+  return (next) => (attempt, context) => {
+    let allowed: boolean;
+    try {
+      // An https origin is always allowed; only http (and the rest) needs the full URL's host.
+      allowed = urlOrigin(attempt.url).startsWith('https://') || isSecureOrAllowed(new URL(attempt.url), options.allowInsecureHttp);
+    } catch (error) {
+      // A URL that does not parse fails the call through its promise, as an async layer would.
+      return Promise.reject(error);
+    }
+    if (!allowed) {
       const why = new Error(
         'Tether only sends requests over https (loopback hosts excepted); ' +
           'set allowInsecureHttp: true to override, never in production',
       );
-      throw createNetworkError({
+      return Promise.reject(createNetworkError({
         method: attempt.method,
         url: attempt.url,
         attempts: context.stats.attempts,
         cause: why,
         summary: 'Refused to send an insecure request',
-      });
+      }));
     }
     return next(attempt, context);
   };

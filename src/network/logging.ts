@@ -11,7 +11,7 @@
  */
 import { isNetworkError } from '../errors/network-error.js';
 import { REDACTED, isSecretFieldName, redactHeaders, redactLogUrl, redactText, type Redaction } from './redact.js';
-import type { LogFields, LogLevel, Logger, Middleware } from './types.js';
+import type { Attempt, FetchLike, LogFields, LogLevel, Logger, Middleware, RequestContext } from './types.js';
 
 /** What `createLog` needs, resolved by options.ts. */
 export interface LogOptions {
@@ -26,6 +26,19 @@ type Severity = Exclude<LogLevel, 'off'>;
 
 // Deep enough for an error's toJSON with its data; a cycle or a huge graph stops here.
 const MAX_DEPTH = 5;
+
+// The threshold of each log createLog made, so a layer can skip building a line nobody keeps.
+const thresholds = new WeakMap<Logger, number>();
+
+/**
+ * False only when `log` is one createLog made and its level drops `severity`: then the caller
+ * can skip building the line (template strings, field objects) on every request. A logger the
+ * SDK did not make (a test's, a wrapper) is assumed to want everything.
+ */
+export function logsAt(log: Logger, severity: Severity): boolean {
+  const threshold = thresholds.get(log);
+  return threshold === undefined || RANK[severity] >= threshold;
+}
 
 /** The SDK's log: level-filtered and redacting. A throwing logger never fails a request. */
 export function createLog(options: LogOptions): Logger {
@@ -43,7 +56,9 @@ export function createLog(options: LogOptions): Logger {
       // The app's logger failing is not the request failing; there is nowhere left to report it.
     }
   };
-  return Object.freeze({ debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') });
+  const log: Logger = Object.freeze({ debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') });
+  thresholds.set(log, threshold);
+  return log;
 }
 
 /** Free text may embed URLs (`→ GET https://…?token=…`): those are redacted like `url` fields. */
@@ -86,35 +101,41 @@ export interface LoggingOptions {
  * understood: the retry layer's "retrying" line, and the call's outcome (service/call.ts).
  */
 export function logging(options: LoggingOptions = {}): Middleware {
-  return (next) => async (attempt, context) => {
+  return (next) => (attempt, context) => {
     const log = context.log;
-    if (!log) return next(attempt, context);
-    const now = options.now ?? defaultNow;
-    const base = {
-      operation: context.meta.id,
-      method: attempt.method,
-      url: attempt.url,
-      attempt: context.attempt,
-    };
-    log.debug(`→ ${attempt.method} ${attempt.url}`, { ...base, headers: attempt.headers });
-    const started = now();
-    let response: Response;
-    try {
-      response = await next(attempt, context);
-    } catch (error) {
-      const fields = { ...base, durationMs: elapsed(now, started), requestId: attempt.headers.get('x-request-id') ?? undefined, error };
-      log.debug(`✕ ${attempt.method} ${attempt.url} ${context.signal?.aborted ? 'cancelled' : 'failed without a response'}`, fields);
-      throw error;
-    }
-    log.debug(`← ${response.status} ${attempt.method} ${attempt.url}`, {
-      ...base,
-      status: response.status,
-      durationMs: elapsed(now, started),
-      requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? attempt.headers.get('x-request-id') ?? undefined,
-      headers: response.headers,
-    });
-    return response;
+    // At the default level nothing here is kept: pass the attempt straight on, without the
+    // fields, the clock reads and the extra promise of an async layer.
+    if (!log || !logsAt(log, 'debug')) return next(attempt, context);
+    return logAttempt(next, attempt, context, log, options.now ?? defaultNow);
   };
+}
+
+/** One attempt, logged as sent and as answered (or failed), at debug. */
+async function logAttempt(next: FetchLike, attempt: Attempt, context: RequestContext, log: Logger, now: () => number): Promise<Response> {
+  const base = {
+    operation: context.meta.id,
+    method: attempt.method,
+    url: attempt.url,
+    attempt: context.attempt,
+  };
+  log.debug(`→ ${attempt.method} ${attempt.url}`, { ...base, headers: attempt.headers });
+  const started = now();
+  let response: Response;
+  try {
+    response = await next(attempt, context);
+  } catch (error) {
+    const fields = { ...base, durationMs: elapsed(now, started), requestId: attempt.headers.get('x-request-id') ?? undefined, error };
+    log.debug(`✕ ${attempt.method} ${attempt.url} ${context.signal?.aborted ? 'cancelled' : 'failed without a response'}`, fields);
+    throw error;
+  }
+  log.debug(`← ${response.status} ${attempt.method} ${attempt.url}`, {
+    ...base,
+    status: response.status,
+    durationMs: elapsed(now, started),
+    requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? attempt.headers.get('x-request-id') ?? undefined,
+    headers: response.headers,
+  });
+  return response;
 }
 
 function elapsed(now: () => number, started: number): number {

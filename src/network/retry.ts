@@ -33,6 +33,7 @@ import type { RetryBudget } from './retry-budget.js';
 import type { RetryPolicy, ShouldRetry } from './retry-policy.js';
 import { releaseBody } from './body-deadline.js';
 import { toRequest } from './attempt.js';
+import { urlOrigin } from './origin.js';
 import type { Attempt, FetchLike, Middleware, RequestContext } from './types.js';
 
 export type { RetryContext, RetryPolicy, ShouldRetry } from './retry-policy.js';
@@ -66,7 +67,7 @@ async function runCall(next: FetchLike, original: Attempt, context: RequestConte
   const { retry: policy, deadlineMs } = context.options;
   if (options.telemetryHeaders) withRequestId(original, context, options.generateRequestId ?? uuidV4);
   const repeatable = policy !== undefined && policy.maxRetries > 0 && isRepeatable(original, context);
-  const origin = new URL(original.url).origin;
+  const origin = urlOrigin(original.url);
   const deadline = deadlineMs === undefined ? undefined : clock.now() + deadlineMs;
   const details = (extra: { response?: Response; cause?: unknown; reason?: 'cancelled' }) =>
     createNetworkError({ method: original.method, url: original.url, attempts: context.stats.attempts, now: clock.now(), requestId: context.stats.requestId, ...extra });
@@ -75,11 +76,11 @@ async function runCall(next: FetchLike, original: Attempt, context: RequestConte
     // The deadline also bounds each attempt: its timeout is cut to the time that is left.
     let timeoutMs = context.options.timeoutMs;
     if (deadline !== undefined) timeoutMs = Math.max(1, Math.min(timeoutMs, Math.ceil(deadline - clock.now())));
-    const attemptContext: RequestContext = {
-      ...context,
-      attempt,
-      options: timeoutMs === context.options.timeoutMs ? context.options : { ...context.options, timeoutMs },
-    };
+    // The call's own context serves the first attempt when nothing differs (the common case).
+    const attemptContext: RequestContext =
+      attempt === context.attempt && timeoutMs === context.options.timeoutMs
+        ? context
+        : { ...context, attempt, options: timeoutMs === context.options.timeoutMs ? context.options : { ...context.options, timeoutMs } };
     if (options.telemetryHeaders && attempt > 1) original.headers.set(ATTEMPT_HEADER, String(attempt));
 
     let response: Response | undefined;

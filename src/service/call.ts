@@ -35,9 +35,11 @@ export type ResponseSink = (response: Response) => void;
 /** Creates the runner for one runtime: one attempt builder, one pipeline. */
 export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServiceOptions, pipeline: FetchLike): CallRunner {
   const build = attemptBuilder(options.baseUrl, options.headers);
+  // Most calls pass no options: those share the SDK's, resolved once here.
+  const sdkCallOptions = resolveCallOptions(options, undefined);
 
   return async function call(meta, rawInit, rawOptions) {
-    const callOptions = resolveCallOptions(options, rawOptions);
+    const callOptions = rawOptions === undefined ? sdkCallOptions : resolveCallOptions(options, rawOptions);
     const validate = resolveValidateMode(rawOptions?.validate, options.validate);
     const signal = rawOptions?.signal;
     const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log };

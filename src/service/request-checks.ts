@@ -33,16 +33,34 @@ interface CheckedInit {
   readonly headers?: unknown;
 }
 
+/** One `{name}` of a path template; `label` for `{.name}` (label style). */
+interface Placeholder {
+  readonly name: string;
+  readonly label: boolean;
+}
+
+// Templates are the operations' paths: a fixed, small set, each scanned once, not per call.
+const placeholders = new Map<string, ReadonlyArray<Placeholder>>();
+
+function placeholdersOf(template: string): ReadonlyArray<Placeholder> {
+  let found = placeholders.get(template);
+  if (found === undefined) {
+    found = [...template.matchAll(PLACEHOLDER)].map((match) => ({ name: match[2]!, label: match[1] === '.' }));
+    placeholders.set(template, found);
+  }
+  return found;
+}
+
 /** Problems with path values and header values; empty when the request may be built. */
 export function requestInputIssues(template: string, init: CheckedInit): ValidationIssue[] {
   let issues: ValidationIssue[] | undefined;
   const add = (name: string, message: string) => (issues ??= []).push({ path: [name], message, code: 'unsafe_input' });
 
-  if (template.includes('{')) {
+  const names = placeholdersOf(template);
+  if (names.length > 0) {
     const values = init.params?.path;
-    for (const match of template.matchAll(PLACEHOLDER)) {
-      const name = match[2]!;
-      const problem = pathValueProblem(values?.[name], match[1] === '.');
+    for (const { name, label } of names) {
+      const problem = pathValueProblem(values?.[name], label);
       if (problem) add(name, problem);
     }
   }
@@ -64,9 +82,14 @@ export function requestInputIssues(template: string, init: CheckedInit): Validat
 /** Why a path value would not stay one segment of its own, or undefined when it would. */
 function pathValueProblem(value: unknown, label: boolean): string | undefined {
   if (value === undefined || value === null) return 'Path parameter is missing';
-  const parts = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value as object) : [value];
-  if (parts.length === 0) return 'Path parameter is empty';
-  const joined = parts.map(String).join(',');
+  // A plain string (the usual value) needs no array to be joined.
+  let joined: string;
+  if (typeof value === 'string') joined = value;
+  else {
+    const parts = Array.isArray(value) ? value : typeof value === 'object' ? Object.values(value as object) : [value];
+    if (parts.length === 0) return 'Path parameter is empty';
+    joined = parts.map(String).join(',');
+  }
   if (joined === '') return 'Path parameter is empty';
   // Label style puts a `.` before the value: `.` + `.` is `..`.
   if (DOT_SEGMENT.test(joined) || (label && DOT_SEGMENT.test(`.${joined}`))) {

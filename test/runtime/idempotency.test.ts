@@ -23,6 +23,19 @@ test('uuidV4 from the platform crypto is well-formed and unique', () => {
   assert.is(seen.size, 1000);
 });
 
+test('uuidV4 from getRandomValues alone (no randomUUID, e.g. a React Native polyfill) draws batches and stays unique', () => {
+  let calls = 0;
+  const source = { getRandomValues: <T extends Uint8Array>(a: T) => (calls++, globalThis.crypto.getRandomValues(a)) };
+  const seen = new Set<string>();
+  for (let i = 0; i < 1000; i++) {
+    const id = uuidV4(source);
+    assert.match(id, UUID_V4);
+    seen.add(id);
+  }
+  assert.is(seen.size, 1000);
+  assert.ok(calls < 100, `one native call per batch, not per id (${calls})`);
+});
+
 test('uuidV4 refuses to fall back to Math.random', () => {
   assert.throws(() => uuidV4({} as never), /getRandomValues is unavailable/);
 });
