@@ -5,14 +5,15 @@
  *   dist/valibot/   valibot (`@tether/sdk/valibot`), one copy shared by every generated SDK
  *   dist/<version>/ each pinned SDK (`@tether/sdk/<version>`), importing the two above
  *   dist/types/, dist/cjs-types/  declarations for ESM and CJS consumers (see declarations.ts)
- *   dist/cli/       the `tether` bin, the generator bundled with its dependencies
+ *   dist/cli/       the `tether` bin, the generator bundled with its dependencies (build/cli.mjs)
  * ESM builds are platform-neutral ES2020 for browsers, React Native and workers (no Node built-in
  * may appear); CJS builds are for Node.
  */
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { buildCli } from './build/cli.mjs';
 import { writeDeclarations } from './build/declarations.js';
 import { listVersions } from './codegen/versions.js';
 
@@ -74,47 +75,15 @@ async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: '
   await build({ ...common, outfile: join(dist, name, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20', plugins: plugins('cjs') });
 }
 
-/**
- * The `tether` bin. The generator's dependencies (TypeScript's printer, openapi-typescript,
- * yaml) are bundled rather than declared: the package stays dependency-free and every machine
- * prints with the same TypeScript, which `tether check` needs to compare bytes. Bundled CJS
- * code reads `require`/`__filename`, which ESM lacks, hence the banner.
- */
-async function bundleCli(): Promise<void> {
-  const outfile = join(dist, 'cli', 'tether.mjs');
-  await build({
-    entryPoints: [join(root, 'scripts', 'cli', 'main.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    legalComments: 'external',
-    logLevel: 'warning',
-    banner: {
-      js: [
-        '#!/usr/bin/env node',
-        "import { createRequire as __tetherRequire } from 'node:module';",
-        "import { fileURLToPath as __tetherPath } from 'node:url';",
-        'const require = __tetherRequire(import.meta.url);',
-        'const __filename = __tetherPath(import.meta.url);',
-        "const __dirname = __tetherPath(new URL('.', import.meta.url));",
-      ].join('\n'),
-    },
-  });
-  await chmod(outfile, 0o755);
-}
-
 async function main(): Promise<void> {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) {
     throw new Error(`package.json lists runtime dependencies (${Object.keys(pkg.dependencies).join(', ')}); bundle them instead`);
   }
   const versions = (await listVersions(root)).map((v) => v.name);
-  const only = process.argv.includes('--cli-only');
-  if (only) {
-    await bundleCli();
+  // `--cli-only`: just dist/cli/ (a few seconds; what `npm run generate` does when it is stale).
+  if (process.argv.includes('--cli-only')) {
+    await buildCli(root);
     process.stdout.write('built dist/cli/\n');
     return;
   }
@@ -123,7 +92,7 @@ async function main(): Promise<void> {
   await bundleTwice('valibot', { stdin: { contents: "export * from 'valibot';\n", resolveDir: root, loader: 'ts', sourcefile: 'valibot-entry.ts' } });
   for (const version of versions) await bundleTwice(version, { entryPoints: [join(root, 'generated', version, 'index.ts')] }, (ext) => [sharedRuntime(ext)]);
   await writeDeclarations(root, versions);
-  await bundleCli();
+  await buildCli(root);
   process.stdout.write(`built dist/ for runtime, valibot, ${versions.join(', ')} and the tether CLI\n`);
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import { ensureCli } from '../../build/cli.mjs';
 import { measureCommand, type Measured } from './child.js';
 import { githubSpec, root, scratch } from './paths.js';
 
@@ -30,9 +31,12 @@ export async function runGenerator(spec: string, out: string, timeoutMs: number)
 
 let github: Promise<Measured> | undefined;
 
-/** Generates test/fixtures/specs/github.json into .tmp/bench/github-sdk once per run. */
+/**
+ * Generates test/fixtures/specs/github.json into .tmp/bench/github-sdk once per run. A missing or
+ * stale compiled CLI (which `npm run generate` builds on first use) is built first, untimed.
+ */
 export function generateGithubSdk(): Promise<Measured> {
-  github ??= runGenerator(githubSpec, githubSdkDir, 240_000).then((m) => {
+  github ??= ensureCli(root).then(() => runGenerator(githubSpec, githubSdkDir, 240_000)).then((m) => {
     if (!m.ok) throw new Error(`generating the GitHub SDK failed: ${m.detail}`);
     return m;
   });

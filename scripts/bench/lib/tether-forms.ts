@@ -2,7 +2,9 @@
  * Which public form a generated SDK offers, found by loading it (the bench runs under tsx):
  * `createSdk` (one object, every operation) always; the tree-shakable form when the module
  * also exports `createClient` plus one standalone function per operation. The standalone
- * function of `<tag>.<method>` is matched by name: `method`, then `<tag><Method>`, then any
+ * function of `sdk.<tag>.<method>` is the export whose `meta.id` is `"<tag>.<method>"` (names
+ * alone mislead: on GitHub the export `get` is `emojis.get`, `repos.get` is `reposGet`); an SDK
+ * whose functions carry no `meta` falls back to names: `method`, then `<tag><Method>`, then any
  * export ending in the method name. The bench measures whichever exists, and says which.
  */
 import { pathToFileURL } from 'node:url';
@@ -28,15 +30,22 @@ export async function inspectSdk(indexFile: string): Promise<SdkForms> {
   const sdk = createSdk({ baseUrl: 'https://api.example.com' }) as Record<string, Record<string, unknown>>;
   const exported = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
   const treeShakable = typeof mod.createClient === 'function';
+  const byId = new Map<string, string>();
+  for (const name of exported) {
+    const id = (mod[name] as { meta?: { id?: unknown } }).meta?.id;
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, name);
+  }
   const operations: Operation[] = [];
   for (const [tag, service] of Object.entries(sdk)) {
     if (!service || typeof service !== 'object') continue;
     for (const [method, fn] of Object.entries(service)) {
       if (typeof fn !== 'function') continue;
-      const standalone = treeShakable
-        ? [method, `${tag}${cap(method)}`, `${method}_`].find((n) => exported.includes(n)) ??
-          exported.find((n) => n.toLowerCase().endsWith(method.toLowerCase()) && n !== 'createClient' && n !== 'createSdk')
-        : undefined;
+      const standalone = !treeShakable
+        ? undefined
+        : byId.size > 0
+          ? byId.get(`${tag}.${method}`)
+          : [method, `${tag}${cap(method)}`, `${method}_`].find((n) => exported.includes(n)) ??
+            exported.find((n) => n.toLowerCase().endsWith(method.toLowerCase()) && n !== 'createClient' && n !== 'createSdk');
       operations.push({ tag, method, standalone });
     }
   }
