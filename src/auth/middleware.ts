@@ -19,6 +19,7 @@ import type { TokenManager } from './token-manager.js';
 import type { Tokens } from './token-store.js';
 import { releaseBody } from '../network/body-deadline.js';
 import { urlOrigin } from '../network/origin.js';
+import { ATTEMPT_HEADER, REQUEST_ID_HEADER } from '../network/retry.js';
 import type { Attempt, Middleware } from '../network/types.js';
 import type { OperationMeta } from '../contract/operation.js';
 
@@ -86,15 +87,17 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       return next(withToken(req, accessToken), context);
     };
 
-    // The replay resends the body as it is (already serialised); a stream body cannot be. Only
-    // the headers are kept, as they were before the inner layers added the request id and
-    // attempt number, so the replay is a fresh call of its own.
-    const spare: Attempt | undefined =
-      context.replayable !== false && manager.canRefresh(tokens) ? { ...attempt, headers: new Headers(attempt.headers) } : undefined;
+    // The replay resends the body as it is (already serialised); a stream body cannot be. Its
+    // headers are the ones sent, without what this and the inner layers added (the token, the
+    // request id and attempt number), so the replay is a fresh call of its own. Copied only
+    // when a replay happens: the headers as they are now are noted, not copied, on every call.
+    const replayable = context.replayable !== false && manager.canRefresh(tokens);
+    const added = replayable ? headersAddedBelow(attempt) : undefined;
+    const signalBefore = attempt.signal;
     const response = await sendWith(attempt, tokens.accessToken);
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
     const foreign = response.url !== '' && new URL(response.url).origin !== origin;
-    if (response.status !== 401 || spare === undefined || !isTokenRejection(response) || foreign) {
+    if (response.status !== 401 || added === undefined || !isTokenRejection(response) || foreign) {
       return response;
     }
 
@@ -106,8 +109,23 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
       throw sessionEnded(error);
     }
     context.log?.debug(`auth: replaying ${attempt.method} ${attempt.url} with a refreshed token`, { operation: meta.id });
-    return sendWith(spare, fresh.accessToken);
+    return sendWith(replayOf(attempt, added, signalBefore), fresh.accessToken);
   };
+}
+
+/** The headers the layers below auth may add to `attempt` that it does not carry yet. */
+function headersAddedBelow(attempt: Attempt): string[] {
+  const added = ['authorization'];
+  if (!attempt.headers.has(REQUEST_ID_HEADER)) added.push(REQUEST_ID_HEADER);
+  if (!attempt.headers.has(ATTEMPT_HEADER)) added.push(ATTEMPT_HEADER);
+  return added;
+}
+
+/** A fresh attempt: `attempt` with its headers and signal as they were before it was sent. */
+function replayOf(attempt: Attempt, added: ReadonlyArray<string>, signal: AbortSignal | undefined): Attempt {
+  const headers = new Headers(attempt.headers);
+  for (const name of added) headers.delete(name);
+  return { ...attempt, headers, signal };
 }
 
 /** `promise`, or `cancelled()` as soon as `signal` aborts (the promise itself runs on). */

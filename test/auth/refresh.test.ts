@@ -55,6 +55,19 @@ refresh('50 concurrent calls with a token the server expired: one refresh, 50 su
   assert.is.not(now?.refreshToken, first?.refreshToken);
 });
 
+refresh('the replay after a 401 is sent fresh: the new token, a request id of its own, no attempt header', async ({ server }) => {
+  const { sdk } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  server.tokens.expireAll();
+  assert.is((await sdk.users.getMe({ headers: { 'X-Custom': 'kept' } })).email, ALICE.email);
+  const [rejected, replay] = hits(server, 'GET', '/users/me');
+  assert.ok(rejected && replay);
+  assert.is.not(replay.headers['authorization'], rejected.headers['authorization']);
+  assert.ok(replay.headers['x-request-id'] && replay.headers['x-request-id'] !== rejected.headers['x-request-id']);
+  assert.is(replay.headers['x-tether-attempt'], undefined);
+  assert.is(replay.headers['x-custom'], 'kept');
+});
+
 refresh('50 concurrent calls with a token known to be expired: one proactive refresh, no 401 at all', async ({ server }) => {
   const { sdk, tokenStore } = authSdk(server);
   await sdk.auth.login({ body: ALICE });
