@@ -14,7 +14,7 @@ import { attemptBuilder, type CallInit } from './build-attempt.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { CallOptions, ResolvedServiceOptions } from './options.js';
 import type { OperationMeta } from '../contract/operation.js';
-import { issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
+import { isThenable, issuesOf, requestIssues, resolveValidateMode, responseSchema } from './validate.js';
 import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
 import { bodyDeadlineOf, releaseBody } from '../network/body-deadline.js';
 import { requestInputIssues } from './request-checks.js';
@@ -80,7 +80,8 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     if (validate !== 'off') {
       let issues: ValidationIssue[];
       try {
-        issues = await requestIssues(meta, init);
+        const found = requestIssues(meta, init);
+        issues = isThenable(found) ? await found : found;
       } catch (error) {
         // A validator that throws (e.g. input nested deeper than the stack) was given bad input.
         throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be validated (${errorName(error)})` });
@@ -131,7 +132,8 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     const schema = validate === 'off' ? undefined : responseSchema(meta, response.status, init.params?.query);
     let issues: ValidationIssue[] | undefined;
     try {
-      issues = schema && (await issuesOf(schema, data));
+      const found = schema && issuesOf(schema, data);
+      issues = isThenable(found) ? await found : found;
     } catch (error) {
       throw fail({ cause: error, response, summary: `Response of ${meta.id} (${response.status}) could not be validated (${errorName(error)}: nested too deeply?)` });
     }

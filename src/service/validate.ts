@@ -29,9 +29,24 @@ export function resolveValidateMode(value: unknown, fallback: ValidateMode, name
   return value as ValidateMode;
 }
 
-/** Runs one schema; `undefined` when the value passes. */
-export async function issuesOf(schema: StandardSchemaV1, value: unknown): Promise<ValidationIssue[] | undefined> {
-  const result = await schema['~standard'].validate(value);
+/** A value or the promise of one: validators may answer either way (Standard Schema). */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** True for a promise (or any thenable) a validator answered with. */
+export function isThenable<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+/**
+ * Runs one schema; `undefined` when the value passes. Synchronous when the validator is
+ * (valibot's are): no promise and no extra turn per schema on every call.
+ */
+export function issuesOf(schema: StandardSchemaV1, value: unknown): MaybePromise<ValidationIssue[] | undefined> {
+  const result = schema['~standard'].validate(value);
+  return isThenable(result) ? result.then(toIssues) : toIssues(result);
+}
+
+function toIssues(result: StandardSchemaV1.Result<unknown>): ValidationIssue[] | undefined {
   if (!result.issues) return undefined;
   return result.issues.map((issue) => ({
     path: (issue.path ?? []).map(segmentOf),
@@ -56,23 +71,27 @@ interface RequestParts {
  * runtime generates satisfies a spec that marks the header required). Parameter issues are
  * named without their location (`limit`, not `query.limit`), as servers name them.
  */
-export async function requestIssues(meta: OperationMeta, init: RequestParts): Promise<ValidationIssue[]> {
-  const out: ValidationIssue[] = [];
+export function requestIssues(meta: OperationMeta, init: RequestParts): MaybePromise<ValidationIssue[]> {
   const { body: bodySchema, params: paramsSchema } = meta.schemas;
   // Only JSON bodies: streams, Blobs and FormData are not the spec's object shape.
-  if (bodySchema && init.body !== undefined && meta.requestContentType?.includes('json')) {
-    out.push(...((await issuesOf(bodySchema, init.body)) ?? []));
-  }
-  if (paramsSchema) {
-    const key = meta.idempotencyKeyHeader;
-    const header = { ...init.params?.header };
-    const keyValue = key === undefined ? undefined : headerValue(init.headers, key);
-    if (key !== undefined && keyValue !== undefined) header[key] = keyValue;
-    const params = { path: init.params?.path ?? {}, query: init.params?.query ?? {}, header };
-    for (const issue of (await issuesOf(paramsSchema, params)) ?? []) {
-      out.push({ ...issue, path: issue.path.slice(1) });
-    }
-  }
+  const body = bodySchema && init.body !== undefined && meta.requestContentType?.includes('json') ? issuesOf(bodySchema, init.body) : undefined;
+  const params = paramsSchema ? issuesOf(paramsSchema, paramsOf(meta, init)) : undefined;
+  if (isThenable(body) || isThenable(params)) return Promise.all([body, params]).then(([b, p]) => joinIssues(b, p));
+  return joinIssues(body, params);
+}
+
+/** The parameters as one object for the params schema, with the idempotency key header. */
+function paramsOf(meta: OperationMeta, init: RequestParts): { path: object; query: object; header: Record<string, unknown> } {
+  const key = meta.idempotencyKeyHeader;
+  const header = { ...init.params?.header };
+  const keyValue = key === undefined ? undefined : headerValue(init.headers, key);
+  if (key !== undefined && keyValue !== undefined) header[key] = keyValue;
+  return { path: init.params?.path ?? {}, query: init.params?.query ?? {}, header };
+}
+
+function joinIssues(body: ValidationIssue[] | undefined, params: ValidationIssue[] | undefined): ValidationIssue[] {
+  const out: ValidationIssue[] = body ? [...body] : [];
+  for (const issue of params ?? []) out.push({ ...issue, path: issue.path.slice(1) });
   return out;
 }
 
