@@ -57,16 +57,17 @@ export function redirect(options: RedirectOptions): Middleware {
   let platformFollows = false;
   let warnedPlatformFollowed = false;
 
-  return (next) => async (original, context) => {
-    if (platformFollows) return next(following(original), context);
-
-    let attempt = original;
-    for (let hop = 0; ; hop++) {
+  // Not an async loop: a hop is `next(...).then(follow)`, so the common answer (no redirect)
+  // costs one `then`, not an async function's promise and turns on every call.
+  return (next) => {
+    const send = (attempt: Attempt, context: RequestContext, hop: number): Promise<Response> => {
       // The body is already serialised, so a 307/308 can send it again as it is; only a
       // one-shot stream (`context.replayable === false`) cannot.
       const hasBody = attempt.body !== null;
-      const response = await next(attempt, context);
+      return next(attempt, context).then((response) => followed(attempt, context, hop, hasBody, response));
+    };
 
+    const followed = (attempt: Attempt, context: RequestContext, hop: number, hasBody: boolean, response: Response): Response | Promise<Response> => {
       if (response.type === 'opaqueredirect') {
         platformFollows = true;
         if (!SAFE_METHODS.has(attempt.method)) {
@@ -115,10 +116,21 @@ export function redirect(options: RedirectOptions): Middleware {
       if (!toGet && hasBody && context.replayable === false) {
         throw refuse(attempt, context, response, `Cannot follow a ${response.status} redirect: the request body is a stream that cannot be sent again`);
       }
-      attempt = toGet
+      const nextHop: Attempt = toGet
         ? { method: 'GET', url: target.href, headers, body: null, signal: attempt.signal }
         : { method: attempt.method, url: target.href, headers, body: attempt.body, signal: attempt.signal };
-    }
+      return send(nextHop, context, hop + 1);
+    };
+
+    return (original, context) => {
+      if (platformFollows) return next(following(original), context);
+      try {
+        return send(original, context, 0);
+      } catch (error) {
+        // A layer below that throws synchronously fails the attempt through its promise.
+        return Promise.reject(error);
+      }
+    };
   };
 }
 

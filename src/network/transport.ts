@@ -13,31 +13,48 @@
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isNetworkError } from '../errors/network-error.js';
 import { toRequest } from './attempt.js';
-import type { FetchLike, PlatformFetch } from './types.js';
+import type { Attempt, FetchLike, PlatformFetch, RequestContext } from './types.js';
 
 /** FetchLike calling `fetchImpl`, or `globalThis.fetch` at call time when none is given. */
 export function transport(fetchImpl?: PlatformFetch): FetchLike {
-  return async (attempt, context) => {
+  // Not async: one `then` for the failure path instead of an async function's promise and
+  // turn per attempt. Every failure still reaches the caller as a rejection.
+  return (attempt, context) => {
     // Copied to a local before calling: browsers throw "Illegal invocation" when fetch is
     // called as a method of some other object (e.g. our frozen options).
     const send: PlatformFetch | undefined = fetchImpl ?? globalThis.fetch;
     if (typeof send !== 'function') {
-      throw new Error('Tether: no fetch available; pass options.fetch (e.g. from undici or a polyfill)');
+      return Promise.reject(new Error('Tether: no fetch available; pass options.fetch (e.g. from undici or a polyfill)'));
     }
-    const request = toRequest(attempt);
-    context.stats.attempts += 1;
+    let request: Request;
     try {
-      return await send(request);
+      request = toRequest(attempt);
     } catch (error) {
-      // Our own abort (timeout, caller) carries its NetworkError as the reason; pass it on.
-      if (isNetworkError(error) || attempt.signal?.aborted || !(error instanceof TypeError)) throw error;
-      throw createNetworkError({
-        method: attempt.method,
-        url: attempt.url,
-        attempts: context.stats.attempts,
-        cause: error,
-        requestId: attempt.headers.get('x-request-id') ?? context.stats.requestId,
-      });
+      // Building the Request failed (a bad header or URL): the app's input, passed on as is.
+      return Promise.reject(error);
     }
+    context.stats.attempts += 1;
+    let pending: Promise<Response>;
+    try {
+      pending = Promise.resolve(send(request));
+    } catch (error) {
+      return Promise.reject(sendFailure(error, attempt, context));
+    }
+    return pending.then(undefined, (error: unknown) => {
+      throw sendFailure(error, attempt, context);
+    });
   };
+}
+
+/** What a failed send rejects with: a TypeError from fetch is CONNECTION, the rest as is. */
+function sendFailure(error: unknown, attempt: Attempt, context: RequestContext): unknown {
+  // Our own abort (timeout, caller) carries its NetworkError as the reason; pass it on.
+  if (isNetworkError(error) || attempt.signal?.aborted || !(error instanceof TypeError)) return error;
+  return createNetworkError({
+    method: attempt.method,
+    url: attempt.url,
+    attempts: context.stats.attempts,
+    cause: error,
+    requestId: attempt.headers.get('x-request-id') ?? context.stats.requestId,
+  });
 }
