@@ -20,7 +20,7 @@ import type { Tokens } from './token-store.js';
 import { releaseBody } from '../network/body-deadline.js';
 import { urlOrigin } from '../network/origin.js';
 import { ATTEMPT_HEADER, REQUEST_ID_HEADER } from '../network/retry.js';
-import type { Attempt, Middleware } from '../network/types.js';
+import type { Attempt, FetchLike, Middleware, RequestContext } from '../network/types.js';
 import type { OperationMeta } from '../contract/operation.js';
 
 /** Options for the auth layer. */
@@ -43,49 +43,13 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     // An Authorization header the app set itself (per call or in SDK headers) is deliberate.
     if (attempt.headers.has('authorization')) return next(attempt, context);
 
-    const sessionEnded = (error: unknown) => {
-      if (error instanceof UnusableTokensError) {
-        return new NetworkError({
-          type: NetworkErrorType.UNKNOWN,
-          summary: `Token refresh failed: ${error.message}; nothing stored, the session is kept`,
-          method: attempt.method,
-          url: attempt.url,
-          attempts: context.stats.attempts,
-          cause: error,
-        });
-      }
-      if (!(error instanceof SessionExpiredError)) return error;
-      return new NetworkError({
-        type: NetworkErrorType.UNAUTHORIZED,
-        summary: error.message,
-        method: attempt.method,
-        url: attempt.url,
-        status: 401,
-        attempts: context.stats.attempts,
-        cause: error.reason,
-      });
-    };
-
-    // The refresh is shared, so a caller's abort stops its own wait, never the refresh itself.
-    const waitFor = <T>(promise: Promise<T>) => untilAborted(promise, context.signal, () =>
-      createNetworkError({ method: attempt.method, url: attempt.url, reason: 'cancelled', cause: context.signal?.reason, attempts: context.stats.attempts }));
-
     let tokens: Tokens | null;
     try {
-      tokens = await waitFor(manager.tokensForRequest());
+      tokens = await waitFor(manager.tokensForRequest(), attempt, context);
     } catch (error) {
-      throw sessionEnded(error);
+      throw sessionEnded(error, attempt, context);
     }
     if (!tokens) return next(attempt, context);
-    // A stored token a header cannot carry is the app's (or its store's) input: refused here,
-    // typed, instead of fetch throwing a TypeError that would pass for a lost connection.
-    const sendWith = (req: Attempt, accessToken: string) => {
-      const unsendable = tokenValueProblem(accessToken, 'the stored accessToken');
-      if (unsendable) {
-        throw createNetworkError({ method: req.method, url: req.url, attempts: context.stats.attempts, reason: 'invalid-input', summary: `Cannot send the request: ${unsendable}` });
-      }
-      return next(withToken(req, accessToken), context);
-    };
 
     // The replay resends the body as it is (already serialised); a stream body cannot be. Its
     // headers are the ones sent, without what this and the inner layers added (the token, the
@@ -94,9 +58,9 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     const replayable = context.replayable !== false && manager.canRefresh(tokens);
     const added = replayable ? headersAddedBelow(attempt) : undefined;
     const signalBefore = attempt.signal;
-    const response = await sendWith(attempt, tokens.accessToken);
+    const response = await sendWith(next, attempt, context, tokens.accessToken);
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
-    const foreign = response.url !== '' && new URL(response.url).origin !== origin;
+    const foreign = response.url !== '' && urlOrigin(response.url) !== origin;
     if (response.status !== 401 || added === undefined || !isTokenRejection(response) || foreign) {
       return response;
     }
@@ -104,13 +68,59 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     releaseBody(response, context.stats);
     let fresh: Tokens;
     try {
-      fresh = await waitFor(manager.refreshAfterRejection(tokens));
+      fresh = await waitFor(manager.refreshAfterRejection(tokens), attempt, context);
     } catch (error) {
-      throw sessionEnded(error);
+      throw sessionEnded(error, attempt, context);
     }
     context.log?.debug(`auth: replaying ${attempt.method} ${attempt.url} with a refreshed token`, { operation: meta.id });
-    return sendWith(replayOf(attempt, added, signalBefore), fresh.accessToken);
+    return sendWith(next, replayOf(attempt, added, signalBefore), context, fresh.accessToken);
   };
+}
+
+// Module functions rather than closures made per call: they run only when a call needs them.
+
+/**
+ * Sends `attempt` with the token. A stored token a header cannot carry is the app's (or its
+ * store's) input: refused here, typed, instead of fetch throwing a TypeError that would pass
+ * for a lost connection.
+ */
+function sendWith(next: FetchLike, attempt: Attempt, context: RequestContext, accessToken: string): Promise<Response> {
+  const unsendable = tokenValueProblem(accessToken, 'the stored accessToken');
+  if (unsendable) {
+    throw createNetworkError({ method: attempt.method, url: attempt.url, attempts: context.stats.attempts, reason: 'invalid-input', summary: `Cannot send the request: ${unsendable}` });
+  }
+  return next(withToken(attempt, accessToken), context);
+}
+
+/** The refresh is shared, so a caller's abort stops its own wait, never the refresh itself. */
+function waitFor<T>(promise: Promise<T>, attempt: Attempt, context: RequestContext): Promise<T> {
+  if (context.signal === undefined) return promise;
+  return untilAborted(promise, context.signal, () =>
+    createNetworkError({ method: attempt.method, url: attempt.url, reason: 'cancelled', cause: context.signal?.reason, attempts: context.stats.attempts }));
+}
+
+/** The call's error when getting or refreshing the tokens failed. */
+function sessionEnded(error: unknown, attempt: Attempt, context: RequestContext): unknown {
+  if (error instanceof UnusableTokensError) {
+    return new NetworkError({
+      type: NetworkErrorType.UNKNOWN,
+      summary: `Token refresh failed: ${error.message}; nothing stored, the session is kept`,
+      method: attempt.method,
+      url: attempt.url,
+      attempts: context.stats.attempts,
+      cause: error,
+    });
+  }
+  if (!(error instanceof SessionExpiredError)) return error;
+  return new NetworkError({
+    type: NetworkErrorType.UNAUTHORIZED,
+    summary: error.message,
+    method: attempt.method,
+    url: attempt.url,
+    status: 401,
+    attempts: context.stats.attempts,
+    cause: error.reason,
+  });
 }
 
 /** The headers the layers below auth may add to `attempt` that it does not carry yet. */
