@@ -31,7 +31,8 @@ export class AttemptDeadline implements BodyDeadline {
   /** Extra work on failure (the stream wrapper erroring its stream). */
   onFail: ((error: NetworkError) => void) | undefined;
   private readonly onTimeout = () => this.fail('timeout');
-  private readonly onCallerAbort = () => this.fail('cancelled', this.context.signal?.reason);
+  // Made only when the caller passed a signal (most calls pass none).
+  private onCallerAbort: (() => void) | undefined;
 
   constructor(
     private readonly method: string,
@@ -39,7 +40,11 @@ export class AttemptDeadline implements BodyDeadline {
     private readonly context: RequestContext,
     private readonly timers: Timers,
   ) {
-    context.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
+    const caller = context.signal;
+    if (caller !== undefined) {
+      this.onCallerAbort = () => this.fail('cancelled', caller.reason);
+      caller.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
     this.arm();
   }
 
@@ -107,7 +112,7 @@ export class AttemptDeadline implements BodyDeadline {
     this.released = true;
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
-    this.context.signal?.removeEventListener('abort', this.onCallerAbort);
+    if (this.onCallerAbort !== undefined) this.context.signal?.removeEventListener('abort', this.onCallerAbort);
     if (this.context.stats.bodyDeadline === this) this.context.stats.bodyDeadline = undefined;
   }
 }
