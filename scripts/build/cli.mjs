@@ -17,6 +17,13 @@ import { dirname, join } from 'node:path';
 export const CLI_PATH = join('dist', 'cli', 'tether.mjs');
 
 /**
+ * The bin's worker thread (scripts/codegen/types-worker.ts: openapi-typescript for big specs),
+ * bundled next to it and found by `new URL('./types-worker.mjs', import.meta.url)`. Not part of
+ * the freshness check: a bin without it generates in one thread (same bytes, slower).
+ */
+export const CLI_WORKER_PATH = join('dist', 'cli', 'types-worker.mjs');
+
+/**
  * What the bundle is made of: every file under scripts/cli/ and scripts/codegen/ (the bundle's
  * own inputs, a superset of what it imports), this file (the build options), and the installed
  * dependencies (node_modules/.package-lock.json, rewritten by every `npm ci`/`npm install`).
@@ -56,7 +63,8 @@ export function cliStaleReason(root) {
 }
 
 /**
- * Bundles scripts/cli/main.ts into dist/cli/tether.mjs (and its LEGAL.txt). Written to a
+ * Bundles scripts/cli/main.ts into dist/cli/tether.mjs and scripts/codegen/types-worker.ts into
+ * dist/cli/types-worker.mjs (each with its LEGAL.txt). Written to a
  * temporary name and renamed, so a concurrent run never imports half a file; the bin's mtime is
  * set to when the build started, so a source saved during the build still counts as newer.
  */
@@ -66,8 +74,12 @@ export async function buildCli(root) {
   const outfile = join(root, CLI_PATH);
   const tmp = `${outfile}.${process.pid}.tmp`;
   const result = await build({
-    entryPoints: [join(root, 'scripts', 'cli', 'main.ts')],
-    outfile,
+    entryPoints: {
+      tether: join(root, 'scripts', 'cli', 'main.ts'),
+      'types-worker': join(root, 'scripts', 'codegen', 'types-worker.ts'),
+    },
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
     write: false,
     bundle: true,
     minify: true,

@@ -2,6 +2,7 @@
  * One spec in, one SDK folder out: load → model → emit every file → write to a temporary
  * folder → swap it in, so a failure midway leaves the previous output untouched.
  */
+import { statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { print } from './ast.js';
@@ -17,6 +18,7 @@ import { guarded, trackStage, type Stage } from './guard.js';
 import { header } from './header.js';
 import { relativeRuntimeImports, type RuntimeImports } from './runtime-imports.js';
 import { loadSpec } from './load-spec.js';
+import { startTypesWorker, type TypesWorker } from './types-worker.js';
 import type { ApiModel, Diagnostics } from './model.js';
 import { emitValidators } from './validators/index.js';
 import { declarationsOf, moduleJs, validatorsDts } from './validators/module-files.js';
@@ -85,9 +87,52 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return guarded(options.spec, (stage) => generateUnguarded(options, stage));
 }
 
+/**
+ * Above this much spec, `schema.d.ts` (openapi-typescript) is emitted in a worker thread while
+ * this thread emits the validators and the rest (types-worker.ts); below it the worker's start-up
+ * costs more than it saves. `TETHER_CODEGEN_WORKER=0|1` forces either way (tests, diffs).
+ */
+const WORKER_SPEC_BYTES = 1_000_000;
+const WORKER_OPERATIONS = 200;
+
+function workerWanted(spec: string, operations: number | undefined): boolean {
+  const forced = process.env.TETHER_CODEGEN_WORKER;
+  if (forced === '0' || forced === '1') return forced === '1';
+  if (operations !== undefined) return operations > WORKER_OPERATIONS;
+  try {
+    return statSync(spec).size > WORKER_SPEC_BYTES;
+  } catch {
+    return false; // the loader reports the missing file
+  }
+}
+
 async function generateUnguarded(options: GenerateOptions, stage: Stage): Promise<GenerateResult> {
   const out = resolve(options.out);
-  const step = trackStage(stage, timer(options.progress));
+  const tick = timer(options.progress);
+  let quiet = false;
+  const step = trackStage(stage, (label) => {
+    if (!quiet) tick(label);
+  });
+  // Started before loading, so its own start-up (TypeScript, openapi-typescript) overlaps it.
+  const pool: { worker: TypesWorker | undefined } = { worker: workerWanted(options.spec, undefined) ? startTypesWorker() : undefined };
+  try {
+    return await generateWith(options, out, stage, { step, tick, quietly: (run) => ((quiet = true), run(), (quiet = false)) }, pool);
+  } finally {
+    pool.worker?.terminate(); // idle, done, or abandoned on a failure
+  }
+}
+
+interface Progress {
+  /** Names the stage (for errors) and reports it. */
+  step(label: string): void;
+  /** Reports only. */
+  tick(label: string): void;
+  /** Runs `run` with `step` not reporting. */
+  quietly(run: () => void): void;
+}
+
+async function generateWith(options: GenerateOptions, out: string, stage: Stage, progress: Progress, pool: { worker: TypesWorker | undefined }): Promise<GenerateResult> {
+  const { step, tick } = progress;
   const diagnostics = collectingDiagnostics();
   const model = await buildModel(options.spec, diagnostics);
   step(`loaded ${model.operations.length} operations in ${model.services.length} services`);
@@ -97,8 +142,53 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
   const specPath = posix(relative(out, resolve(options.spec)));
   const head = header(specPath, model.specHash, options.command);
 
-  const types = await emitSchemaTypes(model);
-  step('types (openapi-typescript)');
+  // A small file can still hold many operations.
+  if (pool.worker === undefined && process.env.TETHER_CODEGEN_WORKER === undefined && workerWanted(options.spec, model.operations.length)) pool.worker = startTypesWorker();
+  const worker = pool.worker;
+  const afterLoading = stage.current;
+  let types = '';
+  let typesJob: Promise<string> | undefined;
+  if (worker) {
+    typesJob = worker.run(model.document);
+    typesJob.catch(() => {}); // awaited below, after this thread's share
+    // Everything below fails as it would in-thread, i.e. after the types (unless they fail too).
+    progress.quietly(() => step('types (openapi-typescript)'));
+  } else {
+    types = await emitSchemaTypes(model);
+    step('types (openapi-typescript)');
+  }
+
+  let emitted: Record<string, string> | undefined;
+  let failure: { error: unknown } | undefined;
+  try {
+    emitted = emitAllButTypes(model, imports, head, diagnostics, step);
+  } catch (error) {
+    if (!typesJob) throw error;
+    failure = { error };
+  }
+  if (typesJob) {
+    const failedAt = stage.current;
+    try {
+      types = await typesJob;
+    } catch (error) {
+      // In-thread, the types fail first and nothing after them runs.
+      stage.current = afterLoading;
+      throw error;
+    }
+    stage.current = failedAt;
+    if (failure) throw failure.error;
+    tick('types (openapi-typescript, worker thread; waited)');
+  }
+  // Same keys in the same order as always: schema.d.ts first.
+  const files: Record<string, string> = { 'schema.d.ts': head + types, ...emitted };
+
+  await writeAtomically(out, files);
+  step(`wrote ${out}`);
+  return { files: Object.keys(files), warnings: diagnostics.warnings, operations: model.operations.length };
+}
+
+/** Every file but schema.d.ts, in their order in the output. */
+function emitAllButTypes(model: ApiModel, imports: RuntimeImports, head: string, diagnostics: Diagnostics, step: (label: string) => void): Record<string, string> {
   const validators = emitValidators({
     document: model.document,
     openapiVersion: model.openapiVersion,
@@ -111,7 +201,6 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
   step('validators (valibot)');
   const operations = emitOperations(model, validators.operations, imports.runtime);
   const files: Record<string, string> = {
-    'schema.d.ts': head + types,
     // JS plus a declaration, so a consumer's tsc never checks the valibot code (module-files.ts).
     'validators.js': head + validatorsCode,
     'validators.d.ts': head + validatorsTypes,
@@ -124,10 +213,7 @@ async function generateUnguarded(options: GenerateOptions, stage: Stage): Promis
   // Only specs with 3.1 webhooks get the file (and index.ts its re-exports).
   if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, imports.runtime));
   step('operations, services, functions, index');
-
-  await writeAtomically(out, files);
-  step(`wrote ${out}`);
-  return { files: Object.keys(files), warnings: diagnostics.warnings, operations: model.operations.length };
+  return files;
 }
 
 /** Writes every file into a sibling temp folder, then swaps it for `out`. */
