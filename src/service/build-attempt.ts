@@ -3,10 +3,11 @@
  * openapi-fetch's own serializers, so URLs and headers are exactly what `client.request` made,
  * without the Request it would build and the network layer would only copy.
  */
-import { createFinalURL, createQuerySerializer, defaultPathSerializer, mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
+import { createQuerySerializer, mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
 import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
 import { contentTypeFor, serializeBody } from './body.js';
+import { fillPath } from './path-template.js';
 
 /** The call's first argument as openapi-fetch understands it. */
 export interface CallInit {
@@ -31,12 +32,11 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
   const querySerializer = createQuerySerializer();
   return (meta, init, signal) => {
     const params = init.params ?? {};
-    const url = createFinalURL(meta.path, {
-      baseUrl: base,
-      params: params as { query?: Record<string, unknown>; path?: Record<string, unknown> },
-      querySerializer,
-      pathSerializer: defaultPathSerializer,
-    });
+    // openapi-fetch's createFinalURL, with the path template split once (path-template.ts).
+    let url = fillPath(base, meta.path, params.path);
+    let search = querySerializer(params.query ?? {});
+    if (search.startsWith('?')) search = search.substring(1);
+    if (search) url += `?${search}`;
     const body = init.body === undefined ? undefined : serializeBody(init.body, meta.requestContentType);
     const contentType = contentTypeFor(init.body, meta.requestContentType);
     // openapi-fetch's order: its JSON default (not for FormData, whose boundary fetch sets),
