@@ -28,6 +28,8 @@ export class AttemptDeadline implements BodyDeadline {
   // Once released, a late chunk of a cancelled stream must not start the timer again.
   private released = false;
   private waiter: ((error: NetworkError) => void) | undefined;
+  // The body's reader, cancelled on failure (see watch).
+  private reader: { cancel(reason?: unknown): Promise<void> } | undefined;
   /** Extra work on failure (the stream wrapper erroring its stream). */
   onFail: ((error: NetworkError) => void) | undefined;
   private readonly onTimeout = () => this.fail('timeout');
@@ -81,6 +83,7 @@ export class AttemptDeadline implements BodyDeadline {
     this.waiter = undefined;
     waiter?.(error);
     this.onFail?.(error);
+    this.reader?.cancel(error).catch(noop);
     // Nobody is reading (a reader would have been woken above and cancels its own lock):
     // release the connection now rather than leave the download running.
     const body = (this.response as Response | undefined)?.body;
@@ -106,6 +109,10 @@ export class AttemptDeadline implements BodyDeadline {
         },
       );
     });
+  }
+
+  watch(reader: { cancel(reason?: unknown): Promise<void> }): void {
+    this.reader = reader;
   }
 
   release(): void {

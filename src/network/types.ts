@@ -50,6 +50,12 @@ export interface BodyDeadline {
    * timer fires or the caller aborts, whichever comes first.
    */
   race<T>(pending: Promise<T>): Promise<T>;
+  /**
+   * Cancels `reader` with the attempt's failure as soon as it fails: a pending read then ends
+   * at once (a cancelled stream settles its pending reads), so a read loop checks `failure`
+   * after each read instead of racing every read (one promise and three closures per chunk).
+   */
+  watch(reader: { cancel(reason?: unknown): Promise<void> }): void;
   /** Stops the timer and the caller-abort listener; safe to call more than once. */
   release(): void;
 }

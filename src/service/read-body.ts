@@ -63,17 +63,20 @@ export async function readBytes(response: Response, limit: number, deadline?: Bo
       return bytes;
     }
     const reader = body.getReader();
+    // Timed out or cancelled: the deadline cancels the reader (stopping the download even if
+    // the transport ignores the abort), which ends a pending read at once.
+    deadline?.watch(reader);
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
-        chunk = await (deadline ? deadline.race(reader.read()) : reader.read());
+        chunk = await reader.read();
       } catch (error) {
-        // Timed out or cancelled: stop the download (a transport may ignore the abort).
-        if (deadline?.failure) reader.cancel(deadline.failure).catch(noop);
-        throw error;
+        // An abort we caused surfaces from the transport as its own error: report ours.
+        throw deadline?.failure ?? error;
       }
+      if (deadline?.failure) throw deadline.failure;
       const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
