@@ -2,8 +2,8 @@
  * One attempt's timer and abort wiring: one AbortController, one setTimeout and one listener on
  * the caller's signal, rather than AbortSignal.any/AbortSignal.timeout (Hermes lacks both, and a
  * timeout signal's timer cannot be cleared). It is the timeout layer's state while headers are
- * awaited and, once they are in, the `BodyDeadline` the body's reader races against. A single
- * waiter slot (not a shared "failed" promise) keeps a long read loop from piling up reactions.
+ * awaited (raced) and, once they are in, the `BodyDeadline` that cancels the body's reader when
+ * the attempt fails, so a read loop adds no reactions per chunk.
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import type { NetworkError } from '../errors/network-error.js';

@@ -2,8 +2,8 @@
  * The attempt timeout's hold on a response body. `timeoutMs` covers the body too, but
  * re-wrapping every body in a timed stream (and a new Response around it) costs two objects
  * and a copy of each chunk per call. Instead the timeout layer keeps its timer running and
- * leaves this handle on the call's stats; whoever reads the body (service/read-body.ts) races
- * each read against it and releases it when the read ends, and whoever throws a response away
+ * leaves this handle on the call's stats; whoever reads the body (service/read-body.ts) hands
+ * it the reader to cancel on failure and releases it when the read ends, and whoever throws a response away
  * (retry, redirect, auth) releases it through `releaseBody`. Streamed responses, which the app
  * reads, keep a wrapper instead (timeout.ts), so their timeout can restart on every chunk.
  */

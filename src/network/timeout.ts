@@ -6,7 +6,7 @@
  *
  * The body is timed where it is read, not by re-wrapping it: once headers are in, the attempt's
  * deadline is left on the call's stats (`stats.bodyDeadline`, see body-deadline.ts), the
- * reader (service/read-body.ts) races each read against it and releases it at the end, and a
+ * reader (service/read-body.ts) lets it cancel the read on failure and releases it at the end, and a
  * layer that throws the response away releases it too. The response passes through untouched.
  * Streamed responses (`responseKind: 'stream'`, SSE) are read by the app, so only they keep a
  * wrapper, and there the deadline is an idle timeout: it restarts on every chunk, so a live

@@ -5,8 +5,9 @@
  * limit in memory, not 50 MB. A `Content-Length` over the limit fails before a byte is read.
  *
  * No stream is wrapped: the reader is pulled directly, one chunk at a time, and a single-chunk
- * body is used as is (no copy). The attempt's timeout covers the body, so each read races the
- * deadline the timeout layer left running (network/body-deadline.ts): a stalled read fails with
+ * body is used as is (no copy). The attempt's timeout covers the body: the reader is handed to
+ * the deadline the timeout layer left running (network/body-deadline.ts), which cancels it when
+ * the attempt fails, ending a pending read at once, so a stalled read fails with
  * the attempt's TIMEOUT (or CANCELLED, if the caller aborts), and the deadline is released when
  * the read ends, however it ends.
  */
