@@ -68,6 +68,22 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const canRefresh = (tokens: Tokens) => options.refresh() !== undefined && tokens.refreshToken !== undefined;
   const sameSession = (a: Tokens | null, b: Tokens) => a !== null && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
 
+  /** The stored tokens, refreshed first when they are due and can be. */
+  function usableTokens(tokens: Tokens | null): Tokens | null | Promise<Tokens> {
+    if (tokens === null || !isDue(tokens) || !canRefresh(tokens)) return tokens;
+    return refreshDue(tokens);
+  }
+
+  async function refreshDue(tokens: Tokens): Promise<Tokens> {
+    try {
+      return await refreshOnce(tokens, 'expires soon');
+    } catch (error) {
+      // A transient failure while the token is still valid (inside the skew window): use it.
+      if (!(error instanceof SessionExpiredError) && tokens.expiresAt !== undefined && now() < tokens.expiresAt) return tokens;
+      throw error;
+    }
+  }
+
   /** One refresh for everyone who found `stale` unusable; joins one already running. */
   function refreshOnce(stale: Tokens, reason: string): Promise<Tokens> {
     inflight ??= lock(() => refreshUnderLock(stale, reason)).finally(() => {
@@ -133,16 +149,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   return {
-    async tokensForRequest() {
-      const tokens = await store.get();
-      if (tokens === null || !isDue(tokens) || !canRefresh(tokens)) return tokens;
+    // Runs before every authenticated call: one `then` on the store's answer, and the async
+    // refresh path only when the token is due.
+    tokensForRequest() {
+      let stored: Promise<Tokens | null>;
       try {
-        return await refreshOnce(tokens, 'expires soon');
+        stored = Promise.resolve(store.get());
       } catch (error) {
-        // A transient failure while the token is still valid (inside the skew window): use it.
-        if (!(error instanceof SessionExpiredError) && tokens.expiresAt !== undefined && now() < tokens.expiresAt) return tokens;
-        throw error;
+        return Promise.reject(error);
       }
+      return stored.then(usableTokens);
     },
     refreshAfterRejection: (rejected) => refreshOnce(rejected, 'rejected with 401'),
     canRefresh,

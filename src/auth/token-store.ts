@@ -38,8 +38,9 @@ export const DEFAULT_TOKEN_KEY = 'tether.tokens';
 export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
   let current = initial === null ? null : validTokens(initial);
   return {
-    async get() {
-      return current;
+    // Read before every authenticated call: a settled promise, without an async frame.
+    get() {
+      return Promise.resolve(current);
     },
     async set(tokens) {
       current = tokens === null ? null : validTokens(tokens);
