@@ -34,47 +34,61 @@ export interface AuthMiddlewareOptions {
 export function auth(options: AuthMiddlewareOptions): Middleware {
   const origin = new URL(options.baseUrl).origin;
   const manager = options.tokens;
-  return (next) => async (attempt, context) => {
-    const { meta } = context;
-    if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(attempt, context);
-    if (!requiresAuth(meta.security) || urlOrigin(attempt.url) !== origin) {
-      return next(attempt, context);
-    }
-    // An Authorization header the app set itself (per call or in SDK headers) is deliberate.
-    if (attempt.headers.has('authorization')) return next(attempt, context);
-
-    let tokens: Tokens | null;
+  // Not async: on the usual path (a token, no 401) a call costs two `then`s here, and the
+  // async refresh-and-replay path runs only after a 401.
+  return (next) => (attempt, context) => {
     try {
-      tokens = await waitFor(manager.tokensForRequest(), attempt, context);
-    } catch (error) {
-      throw sessionEnded(error, attempt, context);
-    }
-    if (!tokens) return next(attempt, context);
+      const { meta } = context;
+      if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(attempt, context);
+      if (!requiresAuth(meta.security) || urlOrigin(attempt.url) !== origin) {
+        return next(attempt, context);
+      }
+      // An Authorization header the app set itself (per call or in SDK headers) is deliberate.
+      if (attempt.headers.has('authorization')) return next(attempt, context);
 
-    // The replay resends the body as it is (already serialised); a stream body cannot be. Its
-    // headers are the ones sent, without what this and the inner layers added (the token, the
-    // request id and attempt number), so the replay is a fresh call of its own. Copied only
-    // when a replay happens: the headers as they are now are noted, not copied, on every call.
-    const replayable = context.replayable !== false && manager.canRefresh(tokens);
-    const added = replayable ? headersAddedBelow(attempt) : undefined;
-    const signalBefore = attempt.signal;
-    const response = await sendWith(next, attempt, context, tokens.accessToken);
+      return waitFor(manager.tokensForRequest(), attempt, context).then(
+        (tokens) => (tokens ? sendAuthorized(next, attempt, context, tokens, manager, origin) : next(attempt, context)),
+        (error: unknown) => {
+          throw sessionEnded(error, attempt, context);
+        },
+      );
+    } catch (error) {
+      // Whatever fails before sending fails the call through its promise.
+      return Promise.reject(error);
+    }
+  };
+}
+
+/** Sends `attempt` with `tokens`; after a 401 to our token, refreshes once and replays once. */
+function sendAuthorized(next: FetchLike, attempt: Attempt, context: RequestContext, tokens: Tokens, manager: TokenManager, origin: string): Promise<Response> {
+  // The replay resends the body as it is (already serialised); a stream body cannot be. Its
+  // headers are the ones sent, without what this and the inner layers added (the token, the
+  // request id and attempt number), so the replay is a fresh call of its own. Copied only
+  // when a replay happens: the headers as they are now are noted, not copied, on every call.
+  const replayable = context.replayable !== false && manager.canRefresh(tokens);
+  const added = replayable ? headersAddedBelow(attempt) : undefined;
+  const signalBefore = attempt.signal;
+  const sent = sendWith(next, attempt, context, tokens.accessToken);
+  if (added === undefined) return sent;
+  return sent.then((response) => {
     // A 401 from another origin (a redirect target, which got no token) says nothing about ours.
     const foreign = response.url !== '' && urlOrigin(response.url) !== origin;
-    if (response.status !== 401 || added === undefined || !isTokenRejection(response) || foreign) {
-      return response;
-    }
+    if (response.status !== 401 || !isTokenRejection(response) || foreign) return response;
+    return replayWithFreshToken(next, attempt, context, tokens, manager, replayOf(attempt, added, signalBefore), response);
+  });
+}
 
-    releaseBody(response, context.stats);
-    let fresh: Tokens;
-    try {
-      fresh = await waitFor(manager.refreshAfterRejection(tokens), attempt, context);
-    } catch (error) {
-      throw sessionEnded(error, attempt, context);
-    }
-    context.log?.debug(`auth: replaying ${attempt.method} ${attempt.url} with a refreshed token`, { operation: meta.id });
-    return sendWith(next, replayOf(attempt, added, signalBefore), context, fresh.accessToken);
-  };
+/** The one replay after a 401: the rejected answer released, a shared refresh, then `replay`. */
+async function replayWithFreshToken(next: FetchLike, attempt: Attempt, context: RequestContext, tokens: Tokens, manager: TokenManager, replay: Attempt, rejected: Response): Promise<Response> {
+  releaseBody(rejected, context.stats);
+  let fresh: Tokens;
+  try {
+    fresh = await waitFor(manager.refreshAfterRejection(tokens), attempt, context);
+  } catch (error) {
+    throw sessionEnded(error, attempt, context);
+  }
+  context.log?.debug(`auth: replaying ${attempt.method} ${attempt.url} with a refreshed token`, { operation: context.meta.id });
+  return sendWith(next, replay, context, fresh.accessToken);
 }
 
 // Module functions rather than closures made per call: they run only when a call needs them.
