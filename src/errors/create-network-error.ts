@@ -121,6 +121,11 @@ export function createNetworkError(details: FailureDetails): NetworkError {
   if (cause instanceof TypeError) {
     const code = connectionCode(cause);
     const why = code ? ` (${code})` : '';
+    // The server answered, but not in HTTP a client can read (undici's parser errors, a header
+    // block over its limit): a bad answer, not a lost connection, so UNKNOWN and never retried.
+    if (code !== undefined && MALFORMED_ANSWER.test(code)) {
+      return new NetworkError({ ...base, type: NetworkErrorType.UNKNOWN, summary: details.summary ?? `The server's answer is not valid HTTP${why}` });
+    }
     const summary = response ? `Connection lost while reading the response${why}` : `Could not reach the server${why}`;
     return new NetworkError({ ...base, type: NetworkErrorType.CONNECTION, summary: details.summary ?? summary });
   }
@@ -130,6 +135,9 @@ export function createNetworkError(details: FailureDetails): NetworkError {
     : 'Request failed unexpectedly';
   return new NetworkError({ ...base, type: NetworkErrorType.UNKNOWN, summary: details.summary ?? summary });
 }
+
+/** undici's codes for answers that arrived but cannot be parsed as HTTP (llhttp `HPE_*`). */
+const MALFORMED_ANSWER = /^(HPE_|UND_ERR_HEADERS_OVERFLOW$|UND_ERR_RESPONSE_EXCEEDED_MAX_SIZE$)/;
 
 /**
  * The system error code behind a fetch failure (ECONNREFUSED, ENOTFOUND, ECONNRESET,
