@@ -5,6 +5,7 @@
  * reference decides it. Depth-bounded, so recursive schemas stay finite.
  */
 import fc from 'fast-check';
+import { resolveLocalRef } from '../fixtures/validators/samples.js';
 
 type Obj = Record<string, unknown>;
 type Arb = fc.Arbitrary<unknown>;
@@ -34,21 +35,7 @@ export class Arbitraries {
   constructor(private readonly doc: Obj, private readonly version: '3.0' | '3.1') {}
 
   private resolve(ref: string): unknown {
-    if (!ref.startsWith('#')) return undefined;
-    let node: unknown = this.doc;
-    for (const raw of ref.slice(1).split('/').slice(1)) {
-      let token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (!isObj(node) && !Array.isArray(node)) return undefined;
-      if (!(token in node)) {
-        try {
-          token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-        } catch {
-          return undefined;
-        }
-      }
-      node = (node as Obj)[token];
-    }
-    return node;
+    return resolveLocalRef(this.doc, ref);
   }
 
   /** An arbitrary of values near `schema`. */
