@@ -24,7 +24,16 @@ export function transport(fetchImpl?: PlatformFetch): FetchLike {
     // called as a method of some other object (e.g. our frozen options).
     const send: PlatformFetch | undefined = fetchImpl ?? globalThis.fetch;
     if (typeof send !== 'function') {
-      return Promise.reject(new Error('Tether: no fetch available; pass options.fetch (e.g. from undici or a polyfill)'));
+      // A set-up problem, not a network failure: UNKNOWN (never retried), saying what to do.
+      return Promise.reject(
+        createNetworkError({
+          method: attempt.method,
+          url: attempt.url,
+          attempts: context.stats.attempts,
+          requestId: context.stats.requestId,
+          summary: 'No fetch available on this platform: pass options.fetch (e.g. from undici or a polyfill)',
+        }),
+      );
     }
     let request: Request;
     try {

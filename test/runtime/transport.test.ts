@@ -1,6 +1,7 @@
 import { createAttempt } from '../../src/network/attempt.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { isNetworkError } from '../../src/errors/network-error.js';
 import { transport } from '../../src/network/transport.js';
 import { context } from './helpers/context.js';
 
@@ -31,7 +32,12 @@ test('a missing fetch is a clear error, not a crash', async () => {
   try {
     await transport()(createAttempt('https://a.example/'), context()).then(
       () => assert.unreachable(),
-      (error: unknown) => assert.match(String(error), /no fetch available; pass options\.fetch/),
+      (error: unknown) => {
+        assert.ok(isNetworkError(error), String(error));
+        assert.is(error.type, 'UNKNOWN');
+        assert.is(error.attempts, 0, 'nothing was sent');
+        assert.match(error.message, /options\.fetch/);
+      },
     );
   } finally {
     globalThis.fetch = original;
