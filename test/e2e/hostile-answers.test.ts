@@ -26,7 +26,9 @@ function hostile(port: string): Array<{ fault: Fault; type?: string; retried?: b
     { fault: { type: 'content-type', contentType: 'text/html', body: '<html>Sign in to the Wi-Fi</html>' }, type: 'UNKNOWN', retried: false },
     { fault: { type: 'huge-header', bytes: 200_000 }, type: 'UNKNOWN', retried: false },
     { fault: { type: 'reset-before' }, type: 'CONNECTION', retried: true },
-    { fault: raw('garbage\r\n\r\n'), type: 'UNKNOWN', retried: false },
+    // Garbage then close: depending on timing undici reports a parser error (UNKNOWN) or the
+    // close (CONNECTION), so only "a NetworkError" is asserted; the header overflow above is deterministic.
+    { fault: raw('garbage\r\n\r\n') },
     { fault: raw('HTTP/1.1 399 Odd\r\ncontent-length: 0\r\n\r\n'), type: 'UNKNOWN', retried: false },
     { fault: raw('HTTP/1.1 799 Odd\r\ncontent-length: 0\r\n\r\n') },
     { fault: raw('HTTP/1.1 199 Early\r\n\r\n') },
