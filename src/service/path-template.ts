@@ -9,7 +9,7 @@
 import { defaultPathSerializer } from 'openapi-fetch';
 
 /** One `{…}` of a template, parsed as openapi-fetch parses it. */
-interface Slot {
+export interface Slot {
   /** The placeholder as written, kept when the call gives no value. */
   readonly raw: string;
   readonly name: string;
@@ -52,17 +52,26 @@ function compile(template: string): CompiledPath {
   return { text, slots };
 }
 
-/**
- * `base + template` with the path parameters filled in, exactly as openapi-fetch's
- * `createFinalURL` fills them (`defaultPathSerializer` over the joined string).
- */
-export function fillPath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined): string {
+function compiledPath(template: string): CompiledPath {
   let path = compiled.get(template);
   if (path === undefined) {
     path = compile(template);
     compiled.set(template, path);
   }
-  const { text, slots } = path;
+  return path;
+}
+
+/** The template's placeholders (name and style), parsed once per template. */
+export function pathSlots(template: string): ReadonlyArray<Slot> {
+  return compiledPath(template).slots;
+}
+
+/**
+ * `base + template` with the path parameters filled in, exactly as openapi-fetch's
+ * `createFinalURL` fills them (`defaultPathSerializer` over the joined string).
+ */
+export function fillPath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined): string {
+  const { text, slots } = compiledPath(template);
   if (slots.length === 0 || values === undefined) return base + template;
   let out = base + text[0];
   for (let i = 0; i < slots.length; i++) {

@@ -14,9 +14,8 @@
  *   connection failure; here it is the app's input, named, before anything is sent.
  */
 import type { ValidationIssue } from '../errors/field-errors.js';
+import { pathSlots } from './path-template.js';
 
-// `{name}` placeholders, including openapi-fetch's label/matrix/explode markers.
-const PLACEHOLDER = /\{([.;]?)([^}*]+)\*?\}/g;
 // Values that are a dot segment once placed alone in a segment. Encoded forms (`%2e`) are not:
 // openapi-fetch encodes their `%` (`%252e`), so they reach the server as the literal text.
 const DOT_SEGMENT = /^\.{1,2}$/;
@@ -33,34 +32,17 @@ interface CheckedInit {
   readonly headers?: unknown;
 }
 
-/** One `{name}` of a path template; `label` for `{.name}` (label style). */
-interface Placeholder {
-  readonly name: string;
-  readonly label: boolean;
-}
-
-// Templates are the operations' paths: a fixed, small set, each scanned once, not per call.
-const placeholders = new Map<string, ReadonlyArray<Placeholder>>();
-
-function placeholdersOf(template: string): ReadonlyArray<Placeholder> {
-  let found = placeholders.get(template);
-  if (found === undefined) {
-    found = [...template.matchAll(PLACEHOLDER)].map((match) => ({ name: match[2]!, label: match[1] === '.' }));
-    placeholders.set(template, found);
-  }
-  return found;
-}
-
 /** Problems with path values and header values; empty when the request may be built. */
 export function requestInputIssues(template: string, init: CheckedInit): ValidationIssue[] {
   let issues: ValidationIssue[] | undefined;
   const add = (name: string, message: string) => (issues ??= []).push({ path: [name], message, code: 'unsafe_input' });
 
-  const names = placeholdersOf(template);
-  if (names.length > 0) {
+  // The same placeholders the URL is filled from (path-template.ts), parsed once per template.
+  const slots = pathSlots(template);
+  if (slots.length > 0) {
     const values = init.params?.path;
-    for (const { name, label } of names) {
-      const problem = pathValueProblem(values?.[name], label);
+    for (const { name, style } of slots) {
+      const problem = pathValueProblem(values?.[name], style === 'label');
       if (problem) add(name, problem);
     }
   }
