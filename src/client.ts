@@ -8,12 +8,13 @@
  * runtime.ts: option checks, pipeline, auth roles, validation), so it behaves alike; only the
  * variants are built here, per operation, so a non-list operation carries no pager code.
  */
-import { isNetworkError, type PageItem } from './index.js';
+import type { PageItem } from './index.js';
 import {
   createCallCore,
   operationItems,
   operationPages,
-  RESPONSE_SINK,
+  rawCall,
+  safeCall,
   type ApiInfo,
   type CallCore,
   type CallOptions,
@@ -23,7 +24,6 @@ import {
   type OperationMeta,
   type PageOptions,
   type RawResult,
-  type ResponseSink,
   type SafeResult,
   type SdkOptions,
 } from './runtime.js';
@@ -82,31 +82,13 @@ function runner(client: Client, meta: OperationMeta): Run {
   };
 }
 
-/** The call options plus the hook through which the call hands back its final Response. */
-function withSink(options: CallOptions | undefined, sink: ResponseSink): CallOptions {
-  return { ...options, [RESPONSE_SINK]: sink } as CallOptions;
-}
-
 /** Declares a standalone operation; generated code calls it once per operation, marked pure. */
 export function defineOperation<Op>(meta: OperationMeta): OperationFunction<Op> {
   // async, so a wrong first argument rejects like every other failure of a call.
   const operation = async (client: Client, init?: unknown, options?: CallOptions) => runner(client, meta)(init, options);
-  const raw = async (client: Client, init?: unknown, options?: CallOptions) => {
-    let response: Response | undefined;
-    const data = await runner(client, meta)(init, withSink(options, (r) => (response = r)));
-    return { data, response: response! };
-  };
-  const safe = async (client: Client, init?: unknown, options?: CallOptions) => {
-    let response: Response | undefined;
-    try {
-      const data = await runner(client, meta)(init, withSink(options, (r) => (response = r)));
-      return { data, response: response!, error: undefined };
-    } catch (error) {
-      // Only call outcomes become values; a TypeError for a bad argument is a bug and throws.
-      if (!isNetworkError(error)) throw error;
-      return { data: undefined, response, error };
-    }
-  };
+  // The same variants as the sdk methods (method-extras.ts), on the client's runner.
+  const raw = (client: Client, init?: unknown, options?: CallOptions) => rawCall(runner(client, meta), init, options);
+  const safe = (client: Client, init?: unknown, options?: CallOptions) => safeCall(runner(client, meta), init, options);
   // Built here rather than assigned at module scope, so an unused operation is pure to drop.
   Object.defineProperties(operation, {
     name: { value: meta.operationId ?? meta.id },

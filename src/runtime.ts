@@ -123,7 +123,7 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
 // one `call(meta, …)` instead of bound method objects, so a standalone operation bundles only
 // the variants it uses (no pagers for an operation that is not a list). Both forms share
 // wireCallPath above.
-export { RESPONSE_SINK, type ResponseSink } from './service/call.js';
+export { rawCall, safeCall } from './service/method-extras.js';
 export { items as operationItems, pages as operationPages } from './service/paginate.js';
 
 /** One SDK instance's call path without method objects; src/client.ts builds on it. */

@@ -15,7 +15,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'RETRY_BUDGET_DEFAULTS', 'createRetryBudget', 'systemClock', 'DEFAULT_REDACT_HEADERS', 'DEFAULT_REDACT_QUERY_PARAMS',
   'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
-  'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'RESPONSE_SINK', 'operationItems',
+  'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
   'operationPages',
 ];
 

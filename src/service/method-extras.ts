@@ -33,28 +33,32 @@ export type OperationError<Op> = Omit<NetworkError, 'fieldErrors'> & {
   readonly fieldErrors: Readonly<Partial<Record<OperationFieldPath<Op>, ReadonlyArray<string>>>> | undefined;
 };
 
+/** Runs a call, resolving with `{ data, response }` (the `.raw()` variant of both SDK forms). */
+export async function rawCall(run: RunCall, init: unknown, options: CallOptions | undefined): Promise<RawResult<unknown>> {
+  let response: Response | undefined;
+  const data = await run(init, withSink(options, (r) => (response = r)));
+  return { data, response: response! };
+}
+
+/** Runs a call, resolving with `{ data, response }` or `{ error, response? }` (`.safe()`). */
+export async function safeCall(run: RunCall, init: unknown, options: CallOptions | undefined): Promise<SafeResult<unknown>> {
+  let response: Response | undefined;
+  try {
+    const data = await run(init, withSink(options, (r) => (response = r)));
+    return { data, response: response!, error: undefined };
+  } catch (error) {
+    // Only call outcomes are turned into values; a TypeError for a bad option or argument is a
+    // bug in the calling code and still throws.
+    if (!isNetworkError(error)) throw error;
+    return { data: undefined, response, error };
+  }
+}
+
 /** Adds raw/safe/pages/all to a generated method. */
 export function addMethodVariants(method: RunCall, meta: OperationMeta): void {
-  const raw = async (init: unknown, options?: CallOptions): Promise<RawResult<unknown>> => {
-    let response: Response | undefined;
-    const data = await method(init, withSink(options, (r) => (response = r)));
-    return { data, response: response! };
-  };
-  const safe = async (init: unknown, options?: CallOptions): Promise<SafeResult<unknown>> => {
-    let response: Response | undefined;
-    try {
-      const data = await method(init, withSink(options, (r) => (response = r)));
-      return { data, response: response!, error: undefined };
-    } catch (error) {
-      // Only call outcomes are turned into values; a TypeError for a bad option is a bug in
-      // the calling code and still throws.
-      if (!isNetworkError(error)) throw error;
-      return { data: undefined, response, error };
-    }
-  };
   Object.defineProperties(method, {
-    raw: { value: raw },
-    safe: { value: safe },
+    raw: { value: (init: unknown, options?: CallOptions) => rawCall(method, init, options) },
+    safe: { value: (init: unknown, options?: CallOptions) => safeCall(method, init, options) },
     pages: { value: (init: unknown, options?: PageOptions) => pages(meta, method, init, options) },
     all: { value: (init: unknown, options?: PageOptions) => items(meta, method, init, options) },
   });
