@@ -11,6 +11,15 @@ const REDACTED = 'REDACTED';
 
 /** Returns `url` with credentials and fragment removed and each query value replaced. */
 export function redactUrl(url: string): string {
+  return redactUrlWith(url, () => true, REDACTED);
+}
+
+/**
+ * `url` with user:password and the fragment removed and the values of the query parameters
+ * `isSecret` picks (given the name as written) replaced by `mask`. NetworkError masks every
+ * value; the log keeps the harmless ones readable.
+ */
+export function redactUrlWith(url: string, isSecret: (name: string) => boolean, mask: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -18,14 +27,12 @@ export function redactUrl(url: string): string {
     // Not absolute (e.g. a path template before a request existed): redact by hand.
     const [beforeHash = ''] = url.split('#');
     const [path = '', query] = beforeHash.split('?');
-    return query === undefined ? path : `${path}?${redactQuery(query)}`;
+    return query === undefined ? path : `${path}?${redactQuery(query, isSecret, mask)}`;
   }
-  parsed.username = '';
-  parsed.password = '';
-  parsed.hash = '';
   const query = parsed.search.slice(1);
-  // Rebuild by hand instead of URLSearchParams so key order and encoding stay as sent.
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${redactQuery(query)}` : ''}`;
+  // Rebuild by hand instead of URLSearchParams so key order and encoding stay as sent; leaving
+  // out username, password and hash drops them.
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${redactQuery(query, isSecret, mask)}` : ''}`;
 }
 
 /**
@@ -37,12 +44,12 @@ export function redactText(text: string): string {
   return redactCredentials(text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url)), REDACTED);
 }
 
-function redactQuery(query: string): string {
+function redactQuery(query: string, isSecret: (name: string) => boolean, mask: string): string {
   return query
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      return eq === -1 ? pair : `${pair.slice(0, eq)}=${REDACTED}`;
+      return eq === -1 || !isSecret(pair.slice(0, eq)) ? pair : `${pair.slice(0, eq)}=${mask}`;
     })
     .join('&');
 }

@@ -6,6 +6,7 @@
  * still sees that a header or parameter was there.
  */
 import { redactCredentials } from '../errors/redact-credentials.js';
+import { redactUrlWith } from '../errors/redact-url.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -78,16 +79,7 @@ export function redactHeaders(headers: Headers | Readonly<Record<string, unknown
  * because it travels to crash reporters).
  */
 export function redactLogUrl(url: string, redaction: Redaction): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    const [beforeHash = ''] = url.split('#');
-    const [path = '', query] = beforeHash.split('?');
-    return query === undefined ? path : `${path}?${redactQuery(query, redaction)}`;
-  }
-  const query = parsed.search.slice(1);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query ? `?${redactQuery(query, redaction)}` : ''}`;
+  return redactUrlWith(url, (name) => redaction.queryParams.has(decodeName(name).toLowerCase()), REDACTED);
 }
 
 /**
@@ -103,18 +95,6 @@ export function redactText(text: string): string {
 export function isSecretFieldName(name: string): boolean {
   const normalised = name.toLowerCase().replace(/[-_\s]/g, '');
   return SECRET_FIELD_NAMES.some((secret) => normalised === secret || normalised.endsWith(secret));
-}
-
-function redactQuery(query: string, redaction: Redaction): string {
-  return query
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq === -1) return pair;
-      const name = decodeName(pair.slice(0, eq)).toLowerCase();
-      return redaction.queryParams.has(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
-    })
-    .join('&');
 }
 
 function decodeName(name: string): string {
