@@ -141,6 +141,24 @@ export function exportConst(name: string, init: Expr, type?: ts.TypeNode): ts.Va
   );
 }
 
+/** `export function name(param: Type, …): Returns { …statements }`. */
+export function exportFunction(
+  name: string,
+  params: ReadonlyArray<readonly [string, ts.TypeNode]>,
+  returns: ts.TypeNode,
+  statements: readonly ts.Statement[],
+): ts.FunctionDeclaration {
+  return f.createFunctionDeclaration(
+    [f.createModifier(ts.SyntaxKind.ExportKeyword)],
+    undefined,
+    id(name),
+    undefined,
+    params.map(([param, type]) => f.createParameterDeclaration(undefined, undefined, id(param), undefined, type)),
+    returns,
+    f.createBlock(statements, true),
+  );
+}
+
 /** `import { a, type B } from 'x';` or `import * as ns from 'x';` or `import type { … }`. */
 export function importDecl(
   from: string,

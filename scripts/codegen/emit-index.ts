@@ -3,7 +3,7 @@
  * tree-shakable form (`createClient(options)` plus the standalone functions of functions.ts),
  * and re-exports of the runtime's public API so one import serves an app.
  */
-import { access, call, exportConst, f, importDecl, literal, obj, propName, reexport, typeRef, withDoc, ts } from './ast.js';
+import { access, call, exportConst, exportFunction, f, importDecl, literal, obj, propName, reexport, typeRef, withDoc, ts } from './ast.js';
 import { authRole } from './emit-operations.js';
 import { factoryName } from './emit-services.js';
 import { webhookExports } from './emit-webhooks.js';
@@ -51,45 +51,25 @@ export function emitIndex(
   const body = obj(model.services.map((s) => [s.key, call(factoryName(s), [access('runtime')])] as const));
   statements.push(
     withDoc(
-      f.createFunctionDeclaration(
-        [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-        undefined,
-        'createSdk',
-        undefined,
-        [f.createParameterDeclaration(undefined, undefined, 'options', undefined, typeRef('SdkOptions'))],
-        typeRef('Sdk'),
-        f.createBlock(
-          [
-            f.createVariableStatement(
-              undefined,
-              f.createVariableDeclarationList(
-                [f.createVariableDeclaration('runtime', undefined, undefined, call('createRuntime', [access('options'), access('api')]))],
-                ts.NodeFlags.Const,
-              ),
-            ),
-            f.createReturnStatement(body),
-          ],
-          true,
+      exportFunction('createSdk', [['options', typeRef('SdkOptions')]], typeRef('Sdk'), [
+        f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [f.createVariableDeclaration('runtime', undefined, undefined, call('createRuntime', [access('options'), access('api')]))],
+            ts.NodeFlags.Const,
+          ),
         ),
-      ),
+        f.createReturnStatement(body),
+      ]),
       [`Creates a ${model.title} client. \`baseUrl\` is required; every other option has a documented default.`],
     ),
   );
 
   statements.push(
     withDoc(
-      f.createFunctionDeclaration(
-        [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-        undefined,
-        'createClient',
-        undefined,
-        [f.createParameterDeclaration(undefined, undefined, 'options', undefined, typeRef('SdkOptions'))],
-        typeRef('Client'),
-        f.createBlock(
-          [f.createReturnStatement(call('createOperationClient', [access('options'), access('api'), ...(refresh ? [access(`op.${refresh.exportName}`)] : [])]))],
-          true,
-        ),
-      ),
+      exportFunction('createClient', [['options', typeRef('SdkOptions')]], typeRef('Client'), [
+        f.createReturnStatement(call('createOperationClient', [access('options'), access('api'), ...(refresh ? [access(`op.${refresh.exportName}`)] : [])])),
+      ]),
       [
         `Creates a ${model.title} client for the standalone operation functions (\`getX(client, init)\`): an app`,
         'bundles only the operations it imports. Same options and behaviour as `createSdk`.',

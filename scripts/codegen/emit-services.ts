@@ -2,7 +2,7 @@
  * `services.ts`: one interface and one factory per tag, one method per operation. Methods only
  * declare; every behaviour (retries, auth, validation) lives in the runtime they call into.
  */
-import { access, call, f, id, importDecl, indexed, obj, propName, typeRef, withDoc, ts } from './ast.js';
+import { access, call, exportFunction, f, id, importDecl, indexed, obj, propName, typeRef, withDoc, ts } from './ast.js';
 import type { ApiModel, OperationModel, ServiceModel } from './model.js';
 
 /** The type `paths['/orders/{orderId}']['get']` for an operation. */
@@ -50,15 +50,7 @@ function serviceFactory(service: ServiceModel): ts.Statement {
   const body = obj(
     service.operations.map((op) => [op.name, call(access('runtime.operation'), [access(`op.${op.exportName}`)], methodTypeArgs(op))] as const),
   );
-  const fn = f.createFunctionDeclaration(
-    [f.createModifier(ts.SyntaxKind.ExportKeyword)],
-    undefined,
-    id(factoryName(service)),
-    undefined,
-    [f.createParameterDeclaration(undefined, undefined, 'runtime', undefined, typeRef('Runtime'))],
-    typeRef(service.typeName),
-    f.createBlock([f.createReturnStatement(body)], true),
-  );
+  const fn = exportFunction(factoryName(service), [['runtime', typeRef('Runtime')]], typeRef(service.typeName), [f.createReturnStatement(body)]);
   return withDoc(fn, [`Binds the \`${service.tag}\` operations to a runtime.`]);
 }
 
