@@ -5,7 +5,7 @@
  * matrix with skipLibCheck off, then runs against test/server — ESM, and CJS through the
  * published `@tether/sdk/v1`.
  */
-import { test } from 'uvu';
+import { test } from './helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';

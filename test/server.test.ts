@@ -5,7 +5,7 @@
  *
  * Run: npx tsx node_modules/uvu/bin.js test 'server\.test\.ts$'
  */
-import { suite } from 'uvu';
+import { suite } from './helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { Agent, fetch, type Response } from 'undici';
 import { startServer, type TestServer, type Tokens } from './server/index.js';

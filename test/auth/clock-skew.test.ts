@@ -3,7 +3,7 @@
  * on the device's own clock, so a device clock minutes off still refreshes on time: before
  * the server would refuse the token, and not on every call.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { startServer, type TestServer } from '../server/index.js';
 import { ALICE, authSdk, hits, instantClock } from './helpers.js';

@@ -5,7 +5,7 @@
  * retried refresh and session expiry.
  */
 import { createAttempt } from '../../src/network/attempt.js';
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { memoryTokenStore, type TokenStore, type Tokens } from '../../generated/v1/index.js';
 import { getMe } from '../../generated/v1/operations.js';

@@ -2,7 +2,7 @@
  * Refresh against test/server, whose refresh tokens rotate and whose reuse detection revokes
  * the whole family: a refresh race would show up as a `revoke` in the ledger and a dead session.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { memoryStorage, memoryTokenStore, storageTokenStore, type SessionExpiredEvent } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';

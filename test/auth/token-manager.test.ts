@@ -1,6 +1,6 @@
 /** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { defaultRefreshLock, localLock } from '../../src/auth/refresh-lock.js';
 import { SessionExpiredError } from '../../src/auth/session.js';

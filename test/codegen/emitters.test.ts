@@ -1,5 +1,5 @@
 /** Given a spec fragment, want this exact generated code (services, operations, index). */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { print } from '../../scripts/codegen/ast.js';
 import { collectOperations } from '../../scripts/codegen/collect-operations.js';

@@ -4,7 +4,7 @@
  * safe in the scope it lands in, every rename is warned, and a generated SDK compiles and has
  * no thenable service.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
  * generate() in a child process with a time limit and a small heap, so a regression fails the
  * test instead of hanging or swapping the machine.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';

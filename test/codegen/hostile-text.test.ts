@@ -4,7 +4,7 @@
  * never changes the generated code's structure. The same spec with benign text of the same
  * shape must parse to the same statements, and string values must round-trip.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import ts from 'typescript';

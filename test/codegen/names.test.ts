@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { NameScope, camelCase, pascalCase } from '../../scripts/codegen/names.js';
 

@@ -3,7 +3,7 @@
  * `tsc --strict`. Flaws that need not block (digitalocean's dangling discriminator mappings)
  * are warnings naming their pointer.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

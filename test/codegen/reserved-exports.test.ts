@@ -3,7 +3,7 @@
  * functions, so the generator must know every value the runtime exports (reserved-exports.ts):
  * an operation named like one would otherwise shadow it or fail to compile.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { RESERVED_EXPORTS } from '../../scripts/codegen/reserved-exports.js';
 

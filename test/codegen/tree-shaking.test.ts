@@ -4,7 +4,7 @@
  * identifiers, so the validator consts keep their generated names and can be looked for.
  */
 import { build } from 'esbuild';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { root } from '../helpers/paths.js';
 

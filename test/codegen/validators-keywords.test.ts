@@ -4,7 +4,7 @@
  * Tether must accept everything Ajv accepts. (The real specs are in validators-differential.)
  */
 import fc from 'fast-check';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import { print } from '../../scripts/codegen/ast.js';

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import { print } from '../../scripts/codegen/ast.js';

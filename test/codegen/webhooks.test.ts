@@ -4,7 +4,7 @@
  * parser accepts a valid payload and rejects an invalid one with a VALIDATION NetworkError
  * naming the failing paths.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * (the compile-time side is test/types/wire.types.ts), and the committed fixture SDKs those type
  * tests import are exactly what their specs generate.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -4,7 +4,7 @@
  * and paths sanitised (a newline in a spec's file name must not become code), check naming the
  * file that drifted.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
  * missing or older than a source, and, run from this checkout, it still writes SDKs that import
  * `src/` relatively (the bin finds the checkout two folders above dist/cli/).
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';

@@ -3,7 +3,7 @@
  * own program under each ESM config of the matrix (the published build, ESM and CJS, is covered
  * by test/pack.test.ts). This is where `Headers.entries()` without DOM.Iterable used to break.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * The generated v1 SDK end to end against the reference backend over loopback: typed data in
  * and out, every error family mapped to NetworkError, faults injected at the server.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, type NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from './helpers.js';

@@ -3,7 +3,7 @@
  * standalone operation functions behave like the `sdk.<tag>.<op>` methods (auth roles, the
  * spec's refresh, errors, `.safe()`/`.raw()`, pagers).
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createClient, createOrder, getMe, getOrder, listOrders, login, logout, memoryTokenStore, type Client, type TokenStore } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';

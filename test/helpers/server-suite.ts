@@ -1,5 +1,5 @@
 /** A uvu suite with the reference server started once, reset before each test, closed after. */
-import { suite, type Test } from 'uvu';
+import { suite, type Test } from './timed-suite.js';
 import { startServer, type TestServer } from '../server/index.js';
 
 /** Creates the suite; tests read `ctx.server`. */

@@ -4,7 +4,7 @@
  * exercised through the middleware alone with a counting transport.
  */
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type NetworkError } from '../../src/errors/network-error.js';
 import { fullJitterDelay, retryDelay } from '../../src/network/backoff.js';

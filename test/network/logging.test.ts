@@ -4,7 +4,7 @@
  */
 import { createAttempt } from '../../src/network/attempt.js';
 import type { Attempt } from '../../src/network/types.js';
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import {
   DEFAULT_REDACT_HEADERS,

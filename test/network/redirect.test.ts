@@ -6,7 +6,7 @@
  */
 import { createAttempt } from '../../src/network/attempt.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, memoryTokenStore } from '../../generated/v1/index.js';
 import { createPipeline } from '../../src/pipeline.js';

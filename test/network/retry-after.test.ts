@@ -3,7 +3,7 @@
  * form the RFC allows, the retry-after-ms extension, and malformed values. The delay asserted
  * is the one the retry layer actually slept (fake clock; jitter pinned by `fake.random`).
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';

@@ -2,7 +2,7 @@
  * The retry budget: the token bucket alone, then a simulated 60 s full outage of 1,000 calls
  * against test/server (503 on every request), with a fake clock so backoff costs no time.
  */
-import { suite, test } from 'uvu';
+import { suite, test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, isNetworkError, memoryTokenStore, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';

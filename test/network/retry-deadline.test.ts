@@ -2,7 +2,7 @@
  * Cancellation and the overall deadline against test/server: a caller's abort ends the call
  * at once (also mid-backoff) and is never retried; deadlineMs bounds attempts and sleeps.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';

@@ -3,7 +3,7 @@
  * attempt (each retried, each its own timer), a slow-dripping body times out while being read;
  * neither leaves a timer or an open socket behind.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';

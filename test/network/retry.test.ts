@@ -3,7 +3,7 @@
  * A fake clock records every backoff sleep (and makes it instant), so delays are asserted
  * exactly; `fake.random` fixes the jitter pick.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { type Sdk, type SdkOptions } from '../../generated/v1/index.js';
 import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';

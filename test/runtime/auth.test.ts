@@ -1,5 +1,5 @@
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createTokenManager } from '../../src/auth/token-manager.js';
 import { auth, requiresAuth } from '../../src/auth/middleware.js';

@@ -3,7 +3,7 @@
  * a node:http server on 127.0.0.1 with each fault injected server-side.
  */
 import type { ServerResponse } from 'node:http';
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { memoryTokenStore } from '../../src/auth/token-store.js';
 import type { OperationMeta } from '../../src/contract/operation.js';

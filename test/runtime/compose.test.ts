@@ -1,5 +1,5 @@
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { compose } from '../../src/network/compose.js';
 import type { FetchLike, Middleware } from '../../src/network/types.js';

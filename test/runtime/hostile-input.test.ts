@@ -4,7 +4,7 @@
  * a request cannot carry is VALIDATION (source client), never sent, never CONNECTION.
  */
 import fc from 'fast-check';
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createRuntime } from '../../src/runtime.js';
 import { meta } from './helpers/meta.js';

@@ -1,5 +1,5 @@
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError } from '../../src/errors/network-error.js';
 import { httpsGuard } from '../../src/network/https-guard.js';

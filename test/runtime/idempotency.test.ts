@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { applyIdempotencyKey } from '../../src/service/idempotency.js';
 import { uuidV4 } from '../../src/platform/uuid.js';

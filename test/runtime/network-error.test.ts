@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createNetworkError, typeForStatus } from '../../src/errors/create-network-error.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../../src/errors/network-error.js';

@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { systemClock } from '../../src/platform/clock.js';
 import { memoryTokenStore } from '../../src/auth/token-store.js';

@@ -1,5 +1,5 @@
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { timeout, type Timers } from '../../src/network/timeout.js';
 import type { Attempt, FetchLike, RequestContext } from '../../src/network/types.js';

@@ -2,7 +2,7 @@
  * Type-level checks of OperationMethod, verified by `tsc --noEmit` (uvu does not type-check);
  * the calls live in a function that is never run, so nothing is sent.
  */
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createRuntime, type OperationMethod } from '../../src/runtime.js';
 import { meta } from './helpers/meta.js';

@@ -19,6 +19,7 @@ import { fingerprint, type Claim } from './idempotency.js';
 import { readQuery } from './query.js';
 import type { Router } from './router.js';
 import { handleControl } from './routes/control.js';
+import { handleEcho } from './routes/echo.js';
 import { validate } from './validate.js';
 
 export interface App {
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, router: Router): App {
       return void res.end();
     }
     if (path.startsWith('/__control/')) return handleControl(req, res, method, path, deps);
+    if (path.startsWith('/__echo/')) return handleEcho(req, res, method);
 
     deps.requests.push({ method, path, url: path + url.search, headers: { ...req.headers }, requestId, at: deps.now() });
     const fault = deps.faults.take(method, path);

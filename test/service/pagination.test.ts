@@ -3,7 +3,7 @@
  * guard, per-page retries and cancellation; offset, page and Link-header shapes through the
  * pager alone (the reference API only paginates by cursor); `.safe()` and `.raw()`.
  */
-import { suite } from 'uvu';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import type { components } from '../../generated/v1/index.js';
 import { nextLink, pages } from '../../src/service/paginate.js';

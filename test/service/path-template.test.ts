@@ -1,4 +1,4 @@
-import { test } from 'uvu';
+import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { defaultPathSerializer } from 'openapi-fetch';
 import { fillPath } from '../../src/service/path-template.js';
