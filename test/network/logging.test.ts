@@ -15,6 +15,7 @@ import {
   type LogLevel,
 } from '../../generated/v1/index.js';
 import { createLog, logging } from '../../src/network/logging.js';
+import { transport } from '../../src/network/transport.js';
 import { createRedaction, redactLogUrl, redactText } from '../../src/network/redact.js';
 import { resolveSdkOptions } from '../../src/options.js';
 import { createPipeline } from '../../src/pipeline.js';
@@ -23,6 +24,7 @@ import { startServer as startPlainServer, type TestServer as PlainServer } from 
 import { startServer, type TestServer } from '../server/index.js';
 import { rejection } from '../helpers/rejection.js';
 import { recorder } from '../helpers/log-recorder.js';
+import { signedInSdk } from '../e2e/helpers.js';
 
 const newOrder = {
   items: [{ sku: 'MUG-LOGO', quantity: 1 }],
@@ -154,6 +156,60 @@ flow('platform error messages quoting a secret are scrubbed from NetworkError JS
   assert.match(json, /includes credentials: https:\/\/x\.test\//);
 });
 
+flow('the app’s own redactHeaders (a name no built-in rule masks) stay out of logs, errors and error logs', async ({ server }) => {
+  // X-Partner-Credential is neither a default credential header nor a secret-looking name, so
+  // only the app's redactHeaders option can mask it.
+  assert.not.ok(DEFAULT_REDACT_HEADERS.includes('x-partner-credential'));
+  const log = recorder();
+  const { sdk } = await signedInSdk(server, 'alice@example.com', {
+    logger: log,
+    logLevel: 'debug',
+    redactHeaders: ['X-Partner-Credential'],
+    headers: { 'X-Partner-Credential': 'partner-secret-req', 'X-Trace': 'trace-visible' },
+    retry: { maxRetries: 1, baseDelayMs: 1 },
+  });
+  server.faults.add({
+    method: 'GET',
+    path: '/users/me',
+    times: Infinity,
+    fault: { type: 'status', status: 503, headers: { 'X-Partner-Credential': 'partner-secret-res' }, body: { message: 'down' } },
+  });
+  const error = await rejection(sdk.users.getMe());
+  assert.is(error.type, 'SERVER');
+  assert.is(error.attempts, 2);
+  assert.is(server.requests.at(-1)?.headers['x-partner-credential'], 'partner-secret-req', 'redaction is for logs only');
+  const text = log.text();
+  for (const secret of ['partner-secret-req', 'partner-secret-res']) {
+    assert.not.ok(text.includes(secret), `${secret} in the log`);
+    assert.not.ok(error.message.includes(secret), `${secret} in the error message`);
+    assert.not.ok(JSON.stringify(error).includes(secret), `${secret} in the error JSON`);
+  }
+  const sent = log.lines.find((line) => line.message.includes('→ GET'));
+  const answered = log.lines.find((line) => line.fields?.['status'] === 503);
+  assert.is((sent?.fields?.['headers'] as Record<string, string> | undefined)?.['x-partner-credential'], '[REDACTED]', 'the name stays, the value is masked');
+  assert.is((sent?.fields?.['headers'] as Record<string, string> | undefined)?.['x-trace'], 'trace-visible', 'other headers stay readable');
+  assert.is((answered?.fields?.['headers'] as Record<string, string> | undefined)?.['x-partner-credential'], '[REDACTED]');
+  assert.ok(log.lines.some((line) => line.message.includes('call failed')), 'the failure itself was logged');
+});
+
+flow('the app’s own redactHeaders stay out of the log of a call that fails without an answer', async ({ server }) => {
+  const log = recorder();
+  const { sdk } = await signedInSdk(server, 'alice@example.com', {
+    logger: log,
+    logLevel: 'debug',
+    redactHeaders: ['x-partner-credential'],
+    headers: { 'X-PARTNER-CREDENTIAL': 'partner-secret-conn' },
+    retry: { maxRetries: 0 },
+  });
+  server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'reset-before' } });
+  const error = await rejection(sdk.users.getMe());
+  assert.is(error.type, 'CONNECTION');
+  assert.ok(log.lines.some((line) => line.message.includes('✕')), 'the failed attempt was logged');
+  assert.ok(log.text().includes('x-partner-credential'), 'the header name is logged');
+  assert.not.ok(log.text().includes('partner-secret-conn'));
+  assert.not.ok(JSON.stringify(error).includes('partner-secret-conn'));
+});
+
 const units = suite<{ server: PlainServer }>('logging: redaction and levels');
 units.before(async (ctx) => {
   ctx.server = await startPlainServer((_req, res) => {
@@ -233,10 +289,25 @@ units('a connection failure attempt is logged at debug with the error, and a thr
   await closed.close();
   const log = recorder();
   const redaction = createRedaction();
-  const layer = logging()(() => Promise.reject(new TypeError('fetch failed')));
+  // The real transport against a closed port: a CONNECTION NetworkError, passed on unchanged.
+  const layer = logging()(transport());
   const ctx = { ...context(), log: createLog({ logger: log, level: 'debug', redaction }) };
-  await layer(createAttempt(`${url}/x`, { headers: { authorization: 'Bearer t0ken-secret' } }), ctx).catch(() => {});
-  assert.ok(log.lines.some((line) => line.level === 'debug' && (line.fields?.['error'] as { message?: string } | undefined)?.message === 'fetch failed'));
+  const failure = await rejection(layer(createAttempt(`${url}/x`, { headers: { authorization: 'Bearer t0ken-secret' } }), ctx));
+  assert.ok(failure instanceof NetworkError);
+  assert.is(failure.type, 'CONNECTION');
+  const logged = log.lines.find((line) => line.level === 'debug' && line.fields?.['error'] !== undefined);
+  assert.is((logged?.fields?.['error'] as { type?: string } | undefined)?.type, 'CONNECTION', 'the failed attempt is logged with its error');
+  assert.ok(logged?.message.includes('failed without a response'));
+  // A layer below failing with something that is not the network: logged, and passed on as is.
+  const odd = new TypeError('fetch failed');
+  const oddLog = recorder();
+  const oddLayer = logging()(() => Promise.reject(odd));
+  const thrown = await oddLayer(createAttempt(`${url}/z`), { ...context(), log: createLog({ logger: oddLog, level: 'debug', redaction }) }).then(
+    () => assert.unreachable('the attempt resolved'),
+    (error: unknown) => error,
+  );
+  assert.is(thrown, odd);
+  assert.ok(oddLog.lines.some((line) => (line.fields?.['error'] as { message?: string } | undefined)?.message === 'fetch failed'));
   assert.not.ok(log.text().includes('t0ken-secret'));
 
   const throwing = createLog({ logger: { ...log, debug: () => { throw new Error('logger down'); } }, level: 'debug', redaction });
