@@ -82,6 +82,31 @@ refresh('50 concurrent calls with a token known to be expired: one proactive ref
   assert.is(hits(server, 'GET', '/users/me').length, 50, 'every call sent once, with the fresh token');
 });
 
+refresh('one SDK instance, 20 concurrent 401s and a lock that excludes nothing: still one refresh', async ({ server }) => {
+  // The lock is for other instances (tabs, SDKs sharing a store); within one instance the
+  // refresh must be single-flight on its own. A lock that lets everyone through (an app's own
+  // `lock`, a platform's non-exclusive one) shows how many refreshes this instance started.
+  let entered = 0;
+  const { sdk, tokenStore } = authSdk(server, {
+    authExtra: {
+      lock: (task) => {
+        entered += 1;
+        return task();
+      },
+    },
+  });
+  await sdk.auth.login({ body: ALICE });
+  server.tokens.expireAll();
+
+  const results = await Promise.all(Array.from({ length: 20 }, () => sdk.users.getMe()));
+  assert.ok(results.every((me) => me.email === ALICE.email));
+  assert.is(entered, 1, 'the instance started one refresh');
+  assert.is(server.tokens.refreshCount, 1);
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 1);
+  assert.is(server.ledger.count('revoke'), 0);
+  assert.ok(await tokenStore.get(), 'the session is alive');
+});
+
 refresh('two SDK instances sharing a store, expiring together: one refresh, the family is not revoked', async ({ server }) => {
   const tokenStore = memoryTokenStore();
   const a = authSdk(server, { tokenStore }).sdk;
@@ -199,6 +224,59 @@ refresh('refresh failing with 5xx beyond the retries: the call fails SERVER, the
   assert.is((await sdk.users.getMe()).email, ALICE.email);
   assert.is(server.ledger.count('revoke'), 0);
 });
+
+for (const error of ['insufficient_scope', 'invalid_request']) {
+  refresh(`a 401 whose Bearer challenge says error="${error}" is not an expired token: no refresh, no replay`, async ({ server }) => {
+    // RFC 6750 §3.1: a new token cannot fix these, so refreshing would only rotate tokens.
+    const { sdk, tokenStore } = authSdk(server);
+    await sdk.auth.login({ body: ALICE });
+    const before = await tokenStore.get();
+    server.faults.add({
+      method: 'GET',
+      path: '/users/me',
+      fault: { type: 'status', status: 401, headers: { 'www-authenticate': `Bearer realm="shop", error="${error}", error_description="not for you"` }, body: { error } },
+    });
+    const failure = await rejection(sdk.users.getMe());
+    assert.is(failure.type, 'UNAUTHORIZED');
+    assert.is(failure.status, 401);
+    assert.is(failure.attempts, 1);
+    assert.is((failure.data as { error?: string } | undefined)?.error, error, 'the server’s answer, as it is');
+    assert.is(hits(server, 'GET', '/users/me').length, 1, 'not replayed');
+    assert.is(hits(server, 'POST', '/auth/refresh').length, 0);
+    assert.is(server.tokens.refreshCount, 0);
+    assert.equal(await tokenStore.get(), before, 'the session is untouched');
+    assert.is((await sdk.users.getMe()).email, ALICE.email, 'and still works');
+  });
+}
+
+refresh('a 403 with error="insufficient_scope" is FORBIDDEN as is, never a refresh', async ({ server }) => {
+  const { sdk } = authSdk(server);
+  await sdk.auth.login({ body: ALICE });
+  server.faults.add({
+    method: 'GET',
+    path: '/users/me',
+    fault: { type: 'status', status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="admin"' } },
+  });
+  const failure = await rejection(sdk.users.getMe());
+  assert.is(failure.type, 'FORBIDDEN');
+  assert.is(failure.status, 403);
+  assert.is(hits(server, 'POST', '/auth/refresh').length, 0);
+});
+
+for (const [label, challenge] of [
+  ['error="invalid_token" after error_description', 'Bearer realm="shop", error_description="The access token expired", error="invalid_token"'],
+  ['error=invalid_token unquoted, any case', 'bearer ERROR=invalid_token'],
+  ['a challenge without an error', 'Bearer realm="shop"'],
+] as const) {
+  refresh(`a 401 whose challenge has ${label} is a refused token: one refresh, one replay`, async ({ server }) => {
+    const { sdk } = authSdk(server);
+    await sdk.auth.login({ body: ALICE });
+    server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'status', status: 401, headers: { 'www-authenticate': challenge } } });
+    assert.is((await sdk.users.getMe()).email, ALICE.email);
+    assert.is(hits(server, 'GET', '/users/me').length, 2);
+    assert.is(server.tokens.refreshCount, 1);
+  });
+}
 
 refresh('403 never refreshes', async ({ server }) => {
   const { sdk } = authSdk(server);
