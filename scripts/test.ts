@@ -1,40 +1,113 @@
 /**
  * `npm test`: type-checks everything (src, generated, scripts, tests, and the type tests in
  * test/types/ that prove wrong calls do not compile), then runs every uvu suite.
- * `npm test -- <pattern>` runs only the suites whose path matches.
+ * `npm test -- <pattern>` runs only the suites whose path matches (no type-check).
+ * `npm run test:quick` (`--quick`) runs the runtime's unit and end-to-end suites (no type-check).
+ * `--file <path>` (repeatable) runs exactly those files; `--report <file>` writes the outcome as JSON.
+ *
+ * It fails loudly, naming the file and test, on anything that would make a run look greener than
+ * it is: a failed or hung test, a file that does not load, a worker that exits early, tests
+ * registered but never run, `.only` in a full run (see scripts/test-runner/).
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allTestFiles, matching, quickFiles } from './test-runner/discover.js';
+import { ENV, type Problem } from './test-runner/protocol.js';
+import { supervise } from './test-runner/supervise.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const pattern = process.argv[2];
 
-function step(title: string, command: string, args: string[]): { status: number; output: string } {
-  process.stdout.write(`\n▶ ${title}\n`);
+interface Args {
+  pattern: string | undefined;
+  quick: boolean;
+  files: string[];
+  report: string | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { pattern: undefined, quick: false, files: [], report: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--quick') args.quick = true;
+    else if (arg === '--file' && argv[i + 1]) args.files.push(argv[++i]!);
+    else if (arg === '--report' && argv[i + 1]) args.report = argv[++i]!;
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}; usage: tsx scripts/test.ts [pattern] [--quick] [--file <path>]… [--report <file>]`);
+    else args.pattern = arg;
+  }
+  return args;
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function typeCheck(): boolean {
+  process.stdout.write('\n▶ type-check (tsc --noEmit, strict)\n');
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
-  process.stdout.write(result.stdout ?? '');
-  process.stdout.write(`  (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-  return { status: result.status ?? 1, output: result.stdout ?? '' };
+  const result = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  process.stdout.write(`  (${seconds(started)})\n`);
+  return result.status === 0;
 }
 
-let failed = false;
-if (!pattern) {
-  const tsc = step('type-check (tsc --noEmit, strict)', process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-  if (tsc.status !== 0) failed = true;
+function describe(problem: Problem): string {
+  return `  ✘ [${problem.kind}] ${problem.file}${problem.label ? ` › ${problem.label}` : ''}\n      ${problem.detail}`;
 }
-const uvu = step('tests (uvu)', process.execPath, [
-  '--import',
-  'tsx',
-  resolve(root, 'node_modules/uvu/bin.js'),
-  'test',
-  pattern ? `${pattern}.*\\.test\\.ts$` : '\\.test\\.ts$',
-]);
-// uvu prints colours around its totals; strip them before reading the counts.
-const plain = uvu.output.replace(/\u001b\[[0-9;]*m/g, '');
-const total = Number(/Total:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-const passed = Number(/Passed:\s+(\d+)/.exec(plain)?.[1] ?? 0);
-if (uvu.status !== 0 || total === 0) failed = true;
-process.stdout.write(`\ntests: ${passed} passed, ${total - passed} failed\n`);
-process.exitCode = failed ? 1 : 0;
+
+/** Removes this run's scratch folder, then .tmp/ itself if nothing else (another run, the bench) uses it. */
+function cleanScratch(scratch: string): void {
+  rmSync(scratch, { recursive: true, force: true });
+  try {
+    rmdirSync(join(root, '.tmp'));
+  } catch {
+    // Not empty (a concurrent run, the bench) or already gone: both fine.
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const full = !args.pattern && !args.quick && args.files.length === 0;
+  const everything = allTestFiles(root);
+  const files = args.files.length > 0 ? args.files : args.quick ? quickFiles(everything) : args.pattern ? matching(everything, args.pattern) : everything;
+
+  let ok = true;
+  if (full) ok = typeCheck() && ok;
+  if (files.length === 0) {
+    process.stdout.write(`\nno test file matches ${JSON.stringify(args.pattern ?? '')}\n`);
+    return 1;
+  }
+
+  // A folder of this run's own, so a concurrent `npm test` never loses its scratch files to ours.
+  const scratch = join(root, '.tmp', `run-${process.pid}`);
+  mkdirSync(scratch, { recursive: true });
+  const env = { ...process.env, [ENV.scratch]: scratch, [ENV.forbidOnly]: full ? '1' : '0' };
+  process.stdout.write(`\n▶ tests (uvu, ${files.length} files)\n`);
+  const started = performance.now();
+  let outcome;
+  try {
+    outcome = await supervise(files, { root, env });
+  } finally {
+    cleanScratch(scratch);
+  }
+  const { counts, problems } = outcome;
+  if (args.report) writeFileSync(resolve(args.report), `${JSON.stringify(outcome, null, 2)}\n`);
+
+  process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${files.length} files (${seconds(started)})\n`);
+  if (problems.length > 0) {
+    process.stdout.write(`\n${problems.length} problem(s):\n${problems.map(describe).join('\n')}\n`);
+    ok = false;
+  }
+  if (counts.failed > 0 || counts.passed === 0) ok = false;
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

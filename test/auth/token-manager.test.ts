@@ -1,6 +1,6 @@
 /** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
 import { createAttempt } from '../../src/network/attempt.js';
-import { test } from '../helpers/timed-suite.js';
+import { test, within } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { defaultRefreshLock, localLock } from '../../src/auth/refresh-lock.js';
 import { SessionExpiredError } from '../../src/auth/session.js';
@@ -174,7 +174,7 @@ test('a caller aborting while it waits for a shared refresh gets CANCELLED; the 
   const error = await aborted.catch((e: unknown) => e);
   assert.is((error as NetworkError).type, 'CANCELLED');
   finish({ accessToken: 'b', refreshToken: 'r2' });
-  assert.is((await patient).status, 204);
+  assert.is((await within(patient, 'the waiting request to be replayed with the fresh token')).status, 204);
   assert.is((await store.get())?.accessToken, 'b');
 });
 

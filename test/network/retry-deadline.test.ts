@@ -2,7 +2,7 @@
  * Cancellation and the overall deadline against test/server: a caller's abort ends the call
  * at once (also mid-backoff) and is never retried; deadlineMs bounds attempts and sleeps.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { suite, until } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
@@ -36,7 +36,7 @@ Deadline('an abort during a backoff sleep ends the call with CANCELLED and sends
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
   const controller = new AbortController();
   const pending = rejection(sdk.users.getMe(undefined, { signal: controller.signal }));
-  while (fake.sleeps.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await until(() => fake.sleeps.length > 0, 'the retry to start its backoff sleep');
   controller.abort();
   const error = await pending;
   assert.is(error.type, 'CANCELLED');
