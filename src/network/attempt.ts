@@ -7,6 +7,15 @@ import type { Attempt } from './types.js';
 
 /** The Request for `attempt` (redirect 'manual' unless said otherwise). */
 export function toRequest(attempt: Attempt): Request {
+  return new Request(attempt.url, toInit(attempt));
+}
+
+/**
+ * The RequestInit that sends `attempt` with a standard fetch (`fetch(attempt.url, init)`), or
+ * builds its Request. The headers object is passed as is: fetch copies it, so an attempt may
+ * change its headers afterwards (a retry's attempt number) without touching what was sent.
+ */
+export function toInit(attempt: Attempt): RequestInit {
   const init: RequestInit & { duplex?: 'half' } = {
     method: attempt.method,
     headers: attempt.headers,
@@ -15,8 +24,13 @@ export function toRequest(attempt: Attempt): Request {
     redirect: attempt.redirect ?? 'manual',
   };
   // Needed by undici for a stream body; harmless for the rest.
-  if (attempt.body !== null && typeof attempt.body === 'object' && 'getReader' in attempt.body) init.duplex = 'half';
-  return new Request(attempt.url, init);
+  if (isStream(attempt.body)) init.duplex = 'half';
+  return init;
+}
+
+/** Whether a body is a one-shot ReadableStream (which cannot be sent twice). */
+export function isStream(body: Attempt['body']): boolean {
+  return body !== null && typeof body === 'object' && 'getReader' in body;
 }
 
 /** A fresh Attempt, mainly for tests and for layers starting a new hop. */

@@ -9,10 +9,17 @@
  * (ECONNREFUSED, ENOTFOUND…) and the request id that was sent. A TypeError thrown anywhere
  * else (building a Request from a bad header or URL) is then never mistaken for one, and so
  * never retried as one.
+ *
+ * Two ways to send. The platform's own fetch (no `fetch` option, or `globalThis.fetch` itself)
+ * is called the standard way, `fetch(url, init)`: it builds its Request anyway, so building one
+ * here first would cost a second Request and a second AbortController following ours on every
+ * attempt. A custom `fetch` option keeps the documented contract: it gets one Request. In the
+ * first form fetch reports a bad URL or header as a rejected TypeError too; such a failure is
+ * told apart from a network one by building the Request once more (failure path only).
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isNetworkError } from '../errors/network-error.js';
-import { toRequest } from './attempt.js';
+import { isStream, toInit, toRequest } from './attempt.js';
 import type { Attempt, FetchLike, PlatformFetch, RequestContext } from './types.js';
 
 /** FetchLike calling `fetchImpl`, or `globalThis.fetch` at call time when none is given. */
@@ -35,6 +42,8 @@ export function transport(fetchImpl?: PlatformFetch): FetchLike {
         }),
       );
     }
+    // The platform's fetch takes (url, init) and builds the one Request itself.
+    if (send === globalThis.fetch) return sendStandard(send, attempt, context);
     let request: Request;
     try {
       request = toRequest(attempt);
@@ -53,6 +62,42 @@ export function transport(fetchImpl?: PlatformFetch): FetchLike {
       throw sendFailure(error, attempt, context);
     });
   };
+}
+
+type StandardFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Sends through the platform's fetch as `fetch(url, init)`: no Request of our own. */
+function sendStandard(send: PlatformFetch, attempt: Attempt, context: RequestContext): Promise<Response> {
+  context.stats.attempts += 1;
+  let pending: Promise<Response>;
+  try {
+    pending = Promise.resolve((send as unknown as StandardFetch)(attempt.url, toInit(attempt)));
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  return pending.then(undefined, (error: unknown) => {
+    if (error instanceof TypeError && !attempt.signal?.aborted && unbuildable(attempt)) {
+      // Never sent: the app's input (as with a Request built here), not a lost connection.
+      context.stats.attempts -= 1;
+      throw error;
+    }
+    throw sendFailure(error, attempt, context);
+  });
+}
+
+/**
+ * Whether the attempt cannot even become a Request (credentials in the URL, a body on a GET,
+ * a bad method): what fetch's TypeError meant then. A stream body, which fetch has consumed,
+ * is stood in for by an empty string (still refused on a GET); the rest (strings, bytes,
+ * forms, blobs) are not used up by building a Request.
+ */
+function unbuildable(attempt: Attempt): boolean {
+  try {
+    new Request(attempt.url, { ...toInit({ ...attempt, body: isStream(attempt.body) ? '' : attempt.body }), signal: null });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** What a failed send rejects with: a TypeError from fetch is CONNECTION, the rest as is. */
