@@ -29,6 +29,17 @@ test('RFC 9457 pointers, JSON:API source.pointer and # fragments', () => {
   );
 });
 
+test('pointer escapes unescape ~1 before ~0: "~01" is the key "~1", never "/"', () => {
+  const issues = defaultValidationErrorMapper(
+    { errors: [{ pointer: '/x~01y', detail: 'a' }, { pointer: '/x~1y', detail: 'b' }, { pointer: '#/~0~1/~10', detail: 'c' }, { pointer: '#/%7E01', detail: 'd' }] },
+    { status: 422, headers: new Headers() },
+  );
+  assert.equal(
+    issues.map((issue) => issue.path),
+    [['x~1y'], ['x/y'], ['~/', '/0'], ['~1']],
+  );
+});
+
 test('field / path / loc entries and object maps', () => {
   assert.equal(
     mapFieldErrors({ errors: [{ field: 'items.0.sku', message: 'unknown' }, { loc: ['name'], msg: 'required' }, { path: 'x[2].y' }] }),
