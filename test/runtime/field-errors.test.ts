@@ -35,7 +35,7 @@ test('pointer escapes unescape ~1 before ~0: "~01" is the key "~1", never "/"', 
     { status: 422, headers: new Headers() },
   );
   assert.equal(
-    issues.map((issue) => issue.path),
+    issues?.map((issue) => issue.path),
     [['x~1y'], ['x/y'], ['~/', '/0'], ['~1']],
   );
 });
