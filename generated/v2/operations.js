@@ -215,7 +215,12 @@ export const listOrders = {
             "500": v.ProblemSchema,
             "503": v.ProblemSchema
         }
-    }
+    },
+    params: [{
+            name: "fields",
+            in: "query",
+            explode: false
+        }]
 };
 /** `POST /orders` */
 export const createOrder = {

@@ -15,6 +15,7 @@ import type {
   ServiceModel,
 } from './model.js';
 import { NameScope, camelCase, camelProperty, memberHazard, pascalCase, safeIdentifier, safeMember, words } from './names.js';
+import { parameterWire } from './collect-parameters.js';
 import { detectPagination } from './pagination.js';
 import { RESERVED_EXPORTS } from './reserved-exports.js';
 import { joinPointer } from './spec-error.js';
@@ -63,6 +64,7 @@ function collectParameters(document: Obj, pathItem: Obj, operation: Obj, pathPoi
       const { node } = deref(document, raw, joinPointer(base, 'parameters', index));
       if (!isObj(node) || typeof node.name !== 'string' || typeof node.in !== 'string') return;
       const location = node.in as ParameterModel['in'];
+      const wire = parameterWire(node, location);
       // Operation-level parameters override path-level ones with the same name and location.
       byKey.set(`${location}:${node.name}`, {
         name: node.name,
@@ -70,6 +72,7 @@ function collectParameters(document: Obj, pathItem: Obj, operation: Obj, pathPoi
         required: location === 'path' || node.required === true,
         schema: isObj(node.schema) ? (node.schema as SchemaNode) : undefined,
         pointer: joinPointer(base, 'parameters', index),
+        ...(wire && { wire }),
       });
     });
   };

@@ -51,6 +51,12 @@ function schemasExpr(names: OperationValidatorNames | undefined): Expr {
   return obj(entries);
 }
 
+/** `params`: the parameters not serialised the default way (style, explode, …), only when there are any. */
+function paramsEntry(op: OperationModel): Array<readonly [string, Expr]> {
+  const unusual = op.parameters.filter((p) => p.wire !== undefined).map((p) => ({ name: p.name, in: p.in, ...p.wire }));
+  return unusual.length > 0 ? [['params', literal(unusual)]] : [];
+}
+
 /** Renders the operations module. */
 export function emitOperations(
   model: Pick<ApiModel, 'operations' | 'document'>,
@@ -81,6 +87,7 @@ export function emitOperations(
       ['deprecated', bool(op.deprecated)],
       ['authRole', optionalStr(authRole(model.document, op))],
       ['schemas', schemasExpr(validators[op.exportName])],
+      ...paramsEntry(op),
     ]);
     statements.push(withDoc(exportConst(op.exportName, meta, typeRef('OperationMeta')), [`\`${op.method.toUpperCase()} ${op.path}\``]));
   }

@@ -25,12 +25,23 @@ export interface BodyModel {
   pointer: Pointer;
 }
 
+/** A parameter's serialisation where it differs from its location's default (collect-parameters.ts). */
+export interface ParameterWireModel {
+  style?: 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** Media type of a `content` parameter. */
+  content?: string;
+}
+
 export interface ParameterModel {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: SchemaNode | undefined;
   pointer: Pointer;
+  /** Set only when the parameter is not serialised its location's default way. */
+  wire?: ParameterWireModel;
 }
 
 export interface ResponseModel {

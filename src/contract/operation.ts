@@ -29,6 +29,25 @@ export interface OperationSchemas {
   readonly responses?: Readonly<Record<string, StandardSchemaV1>>;
 }
 
+/** An OpenAPI parameter `style` (OpenAPI 3.0/3.1 §Style Values). */
+export type ParameterStyle = 'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+
+/**
+ * How one parameter goes on the wire, listed only when it differs from its location's default
+ * (path/header: simple, explode false; query/cookie: form, explode true), so the metadata stays
+ * small. Omitted fields take those defaults.
+ */
+export interface ParameterMeta {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  readonly style?: ParameterStyle;
+  readonly explode?: boolean;
+  /** Query only: RFC 3986 reserved characters are sent as they are. */
+  readonly allowReserved?: boolean;
+  /** A `content` parameter's media type: the value is serialised as that (JSON), then encoded. */
+  readonly content?: string;
+}
+
 /** Per-operation metadata emitted into `generated/<version>/operations.ts`. */
 export interface OperationMeta {
   /** `<service>.<method>`, e.g. `orders.createOrder`; the key the offline queue uses. */
@@ -57,6 +76,8 @@ export interface OperationMeta {
   /** Role the spec gives the operation via `x-tether-auth`. */
   readonly authRole: 'login' | 'refresh' | 'logout' | undefined;
   readonly schemas: OperationSchemas;
+  /** Parameters not serialised the default way (style, explode, allowReserved, content); absent when none. */
+  readonly params?: ReadonlyArray<ParameterMeta>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,17 @@
 /**
- * Builds a call's one Attempt (method, URL, headers, serialised body) from its input with
- * openapi-fetch's own serializers, so URLs and headers are exactly what `client.request` made,
- * without the Request it would build and the network layer would only copy.
+ * Builds a call's one Attempt (method, URL, headers, serialised body) from its input: path,
+ * query, header and cookie parameters each as the spec declares their style (params/), headers
+ * merged in openapi-fetch's order, without the Request it would build and the network layer
+ * would only copy.
  */
-import { createQuerySerializer, mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
+import { mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
 import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
 import { contentTypeFor, serializeBody } from './body.js';
+import { cookieHeader } from './params/cookie.js';
+import { serializeHeaders } from './params/header.js';
+import { paramsIn } from './params/lookup.js';
+import { serializeQuery } from './params/query.js';
 import { fillPath } from './path-template.js';
 
 /** The call's first argument as openapi-fetch understands it. */
@@ -15,6 +20,7 @@ export interface CallInit {
     readonly path?: Readonly<Record<string, unknown>>;
     readonly query?: Readonly<Record<string, unknown>>;
     readonly header?: Readonly<Record<string, unknown>>;
+    readonly cookie?: Readonly<Record<string, unknown>>;
   };
   readonly body?: unknown;
   readonly headers?: HeadersInit;
@@ -29,14 +35,13 @@ type AttemptBody = Attempt['body'];
 /** An AttemptBuilder for one runtime's base URL and static headers. */
 export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<string, string>>): AttemptBuilder {
   const base = removeTrailingSlash(baseUrl);
-  const querySerializer = createQuerySerializer();
   return (meta, init, signal) => {
     const params = init.params ?? {};
-    // openapi-fetch's createFinalURL, with the path template split once (path-template.ts).
-    let url = fillPath(base, meta.path, params.path);
-    let search = querySerializer(params.query ?? {});
-    if (search.startsWith('?')) search = search.substring(1);
+    // The path template is split once per operation (path-template.ts).
+    let url = fillPath(base, meta.path, params.path, paramsIn(meta, 'path'));
+    const search = params.query === undefined ? '' : serializeQuery(params.query, paramsIn(meta, 'query'));
     if (search) url += `?${search}`;
+    const cookie = cookieHeader(params.cookie, paramsIn(meta, 'cookie'));
     const body = init.body === undefined ? undefined : serializeBody(init.body, meta.requestContentType);
     const contentType = contentTypeFor(init.body, meta.requestContentType);
     // openapi-fetch's order: its JSON default (not for FormData, whose boundary fetch sets),
@@ -46,8 +51,13 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
       staticHeaders,
       contentType ? { 'Content-Type': contentType } : undefined,
       init.headers as HeaderSource,
-      params.header as HeaderSource,
+      serializeHeaders(params.header, paramsIn(meta, 'header')),
     );
+    // Cookie parameters join any Cookie the app set itself rather than replacing it.
+    if (cookie !== undefined) {
+      const own = headers.get('cookie');
+      headers.set('cookie', own ? `${own}; ${cookie}` : cookie);
+    }
     return { method: meta.method.toUpperCase(), url, headers, body: (body ?? null) as AttemptBody, signal };
   };
 }

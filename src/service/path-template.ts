@@ -1,12 +1,15 @@
 /**
  * A path template (`/users/{userId}`) split once into literal text and placeholders, so a
- * call fills it by concatenation instead of openapi-fetch's regex scan and string replace per
- * parameter on every call. Only what openapi-fetch's `defaultPathSerializer` does for a
- * primitive value is done here (simple, label and matrix styles, each value
- * percent-encoded); a template whose call gives an array or object value, the rarer styles'
- * real work, is handed to openapi-fetch itself, so URLs stay exactly what it would build.
+ * call fills it by concatenation instead of a regex scan and string replace per parameter on
+ * every call. Each placeholder's style comes from the operation's parameter descriptors
+ * (`OperationMeta.params`), else from openapi-fetch's template syntax (`{.x}`, `{;x}`, `{x*}`),
+ * else simple; params/path.ts expands it. A plain string or number in a simple slot, the usual
+ * case, is only percent-encoded.
  */
-import { defaultPathSerializer } from 'openapi-fetch';
+import { classify, encodeStrict } from './params/encode.js';
+import { ParameterSerializationError } from './params/errors.js';
+import type { LocationParams } from './params/lookup.js';
+import { expandPath } from './params/path.js';
 
 /** One `{…}` of a template, parsed as openapi-fetch parses it. */
 export interface Slot {
@@ -14,6 +17,10 @@ export interface Slot {
   readonly raw: string;
   readonly name: string;
   readonly style: 'simple' | 'label' | 'matrix';
+  /** `{x*}`: explode, as written in the template. */
+  readonly explode: boolean;
+  /** The slot fills a whole segment (`/{x}/`), so its text must not be a dot segment. */
+  readonly wholeSegment: boolean;
 }
 
 /** A template as literal text around its slots: `text[0] slot[0] text[1] … text[n]`. */
@@ -35,7 +42,8 @@ function compile(template: string): CompiledPath {
   for (const match of template.matchAll(PLACEHOLDER)) {
     const raw = match[0];
     let name = raw.slice(1, -1);
-    if (name.endsWith('*')) name = name.slice(0, -1); // explode: the same for a primitive
+    const explode = name.endsWith('*');
+    if (explode) name = name.slice(0, -1);
     let style: Slot['style'] = 'simple';
     if (name.startsWith('.')) {
       style = 'label';
@@ -44,8 +52,10 @@ function compile(template: string): CompiledPath {
       style = 'matrix';
       name = name.slice(1);
     }
-    text.push(template.slice(last, match.index));
-    slots.push({ raw, name, style });
+    const before = template.slice(last, match.index);
+    const after = template.slice(match.index + raw.length);
+    text.push(before);
+    slots.push({ raw, name, style, explode, wholeSegment: before.endsWith('/') && (after === '' || after.startsWith('/')) });
     last = match.index + raw.length;
   }
   text.push(template.slice(last));
@@ -67,21 +77,33 @@ export function pathSlots(template: string): ReadonlyArray<Slot> {
 }
 
 /**
- * `base + template` with the path parameters filled in, exactly as openapi-fetch's
- * `createFinalURL` fills them (`defaultPathSerializer` over the joined string).
+ * `base + template` with the path parameters filled in, each per its declared style (`params`,
+ * the operation's non-default path descriptors) or the template's. A missing value keeps its
+ * placeholder (request-checks.ts refuses such a call before it is built).
  */
-export function fillPath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined): string {
+export function fillPath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined, params?: LocationParams): string {
   const { text, slots } = compiledPath(template);
   if (slots.length === 0 || values === undefined) return base + template;
   let out = base + text[0];
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i]!;
     const value = values[slot.name];
+    const declared = params?.get(slot.name);
+    const style = declared?.style ?? slot.style;
     if (value === undefined || value === null) out += slot.raw;
-    else if (typeof value === 'object') return defaultPathSerializer(base + template, values as Record<string, unknown>);
-    else {
-      const encoded = encodeURIComponent(value as string | number | boolean);
-      out += slot.style === 'simple' ? encoded : slot.style === 'label' ? `.${encoded}` : `;${slot.name}=${encoded}`;
+    else if (style === 'simple' && declared?.content === undefined && (typeof value === 'string' || typeof value === 'number')) {
+      out += encodeStrict(String(value), 'path', slot.name);
+    } else {
+      const kind = classify(value, 'path', slot.name, declared?.content);
+      // An empty array or object expands to nothing (RFC 6570: undefined); request-checks refuses it.
+      if (kind.kind !== 'absent') {
+        const filled = expandPath(slot.name, kind, style === 'label' || style === 'matrix' ? style : 'simple', declared?.explode ?? slot.explode);
+        // A label value of `.` or `` makes `..` or `.`: the URL parser would climb or drop a segment.
+        if (slot.wholeSegment && (filled === '.' || filled === '..')) {
+          throw new ParameterSerializationError('dot_segment', 'path', slot.name, `the value makes the segment "${filled}", which would move the request to another path`);
+        }
+        out += filled;
+      }
     }
     out += text[i + 1];
   }
