@@ -3,7 +3,8 @@
  * test/types/ that prove wrong calls do not compile), then runs every uvu suite.
  * `npm test -- <pattern>` runs only the suites whose path matches (no type-check).
  * `npm run test:quick` (`--quick`) runs the runtime's unit and end-to-end suites (no type-check).
- * `--file <path>` (repeatable) runs exactly those files; `--report <file>` writes the outcome as JSON.
+ * `--file <path>` (repeatable) runs exactly those files; `--report <file>` writes the outcome as JSON;
+ * `.only` fails a full run, or any run with `--forbid-only`.
  *
  * It fails loudly, naming the file and test, on anything that would make a run look greener than
  * it is: a failed or hung test, a file that does not load, a worker that exits early, tests
@@ -24,16 +25,18 @@ interface Args {
   quick: boolean;
   files: string[];
   report: string | undefined;
+  forbidOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { pattern: undefined, quick: false, files: [], report: undefined };
+  const args: Args = { pattern: undefined, quick: false, files: [], report: undefined, forbidOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') args.quick = true;
+    else if (arg === '--forbid-only') args.forbidOnly = true;
     else if (arg === '--file' && argv[i + 1]) args.files.push(argv[++i]!);
     else if (arg === '--report' && argv[i + 1]) args.report = argv[++i]!;
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}; usage: tsx scripts/test.ts [pattern] [--quick] [--file <path>]… [--report <file>]`);
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}; usage: tsx scripts/test.ts [pattern] [--quick] [--file <path>]… [--report <file>] [--forbid-only]`);
     else args.pattern = arg;
   }
   return args;
@@ -81,7 +84,7 @@ async function main(): Promise<number> {
   // A folder of this run's own, so a concurrent `npm test` never loses its scratch files to ours.
   const scratch = join(root, '.tmp', `run-${process.pid}`);
   mkdirSync(scratch, { recursive: true });
-  const env = { ...process.env, [ENV.scratch]: scratch, [ENV.forbidOnly]: full ? '1' : '0' };
+  const env = { ...process.env, [ENV.scratch]: scratch, [ENV.forbidOnly]: full || args.forbidOnly ? '1' : '0' };
   process.stdout.write(`\n▶ tests (uvu, ${files.length} files)\n`);
   const started = performance.now();
   let outcome;
