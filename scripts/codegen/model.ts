@@ -9,6 +9,8 @@ export type Pointer = string;
 /** A raw OpenAPI / JSON Schema node as parsed (3.0 or 3.1), `$ref`s to `#/…` kept as they are. */
 export type SchemaNode = Record<string, unknown> | boolean;
 
+import type { WireBodiesModel } from './collect-bodies.js';
+
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
 export interface Diagnostics {
@@ -89,6 +91,8 @@ export interface OperationModel {
   pagination: PaginationModel | undefined;
   /** GET/HEAD with a 2xx that declares ETag or Cache-Control. */
   cacheable: boolean;
+  /** Every request media type (with encoding) and the Accept header (collect-bodies.ts). */
+  wire?: WireBodiesModel;
 }
 
 export interface ServiceModel {

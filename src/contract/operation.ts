@@ -21,6 +21,23 @@ export type PaginationMeta =
   | { readonly kind: 'page'; readonly pageParam: string; readonly sizeParam: string | undefined; readonly itemsField: string }
   | { readonly kind: 'link-header'; readonly itemsField: string | undefined };
 
+/** One media type a request body may be sent as (OpenAPI Media Type Object, as far as the SDK needs it). */
+export interface RequestMedia {
+  /** The media type as declared, e.g. `multipart/form-data`. */
+  readonly type: string;
+  /** Per-property encoding of a multipart or form body (OpenAPI Encoding Object); absent = defaults. */
+  readonly encoding?: Readonly<Record<string, PartEncoding>>;
+}
+
+/** How one property of a multipart or form body is sent; each field absent = the spec's default. */
+export interface PartEncoding {
+  /** Content-Type of the part (multipart), or of the value before form encoding (e.g. JSON). */
+  readonly contentType?: string;
+  readonly style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
+}
+
 /** Validators for one operation; each is optional because specs often omit schemas. */
 export interface OperationSchemas {
   readonly body?: StandardSchemaV1;
@@ -67,6 +84,16 @@ export interface OperationMeta {
   readonly errorStatuses: ReadonlyArray<string>;
   /** Media type of the request body the SDK sends, when there is one. */
   readonly requestContentType: string | undefined;
+  /**
+   * Every media type the request body may be sent as, when the spec declares more than one or
+   * an `encoding`; absent: `requestContentType` alone, with the defaults (service/body/).
+   */
+  readonly requestMedia?: ReadonlyArray<RequestMedia>;
+  /**
+   * The success media types as the `Accept` header to send (JSON first, q-values for the rest);
+   * absent when no success response declares a body. Also what an answer's type is checked against.
+   */
+  readonly accept?: string;
   /** Media type of the success body the SDK parses: JSON, text, SSE stream, or binary. */
   readonly responseKind: 'json' | 'text' | 'stream' | 'blob' | 'none';
   readonly pagination: PaginationMeta | undefined;
@@ -149,12 +176,37 @@ type BodyContent<Op> = Op extends { requestBody?: infer RB }
 /** The request body as the app may send it (readOnly fields refused). */
 type RequestBody<Op> = Writable<BodyContent<Op>>;
 
+type ContentMap<Op> = Op extends { requestBody?: infer RB } ? (NonNullable<RB> extends { content: infer C } ? C : never) : never;
+
+/** Raw bytes a binary body (or file part) may be given as; a stream is sent once, never retried. */
+export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+
+/** What the app may pass for one declared media type besides its schema's shape: the platform's own form. */
+type RawFor<K> = K extends `multipart/${string}`
+  ? FormData
+  : K extends `application/x-www-form-urlencoded${string}`
+    ? URLSearchParams | string
+    : K extends `${string}json${string}`
+      ? never
+      : K extends `text/${string}`
+        ? string
+        : BinaryBody;
+
+/**
+ * Bodies for the declared media types other than the preferred (JSON) one, when the operation
+ * has any: their schema's shape or the platform's raw form. `never` for JSON-only operations,
+ * so their bodies type exactly as before.
+ */
+type OtherBodies<Op> = {
+  [K in keyof ContentMap<Op>]: (K extends JsonKeys<ContentMap<Op>> ? never : Writable<ContentMap<Op>[K]>) | RawFor<K>;
+}[keyof ContentMap<Op>];
+
 /** `body` of the init: required when the spec says `requestBody.required`. */
 type BodyInit<Op> = [BodyContent<Op>] extends [never]
   ? { body?: never }
   : Op extends { requestBody: {} }
-    ? { body: RequestBody<Op> }
-    : { body?: RequestBody<Op> };
+    ? { body: RequestBody<Op> | OtherBodies<Op>; contentType?: keyof ContentMap<Op> & string }
+    : { body?: RequestBody<Op> | OtherBodies<Op>; contentType?: keyof ContentMap<Op> & string };
 
 /** Extra headers for one call (merged over the SDK's). */
 export type HeadersInit = Record<string, string | number | boolean | undefined | null>;

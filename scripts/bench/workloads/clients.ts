@@ -36,6 +36,9 @@ export const clients: Readonly<Record<string, ClientFactory>> = {
   },
   'Tether (default, validate strict)': tether({}),
   "Tether (validate 'off')": tether({ validate: 'off' }),
+  // A fetch option that is not the platform's own gets one Request built by Tether (the
+  // documented contract for custom fetches); the rows above pass the platform's fetch.
+  'Tether (custom fetch wrapper)': (fetch, baseUrl) => tether({})((request) => fetch(request), baseUrl),
   'Tether (bearer auth)': tether({
     auth: { tokenStore: memoryTokenStore({ accessToken: 'bench-access-token', refreshToken: 'bench-refresh', expiresAt: Date.now() + 365 * 864e5 }) },
   }),

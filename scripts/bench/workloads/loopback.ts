@@ -1,7 +1,8 @@
 /**
  * Child process for section 2: one client, 64 concurrent callers in a closed loop against
  * the loopback server for a fixed time after a warm-up; prints throughput and latency
- * percentiles as one JSON line. Args: <port> <client name> <warm-up ms> <measure ms>.
+ * percentiles as one JSON line, with the client process's own CPU time per request (user +
+ * system over the measured window), which a neighbour's load disturbs far less than req/s. Args: <port> <client name> <warm-up ms> <measure ms>.
  */
 import { clients } from './clients.js';
 
@@ -32,14 +33,16 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, Number(warmArg)));
   recording = true;
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   await new Promise((r) => setTimeout(r, Number(measureArg)));
   recording = false;
   const elapsed = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   stop = true;
   await Promise.all(running);
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
-  process.stdout.write(`\n${JSON.stringify({ rps: (latencies.length * 1000) / elapsed, p50: at(0.5), p99: at(0.99), errors, n: latencies.length })}\n`);
+  process.stdout.write(`\n${JSON.stringify({ rps: (latencies.length * 1000) / elapsed, p50: at(0.5), p99: at(0.99), errors, n: latencies.length, cpuUsPerReq: (cpu.user + cpu.system) / Math.max(1, latencies.length) })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -66,6 +66,9 @@ function countConstructions(): Record<string, number> {
 type Result = { opsPerSec: number; medianOpsPerSec: number; rounds: number[]; bytesPerCall: number; perCall: Record<string, number> } | { error: string };
 
 async function main(): Promise<void> {
+  // The stub is the platform's fetch here, as undici's is in an app: clients that default to
+  // globalThis.fetch, or are given it, call it as they would call the real one.
+  globalThis.fetch = stubFetch;
   const calls = new Map<string, Call>();
   const results: Record<string, Result> = {};
   // Optional client names as arguments (development: one client alone, free of the others' JIT state).
