@@ -110,6 +110,8 @@ export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
       Object.defineProperties(method, {
         name: { value: meta.operationId ?? meta.id },
         meta: { value: meta, enumerable: true },
+        // For `@tether/sdk/review` (reviewIntegration): a registry symbol, so nothing is imported here.
+        [Symbol.for('tether.sdkContext')]: { value: { options, api } },
       });
       addMethodVariants(method, meta);
       // The runner is untyped inside; OperationArgs/OperationData carry the types outside.

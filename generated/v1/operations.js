@@ -22,6 +22,7 @@ export const login = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -59,6 +60,7 @@ export const refreshToken = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -123,6 +125,7 @@ export const getMe = {
     successStatuses: ["200"],
     errorStatuses: ["401", "429", "500", "503"],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -158,6 +161,7 @@ export const getUser = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -196,6 +200,7 @@ export const batchGetUsers = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -233,6 +238,7 @@ export const listOrders = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: {
         kind: "cursor",
@@ -281,6 +287,7 @@ export const createOrder = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -322,6 +329,7 @@ export const getOrder = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: true,
@@ -405,6 +413,7 @@ export const updateOrder = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -448,6 +457,7 @@ export const getSync = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -479,6 +489,7 @@ export const streamEvents = {
     successStatuses: ["200"],
     errorStatuses: ["401", "429", "500", "503"],
     requestContentType: undefined,
+    accept: "text/event-stream",
     responseKind: "stream",
     pagination: undefined,
     cacheable: true,

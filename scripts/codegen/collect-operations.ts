@@ -4,6 +4,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#paths-object
  */
 import { deref } from './refs.js';
+import { collectBodies } from './collect-bodies.js';
 import type {
   BodyModel,
   Diagnostics,
@@ -175,6 +176,7 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
         idempotencyKeyHeader,
         pagination: method === 'get' ? detectPagination(document, parameters, success) : undefined,
         cacheable: (method === 'get' || method === 'head') && declaresCaching,
+        wire: collectBodies(document, rbNode, operation.responses, pointer),
       };
       operations.push(model);
       tagPointers.set(model, tagged ? joinPointer(pointer, 'tags', 0) : pointer);

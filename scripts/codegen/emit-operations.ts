@@ -81,6 +81,9 @@ export function emitOperations(
       ['successStatuses', literal(statuses.filter(isSuccess))],
       ['errorStatuses', literal(statuses.filter((s) => !isSuccess(s)))],
       ['requestContentType', optionalStr(op.requestBody?.contentType)],
+      // Only when they say more than the defaults (collect-bodies.ts).
+      ...(op.wire?.requestMedia ? [['requestMedia', literal(op.wire.requestMedia)] as const] : []),
+      ...(op.wire?.accept ? [['accept', str(op.wire.accept)] as const] : []),
       ['responseKind', str(responseKind(op))],
       ['pagination', op.pagination ? literal(op.pagination) : undef()],
       ['cacheable', bool(op.cacheable)],

@@ -12,6 +12,9 @@
  *   (`readWriteMarkers`); the runtime's `Readable`/`Writable` (src/service/operation.ts) strip them
  *   per direction: a request body cannot carry a readOnly field, a response does not promise a
  *   writeOnly one.
+ * - Binary content (`format: binary` in 3.0, `contentMediaType` without `contentEncoding` in
+ *   3.1) is a `Blob`, not a `string`: a file part or an octet-stream body takes a Blob (or File),
+ *   and a binary response is read as one (service/body/answer-kind.ts).
  * @see https://openapi-ts.dev/node
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-19
  */
@@ -53,8 +56,31 @@ export async function emitSchemaTypes(model: Pick<ApiModel, 'document'>): Promis
     alphabetize: false,
     defaultNonNullable: false,
     readWriteMarkers: true,
+    transform: binaryAsBlob,
   });
   return astToString(nodes.filter((node) => !isHelperAlias(node)));
+}
+
+/** Media types whose content a JSON string can carry as text (`contentMediaType: application/json`). */
+const TEXTUAL_MEDIA = /^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)\b/i;
+
+/**
+ * openapi-typescript's `transform` hook: a schema for raw bytes becomes `Blob` (`Blob | null`
+ * when nullable). Base64 (`format: byte`, `contentEncoding`) stays a string: it is text.
+ * @see https://spec.openapis.org/oas/v3.1.0#working-with-binary-data
+ */
+function binaryAsBlob(schema: unknown): ts.TypeNode | undefined {
+  if (schema === null || typeof schema !== 'object' || '$ref' in schema) return undefined;
+  const s = schema as { format?: unknown; contentMediaType?: unknown; contentEncoding?: unknown; type?: unknown; nullable?: unknown };
+  const types = Array.isArray(s.type) ? s.type : s.type === undefined ? ['string'] : [s.type];
+  if (!types.includes('string') || types.some((t) => t !== 'string' && t !== 'null')) return undefined;
+  const binary =
+    s.format === 'binary' ||
+    (typeof s.contentMediaType === 'string' && s.contentEncoding === undefined && !TEXTUAL_MEDIA.test(s.contentMediaType));
+  if (!binary) return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = s.nullable === true || types.includes('null');
+  return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }
 
 /**

@@ -1,66 +1,63 @@
 /**
- * Turns the typed `body` of a call into what fetch sends, by the media type the spec declares
- * (meta.requestContentType). openapi-fetch's default serializer JSON-encodes everything, which
+ * Turns the typed `body` of a call into what fetch sends, by the media type chosen for it
+ * (body/choose-media.ts). openapi-fetch's default serializer JSON-encodes everything, which
  * would send a Blob upload as "{}"; binary, text and form bodies pass through or convert here.
  */
+import type { PartEncoding } from '../contract/operation.js';
+import { RequestBodyError } from './body/errors.js';
+import { essence, mediaClass } from './body/media-type.js';
+import { toMultipart } from './body/multipart.js';
+import { isBinaryBody, isRawBody, isRecord, isStream } from './body/raw-body.js';
+import { toUrlEncoded } from './body/urlencoded.js';
 
-/** Serialises `body` for `contentType`; binary and FormData bodies are passed through. */
-export function serializeBody(body: unknown, contentType: string | undefined): unknown {
-  if (isBinaryOrForm(body)) return body;
-  const type = contentType?.toLowerCase() ?? 'application/json';
-  if (type.startsWith('multipart/form-data') && isRecord(body)) return toFormData(body);
-  if (type.startsWith('application/x-www-form-urlencoded') && isRecord(body)) return toSearchParams(body).toString();
-  if (typeof body === 'string' && !isJson(type)) return body;
-  return JSON.stringify(body);
+/**
+ * Serialises `body` for `contentType` (with its form `encoding`); bodies already in fetch's own
+ * shapes (Blob, FormData, URLSearchParams, bytes, streams) pass through. Throws a
+ * RequestBodyError for a value the media type cannot carry (an object as octet-stream).
+ */
+export function serializeBody(body: unknown, contentType: string | undefined, encoding?: Readonly<Record<string, PartEncoding>>): unknown {
+  if (isRawBody(body)) return body;
+  const type = contentType ?? 'application/json';
+  switch (mediaClass(type)) {
+    case 'multipart':
+      return isRecord(body) ? toMultipart(body, encoding) : refuse(body, type);
+    case 'urlencoded':
+      if (typeof body === 'string') return body; // already encoded by the app
+      return isRecord(body) ? toUrlEncoded(body, encoding) : refuse(body, type);
+    case 'text':
+      if (typeof body === 'string') return body;
+      if (typeof body === 'number' || typeof body === 'boolean' || typeof body === 'bigint') return String(body);
+      // XML and friends have no object mapping; an object here would go out as "[object Object]".
+      return refuse(body, type);
+    case 'binary':
+    case 'stream':
+      if (typeof body === 'string') return body;
+      return refuse(body, type);
+    case 'json':
+      return JSON.stringify(body);
+  }
 }
 
-/** The Content-Type to send, or undefined to let fetch set it (FormData needs its boundary). */
+function refuse(body: unknown, type: string): never {
+  const what = Array.isArray(body) ? 'an array' : body === null ? 'null' : `a ${typeof body}`;
+  const want = mediaClass(type) === 'binary' ? 'a Blob, ArrayBuffer, typed array or ReadableStream' : mediaClass(type) === 'text' ? 'a string' : 'an object of fields';
+  throw new RequestBodyError('unsupported-value', `a ${essence(type)} body must be ${want}, not ${what}`);
+}
+
+/**
+ * The Content-Type to send, or undefined to let fetch set it (FormData and multipart need
+ * their boundary). A wildcard declaration (`image/*`) takes the Blob's own type.
+ */
 export function contentTypeFor(body: unknown, contentType: string | undefined): string | undefined {
   if (body === undefined) return undefined;
   if (typeof FormData !== 'undefined' && body instanceof FormData) return undefined;
-  if (contentType?.toLowerCase().startsWith('multipart/form-data')) return undefined;
-  return contentType ?? 'application/json';
-}
-
-function isJson(type: string): boolean {
-  return /[/+]json\b/.test(type);
-}
-
-function isBinaryOrForm(body: unknown): boolean {
-  return (
-    (typeof FormData !== 'undefined' && body instanceof FormData) ||
-    (typeof Blob !== 'undefined' && body instanceof Blob) ||
-    (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body)
-  );
-}
-
-function toFormData(body: Record<string, unknown>): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      if (typeof Blob !== 'undefined' && item instanceof Blob) form.append(key, item);
-      else form.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
+  if (contentType === undefined) return 'application/json';
+  if (mediaClass(contentType) === 'multipart') return undefined;
+  if (contentType.includes('*') || contentType.includes(',')) {
+    const own = typeof Blob !== 'undefined' && body instanceof Blob ? body.type : '';
+    return own || (isBinaryBody(body) ? 'application/octet-stream' : undefined);
   }
-  return form;
-}
-
-function toSearchParams(body: Record<string, unknown>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      params.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
-  }
-  return params;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return contentType;
 }
 
 /**
@@ -68,5 +65,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * cannot be replayed, so the retry layer sends it once.
  */
 export function isOneShotBody(body: unknown): boolean {
-  return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
+  return isStream(body);
 }

@@ -8,6 +8,7 @@ import { mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
 import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
 import { contentTypeFor, serializeBody } from './body.js';
+import { chooseMedia } from './body/choose-media.js';
 import { cookieHeader } from './params/cookie.js';
 import { serializeHeaders } from './params/header.js';
 import { paramsIn } from './params/lookup.js';
@@ -24,6 +25,8 @@ export interface CallInit {
   };
   readonly body?: unknown;
   readonly headers?: HeadersInit;
+  /** One of the operation's declared request media types, chosen by the app (else by the body). */
+  readonly contentType?: string;
 }
 
 /** Turns one call's input into its Attempt; throws (TypeError etc.) on input that cannot be sent. */
@@ -42,11 +45,14 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
     const search = params.query === undefined ? '' : serializeQuery(params.query, paramsIn(meta, 'query'));
     if (search) url += `?${search}`;
     const cookie = cookieHeader(params.cookie, paramsIn(meta, 'cookie'));
-    const body = init.body === undefined ? undefined : serializeBody(init.body, meta.requestContentType);
-    const contentType = contentTypeFor(init.body, meta.requestContentType);
+    const media = init.body === undefined && init.contentType === undefined ? undefined : chooseMedia(meta, init.body, init.contentType);
+    const body = init.body === undefined ? undefined : serializeBody(init.body, media?.type, media?.encoding);
+    const contentType = contentTypeFor(init.body, media?.type);
     // openapi-fetch's order: its JSON default (not for FormData, whose boundary fetch sets),
     // then the SDK's headers, then ours, then the call's, then header parameters.
     const headers = mergeHeaders(
+      // The declared success types (collect-bodies.ts); any Accept the app sets wins.
+      meta.accept === undefined ? undefined : { Accept: meta.accept },
       body === undefined || (typeof FormData !== 'undefined' && body instanceof FormData) ? undefined : { 'Content-Type': 'application/json' },
       staticHeaders,
       contentType ? { 'Content-Type': contentType } : undefined,

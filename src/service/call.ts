@@ -10,6 +10,7 @@ import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import type { Attempt, CallStats, FetchLike, Logger, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type ResolvedNetworkOptions } from '../network/options.js';
 import { isOneShotBody } from './body.js';
+import { createDeprecationWatch } from './deprecation.js';
 import { attemptBuilder, type CallInit } from './build-attempt.js';
 import { applyIdempotencyKey } from './idempotency.js';
 import type { CallOptions, ResolvedServiceOptions } from './options.js';
@@ -18,6 +19,9 @@ import { isThenable, issuesOf, requestIssues, resolveValidateMode, responseSchem
 import { readBytes, readText, ResponseTooLargeError } from './read-body.js';
 import { bodyDeadlineOf, releaseBody } from '../network/body-deadline.js';
 import { requestInputIssues } from './request-checks.js';
+import { answerKind } from './body/answer-kind.js';
+import { refusalBeforeSend, refusalReason } from './refused-request.js';
+import { RequestBodyError, UnexpectedContentTypeError } from './body/errors.js';
 
 /** Runs one operation call; resolves with the parsed success body. */
 export type CallRunner = (meta: OperationMeta, init: unknown, options: CallOptions | undefined) => Promise<unknown>;
@@ -37,6 +41,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
   const build = attemptBuilder(options.baseUrl, options.headers);
   // Most calls pass no options: those share the SDK's, resolved once here.
   const sdkCallOptions = resolveCallOptions(options, undefined);
+  const deprecations = createDeprecationWatch(options.onDeprecation, options.log);
 
   return async function call(meta, rawInit, rawOptions) {
     const callOptions = rawOptions === undefined ? sdkCallOptions : resolveCallOptions(options, rawOptions);
@@ -98,15 +103,23 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
       // Building the request from the call's input failed (a body that cannot be serialised,
       // a header fetch refuses): the app's input, not the network, so never CONNECTION.
       sent = undefined;
-      throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be built from its input (${errorName(error)})` });
+      const why = error instanceof RequestBodyError ? error.message : errorName(error);
+      throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} could not be built from its input (${why})` });
     }
+    // A request fetch would refuse (a GET with a body a spec declares): VALIDATION, never sent.
+    const refusal = refusalBeforeSend(sent);
+    if (refusal !== undefined) throw fail({ reason: 'invalid-input', summary: `Request to ${meta.id} cannot be sent: ${refusal}` });
     try {
       received = await pipeline(sent, context);
     } catch (error) {
       // The caller's abort wins over whatever the aborted fetch threw on its way out.
       if (signal?.aborted) throw fail({ cause: error, reason: 'cancelled' });
+      // The transport passes a Request the platform would not build on as a bare TypeError
+      // (every fetch failure it turns into a NetworkError): the app's input, not the network.
+      if (error instanceof TypeError) throw fail({ cause: error, reason: 'invalid-input', summary: `Request to ${meta.id} cannot be sent: ${refusalReason(sent, error)}` });
       throw fail({ cause: error });
     }
+    deprecations(meta, received);
     if (!received.ok) {
       // An error answer: its body is read here, bounded.
       try {
@@ -124,12 +137,18 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     // checking it (invalid JSON, a body over the limit, nesting deeper than the stack) is a
     // bad answer, UNKNOWN, saying what was wrong. Never retried: the server did answer.
     let data: unknown;
+    // Read by the answer's own Content-Type, checked against the declared ones (answer-kind.ts).
+    let kind = meta.responseKind;
     try {
-      data = await readData(meta.responseKind, response, hasBody(response, sent.method), limit, context.stats);
+      const present = hasBody(response, sent.method);
+      if (present) kind = answerKind(meta, response);
+      data = await readData(kind, response, present, limit, context.stats);
     } catch (error) {
+      if (error instanceof UnexpectedContentTypeError) releaseBody(response, context.stats);
       throw fail({ cause: error, response, summary: badBodySummary(error, response) });
     }
-    const schema = validate === 'off' ? undefined : responseSchema(meta, response.status, init.params?.query);
+    // The spec's schemas describe the JSON answer; a text or binary one has nothing to check.
+    const schema = validate === 'off' || kind !== 'json' ? undefined : responseSchema(meta, response.status, init.params?.query);
     let issues: ValidationIssue[] | undefined;
     try {
       const found = schema && issuesOf(schema, data);
@@ -203,7 +222,7 @@ function parseErrorBody(text: string): unknown {
 
 /** What was wrong with a success body we could not use. */
 function badBodySummary(error: unknown, response: Response): string {
-  if (error instanceof ResponseTooLargeError) return error.message;
+  if (error instanceof ResponseTooLargeError || error instanceof UnexpectedContentTypeError) return error.message;
   const type = response.headers.get('content-type');
   const typed = type ? ` (Content-Type ${type.split(';')[0]})` : '';
   if (error instanceof SyntaxError) return `Response body of the ${response.status} answer is not valid JSON${typed}`;

@@ -11,6 +11,7 @@
 import type { PathSegment, ValidationIssue } from '../errors/field-errors.js';
 import type { OperationMeta } from '../contract/operation.js';
 import type { StandardSchemaV1 } from '../contract/standard-schema.js';
+import { sentAsJson } from './body/choose-media.js';
 
 /**
  * 'strict': wrong input rejects with VALIDATION (nothing sent); a wrong response rejects with
@@ -64,6 +65,7 @@ interface RequestParts {
   };
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, unknown>>;
+  readonly contentType?: string;
 }
 
 /**
@@ -73,8 +75,8 @@ interface RequestParts {
  */
 export function requestIssues(meta: OperationMeta, init: RequestParts): MaybePromise<ValidationIssue[]> {
   const { body: bodySchema, params: paramsSchema } = meta.schemas;
-  // Only JSON bodies: streams, Blobs and FormData are not the spec's object shape.
-  const body = bodySchema && init.body !== undefined && meta.requestContentType?.includes('json') ? issuesOf(bodySchema, init.body) : undefined;
+  // Only bodies sent as JSON: streams, Blobs, FormData and form/text bodies are not the JSON schema's shape.
+  const body = bodySchema && init.body !== undefined && meta.requestContentType !== undefined && sentAsJson(meta, init.body, init.contentType) ? issuesOf(bodySchema, init.body) : undefined;
   const params = paramsSchema ? issuesOf(paramsSchema, paramsOf(meta, init)) : undefined;
   if (isThenable(body) || isThenable(params)) return Promise.all([body, params]).then(([b, p]) => joinIssues(b, p));
   return joinIssues(body, params);

@@ -78,6 +78,7 @@ export const getPet: OperationMeta = {
     successStatuses: ["200"],
     errorStatuses: ["404"],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: true,
