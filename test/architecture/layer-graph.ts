@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 /** Floors from the bottom up; a file in src/ itself (runtime.ts, index.ts, client.ts) is `top`. */
-export const LAYERS = ['contract', 'platform', 'errors', 'network', 'auth', 'service', 'repository', 'top'] as const;
+export const LAYERS = ['contract', 'platform', 'errors', 'network', 'auth', 'service', 'repository', 'top', 'review'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** Files (relative to src/, `/`-separated) → the relative files they import. */
