@@ -19,8 +19,11 @@ export const errorSchemas: Rule = {
     for (const operation of input.operations) {
       const errors = clientErrors(operation);
       const takesInput = ['post', 'put', 'patch'].includes(operation.method);
+      // A `4XX` or `default` response with a schema covers the statuses it stands for.
+      const covered = errors.some((r) => r.schema && /^(4XX|default)$/i.test(r.status));
+      const bare = errors.filter((r) => !r.schema).map((r) => r.status);
       if (errors.length === 0) hits.push({ operation, detail: 'no 4xx declared' });
-      else if (!errors.some((r) => r.schema)) hits.push({ operation, detail: `${errors.map((r) => r.status).join('/')} without a schema` });
+      else if (bare.length > 0 && !covered) hits.push({ operation, detail: `${bare.join('/')} without a schema` });
       else if (takesInput && !errors.some((r) => r.schema && /^(400|422|4XX|default)$/i.test(r.status))) hits.push({ operation, detail: 'no 400/422 schema for its input' });
     }
     return { hits };
