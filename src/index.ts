@@ -16,6 +16,7 @@ export { ATTEMPT_HEADER, REQUEST_ID_HEADER, type RetryContext, type RetryPolicy,
 export { RETRY_BUDGET_DEFAULTS, createRetryBudget, type RetryBudget, type RetryBudgetOptions } from './network/retry-budget.js';
 export { systemClock, type Clock } from './platform/clock.js';
 export type { IdempotencyMode } from './service/idempotency.js';
+export type { DeprecationHandler, DeprecationNotice } from './service/deprecation.js';
 export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';

@@ -6,6 +6,7 @@
  */
 import { defaultValidationErrorMapper, type ValidationErrorMapper } from '../errors/field-errors.js';
 import type { NetworkCallOptions } from '../network/options.js';
+import type { DeprecationHandler } from './deprecation.js';
 import type { IdempotencyMode } from './idempotency.js';
 import { isSendableHeaderValue } from './request-checks.js';
 import { resolveValidateMode, type ValidateMode } from './validate.js';
@@ -23,6 +24,11 @@ export interface ServiceOptions {
    * built-in mapper (RFC 9457, Pydantic, Rails/Laravel, JSON:API, `{ message }`).
    */
   readonly validationErrorMapper?: ValidationErrorMapper | undefined;
+  /**
+   * Called once per operation per SDK instance when the server marks it deprecated (RFC 9745
+   * `Deprecation`, RFC 8594 `Sunset`); default: one `warn` line on the logger naming it.
+   */
+  readonly onDeprecation?: DeprecationHandler | undefined;
 }
 
 /** Options for one call: the second argument of every generated method. */
@@ -38,6 +44,8 @@ export interface ResolvedServiceOptions {
   readonly validate: ValidateMode;
   /** The app's mapper first, then the built-in one (empty: built-in only). */
   readonly validationMappers: ReadonlyArray<ValidationErrorMapper> | undefined;
+  /** The app's handler; undefined means the default warning (service/deprecation.ts). */
+  readonly onDeprecation: DeprecationHandler | undefined;
 }
 
 export const SERVICE_DEFAULTS = Object.freeze({
@@ -59,6 +67,7 @@ export function resolveServiceOptions(options: ServiceOptions): ResolvedServiceO
     idempotency: resolveIdempotency(options.idempotency),
     validate: resolveValidateMode(options.validate, SERVICE_DEFAULTS.validate),
     validationMappers: resolveValidationMapper(options.validationErrorMapper),
+    onDeprecation: resolveOnDeprecation(options.onDeprecation),
   };
 }
 
@@ -98,4 +107,10 @@ function resolveValidationMapper(value: unknown): ReadonlyArray<ValidationErrorM
     throw new TypeError('Tether: options.validationErrorMapper must be a function (data, response) => issues | undefined');
   }
   return Object.freeze([value as ValidationErrorMapper, defaultValidationErrorMapper]);
+}
+
+function resolveOnDeprecation(value: unknown): DeprecationHandler | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw new TypeError('Tether: options.onDeprecation must be a function (notice) => void');
+  return value as DeprecationHandler;
 }

@@ -28,7 +28,7 @@ export interface App {
   releaseHung(): void;
 }
 
-const EXPOSED_HEADERS = 'ETag, Location, Retry-After, retry-after-ms, X-Request-Id, Idempotent-Replayed, WWW-Authenticate, Cache-Control, Deprecation, Link';
+const EXPOSED_HEADERS = 'ETag, Location, Retry-After, retry-after-ms, X-Request-Id, Idempotent-Replayed, WWW-Authenticate, Cache-Control, Deprecation, Sunset, Link';
 const REALM = 'Bearer realm="shop"';
 
 export function createApp(deps: Deps, router: Router): App {

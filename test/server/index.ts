@@ -22,7 +22,9 @@ import { eventRoutes } from './routes/events.js';
 import { orderRoutes } from './routes/orders.js';
 import { syncRoutes } from './routes/sync.js';
 import { userRoutes } from './routes/users.js';
-import { loadSpec } from './spec.js';
+import { loadSpec, loadSpecV2 } from './spec.js';
+import { v2Routes } from './routes/v2.js';
+import { versionedApp } from './versions.js';
 import { createSseHub } from './sse.js';
 import { SEED_PASSWORD, SEED_USERS, createStore, type Store } from './store.js';
 import { createTimers } from './timers.js';
@@ -115,7 +117,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     store.reset();
   };
   const deps: Deps = { store, tokens, ledger, idempotency, faults, timers, spec, sse, requests, now, reset };
-  const app = createApp(deps, createRouter(spec, [...authRoutes, ...userRoutes, ...orderRoutes, ...syncRoutes, ...eventRoutes]));
+  const v1App = createApp(deps, createRouter(spec, [...authRoutes, ...userRoutes, ...orderRoutes, ...syncRoutes, ...eventRoutes]));
+  // v2 shares the store, tokens and faults; only the spec (validation) and the routes differ.
+  const specV2 = loadSpecV2();
+  const app = versionedApp({ v1: v1App, v2: createApp({ ...deps, spec: specV2 }, createRouter(specV2, v2Routes)) });
 
   const server = createServer({ keepAliveTimeout: 5_000 }, app.handle);
   const sockets = new Set<Socket>();

@@ -47,6 +47,16 @@ export function loadSpec(): Spec {
   return cached;
 }
 
+/** The Shop API's next version, served under /v2 (versions.ts). */
+export const SPEC_V2_PATH = new URL('../../openapi/v2/openapi.yaml', import.meta.url);
+let cachedV2: Spec | undefined;
+
+/** openapi/v2/openapi.yaml, loaded once. */
+export function loadSpecV2(): Spec {
+  cachedV2 ??= buildSpec(parse(readFileSync(SPEC_V2_PATH, 'utf8')) as Record<string, unknown>);
+  return cachedV2;
+}
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 function buildSpec(document: Record<string, unknown>): Spec {

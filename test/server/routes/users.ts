@@ -1,5 +1,6 @@
 /** /users: profiles. Customers see only themselves; admins see everyone. */
 import { me, type Route } from '../context.js';
+import { BATCH_GET_USERS_DEPRECATION } from '../deprecation.js';
 import { fail, json } from '../http.js';
 import type { User } from '../types.js';
 
@@ -22,6 +23,7 @@ export const userRoutes: Route[] = [
   },
   {
     operationId: 'batchGetUsers',
+    // Deprecated in v1 and removed in v2: every answer says so (RFC 9745 / RFC 8594).
     handle(ctx) {
       const viewer = me(ctx);
       const { ids } = ctx.body as { ids: string[] };
@@ -32,7 +34,7 @@ export const userRoutes: Route[] = [
         if (user && visible(viewer, user)) users.push(user);
         else missing.push(id);
       }
-      return json(200, { users, missing });
+      return json(200, { users, missing }, BATCH_GET_USERS_DEPRECATION);
     },
   },
 ];
