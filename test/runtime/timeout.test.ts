@@ -7,6 +7,7 @@ import { bodyDeadlineOf, releaseBody } from '../../src/network/body-deadline.js'
 import { readText } from '../../src/service/read-body.js';
 import { context } from './helpers/context.js';
 import { rejection } from '../helpers/rejection.js';
+import { flush, manualTimers } from './helpers/manual-timers.js';
 
 const url = 'https://api.example.com/orders?token=t';
 
@@ -58,34 +59,36 @@ function stallingBody(first: string) {
 }
 
 test('times out a transport that never answers, even one that ignores abort', async () => {
-  const { timers, live } = trackingTimers();
+  const manual = manualTimers();
   let forwarded: Attempt | undefined;
-  const fetch = timeout({ timers })((request, ctx) => {
+  const fetch = timeout({ timers: manual.timers })((request, ctx) => {
     forwarded = request;
     return deaf(request, ctx);
   });
-  const started = Date.now();
-  const error = await rejection(fetch(createAttempt(url), context({ timeoutMs: 40 })));
+  const pending = rejection(fetch(createAttempt(url), context({ timeoutMs: 40 })));
+  await manual.advance(40);
+  const error = await pending;
   assert.is(error.type, 'TIMEOUT');
-  assert.ok(Date.now() - started < 1000);
   assert.match(error.message, /^Request timed out after 40 ms: GET https:\/\/api\.example\.com\/orders\?token=REDACTED$/);
   assert.ok(forwarded?.signal?.aborted, 'the transport was told to abort');
-  assert.is(live.size, 0);
+  assert.is(manual.live(), 0);
 });
 
 test('a stalled body read rejects with TIMEOUT, and the source body is cancelled', async () => {
-  const { timers, live } = trackingTimers();
+  const manual = manualTimers();
   const stalled = stallingBody('{"partial":');
-  const fetch = timeout({ timers })(async () => new Response(stalled.body, { status: 200, headers: { 'x-request-id': 'r9' } }));
+  const fetch = timeout({ timers: manual.timers })(async () => new Response(stalled.body, { status: 200, headers: { 'x-request-id': 'r9' } }));
   const ctx = context({ timeoutMs: 40 });
   const response = await fetch(createAttempt(url), ctx);
   assert.is(response.status, 200);
-  const error = await rejection(read(response, ctx));
+  const reading = rejection(read(response, ctx));
+  await manual.advance(40);
+  const error = await reading;
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.status, 200);
   assert.is(error.requestId, 'r9');
   assert.ok(stalled.wasCancelled());
-  assert.is(live.size, 0);
+  assert.is(manual.live(), 0);
 });
 
 test('a body read to the end clears the timer', async () => {
@@ -118,50 +121,72 @@ test('releasing an unread body clears the timer and cancels the body', async () 
   assert.ok(stalled.wasCancelled());
 });
 
-test('streams get an idle timeout: a live stream may outlast timeoutMs', async () => {
-  const { timers, live } = trackingTimers();
-  const encoder = new TextEncoder();
-  let sent = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (sent++ < 8) controller.enqueue(encoder.encode(`data: ${sent}\n\n`));
-      else controller.close();
-    },
-  });
-  const fetch = timeout({ timers })(async () => new Response(body));
+/** A body the test feeds chunk by chunk (no timers of its own). */
+function fedBody() {
+  let feed!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (feed = controller) });
+  return { body, send: (text: string) => feed.enqueue(new TextEncoder().encode(text)), end: () => feed.close() };
+}
+
+test('streams get an idle timeout: chunks 59 ms apart keep a 60 ms stream alive for 472 ms', async () => {
+  const manual = manualTimers();
+  const fed = fedBody();
+  const fetch = timeout({ timers: manual.timers })(async () => new Response(fed.body));
   const response = await fetch(createAttempt(url), context({ timeoutMs: 60, meta: { responseKind: 'stream' } }));
-  const started = Date.now();
-  const text = await response.text();
-  assert.ok(Date.now() - started > 60, 'ran longer than timeoutMs');
-  assert.match(text, 'data: 8');
-  assert.is(live.size, 0);
+  const text = response.text();
+  let failed: unknown;
+  text.catch((error: unknown) => void (failed = error));
+  for (let n = 1; n <= 8; n++) {
+    await manual.advance(59);
+    fed.send(`data: ${n}\n\n`);
+    await flush();
+  }
+  await manual.advance(59);
+  fed.end();
+  assert.match(await text, 'data: 8');
+  assert.is(failed, undefined);
+  assert.ok(manual.armed.length > 8, 're-armed per chunk');
+  assert.is(manual.live(), 0);
 });
 
-test('the same slow body without stream mode times out', async () => {
-  let n = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (n++ < 8) controller.enqueue(new Uint8Array([65]));
-      else controller.close();
-    },
-  });
+test('a stream idle for exactly timeoutMs after its last chunk times out', async () => {
+  const manual = manualTimers();
+  const fed = fedBody();
+  const response = await timeout({ timers: manual.timers })(async () => new Response(fed.body))(createAttempt(url), context({ timeoutMs: 60, meta: { responseKind: 'stream' } }));
+  const text = rejection(response.text());
+  await manual.advance(30);
+  fed.send('data: 1\n\n');
+  await flush();
+  await manual.advance(59);
+  assert.is(manual.live(), 1, 'still armed 59 ms after the chunk');
+  await manual.advance(1);
+  assert.is((await text).type, 'TIMEOUT');
+  assert.is(manual.live(), 0);
+});
+
+test('the same chunks without stream mode time out: the deadline covers the whole body', async () => {
+  const manual = manualTimers();
+  const fed = fedBody();
   const ctx = context({ timeoutMs: 60 });
-  const response = await timeout()(async () => new Response(body))(createAttempt(url), ctx);
-  assert.is((await rejection(read(response, ctx))).type, 'TIMEOUT');
+  const response = await timeout({ timers: manual.timers })(async () => new Response(fed.body))(createAttempt(url), ctx);
+  const reading = rejection(read(response, ctx));
+  await manual.advance(40);
+  fed.send('A');
+  await flush();
+  await manual.advance(20);
+  assert.is((await reading).type, 'TIMEOUT');
+  assert.equal(manual.armed, [60], 'armed once, never re-armed by a chunk');
 });
 
 test('the caller aborting while waiting for headers is CANCELLED at once', async () => {
-  const { timers, live } = trackingTimers();
+  const manual = manualTimers(); // never advanced: only the abort can end the wait
   const caller = new AbortController();
-  const pending = timeout({ timers })(deaf)(createAttempt(url), context({ timeoutMs: 10_000, signal: caller.signal }));
-  setTimeout(() => caller.abort(), 10);
-  const started = Date.now();
-  const error = await rejection(pending);
+  const pending = rejection(timeout({ timers: manual.timers })(deaf)(createAttempt(url), context({ timeoutMs: 10_000, signal: caller.signal })));
+  await flush();
+  caller.abort();
+  const error = await pending;
   assert.is(error.type, 'CANCELLED');
-  assert.ok(Date.now() - started < 500);
-  assert.is(live.size, 0);
+  assert.is(manual.live(), 0);
 });
 
 test('the caller aborting during the body read is CANCELLED', async () => {
@@ -215,13 +240,15 @@ test('the response keeps status, headers and url', async () => {
 });
 
 test('a body nobody reads times out on its own and is cancelled, leaving no timer', async () => {
-  const { timers, live } = trackingTimers();
+  const manual = manualTimers();
   const stalled = stallingBody('x');
   const ctx = context({ timeoutMs: 30 });
-  await timeout({ timers })(async () => new Response(stalled.body))(createAttempt(url), ctx);
-  await new Promise((r) => setTimeout(r, 80));
+  await timeout({ timers: manual.timers })(async () => new Response(stalled.body))(createAttempt(url), ctx);
+  await manual.advance(29);
+  assert.not.ok(stalled.wasCancelled(), 'not before its deadline');
+  await manual.advance(1);
   assert.ok(stalled.wasCancelled());
-  assert.is(live.size, 0);
+  assert.is(manual.live(), 0);
   assert.is(ctx.stats.bodyDeadline, undefined);
 });
 
@@ -245,9 +272,12 @@ test('a stream whose reader is cancelled by the app clears the timer', async () 
 });
 
 test('a stalled stream times out with TIMEOUT for the app reading it', async () => {
+  const manual = manualTimers();
   const stalled = stallingBody('data: 1\n\n');
-  const response = await timeout()(async () => new Response(stalled.body))(createAttempt(url), context({ timeoutMs: 40, meta: { responseKind: 'stream' } }));
-  assert.is((await rejection(response.text())).type, 'TIMEOUT');
+  const response = await timeout({ timers: manual.timers })(async () => new Response(stalled.body))(createAttempt(url), context({ timeoutMs: 40, meta: { responseKind: 'stream' } }));
+  const text = rejection(response.text());
+  await manual.advance(40);
+  assert.is((await text).type, 'TIMEOUT');
   assert.ok(stalled.wasCancelled());
 });
 
