@@ -89,6 +89,8 @@ async function main(): Promise<void> {
   }
   await rm(dist, { recursive: true, force: true });
   await bundleTwice('runtime', { stdin: { contents: RUNTIME_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'runtime-entry.ts' } });
+  // The integration review: its own entry, imported by no SDK, so apps that never review ship none of it.
+  await bundleTwice('review', { stdin: { contents: "export * from './src/review/index.ts';\n", resolveDir: root, loader: 'ts', sourcefile: 'review-entry.ts' } });
   await bundleTwice('valibot', { stdin: { contents: "export * from 'valibot';\n", resolveDir: root, loader: 'ts', sourcefile: 'valibot-entry.ts' } });
   for (const version of versions) await bundleTwice(version, { entryPoints: [join(root, 'generated', version, 'index.ts')] }, (ext) => [sharedRuntime(ext)]);
   await writeDeclarations(root, versions);

@@ -25,6 +25,8 @@ export function exportsMap(versions: readonly string[]): Record<string, unknown>
   for (const version of versions) map[`./${version}`] = exportEntry(version);
   map['./runtime'] = exportEntry('runtime', 'runtime.d.ts');
   map['./valibot'] = exportEntry('valibot', 'valibot/index.d.ts');
+  // The integration review (`reviewIntegration`), an entry of its own that no SDK imports.
+  map['./review'] = exportEntry('review', 'review.d.ts');
   map['./package.json'] = './package.json';
   return map;
 }
