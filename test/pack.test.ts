@@ -62,7 +62,7 @@ test('npm pack: dist only, the tether bin, no dependencies', async () => {
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   assert.ok(info, 'npm pack reports the tarball');
   const paths = info.files.map((f) => f.path);
-  for (const want of ['dist/cli/tether.mjs', 'dist/runtime/index.mjs', 'dist/runtime/index.cjs', 'dist/valibot/index.mjs', 'dist/types/runtime.d.ts', 'dist/cjs-types/package.json', 'dist/v1/index.cjs']) {
+  for (const want of ['dist/cli/tether.mjs', 'dist/runtime/index.mjs', 'dist/runtime/index.cjs', 'dist/valibot/index.mjs', 'dist/types/runtime.d.ts', 'dist/cjs-types/package.json', 'dist/v1/index.cjs', 'dist/v2/index.mjs', 'dist/v2/index.cjs', 'dist/types/generated/v2/index.d.ts']) {
     assert.ok(paths.includes(want), `${want} is published`);
   }
   assert.ok(paths.every((p) => p === 'package.json' || p === 'README.md' || p.startsWith('dist/')), 'only dist/ is published');
@@ -145,8 +145,23 @@ test('the compiled consumer runs against test/server (ESM generated SDK, CJS pub
   assert.is(server.ledger.count('order.created'), 1);
 });
 
+test('one app imports @tether/sdk/v1 and /v2 together: no type clash under the matrix, both answer', async () => {
+  await cp(join(root, 'test', 'consumer', 'app', 'both-versions.ts.txt'), join(app, 'src', 'both.ts'));
+  const failures: string[] = [];
+  for (const config of MATRIX.filter((c) => c.format === 'esm')) {
+    const { errors } = typeCheck([join(app, 'src', 'both.ts')], config.compilerOptions, app);
+    if (errors) failures.push(`${config.name}:\n${errors}`);
+  }
+  assert.is(failures.join('\n'), '', failures.join('\n'));
+  const esmConfig = MATRIX.find((c) => c.format === 'esm' && c.compilerOptions.moduleResolution === 'NodeNext');
+  assert.ok(esmConfig);
+  compile([join(app, 'src', 'both.ts')], esmConfig.compilerOptions, app, join(app, 'out-both'));
+  const both = must(await run(process.execPath, [join(app, 'out-both', 'both.js')], app, { SERVER_URL: server.url }), 'the two-version consumer');
+  assert.equal(JSON.parse(both.stdout.trim()), { v1: true, v2: true, serverTime: 'number', same: true });
+});
+
 test('the ESM builds are platform-neutral and inline their dependencies', async () => {
-  for (const name of ['runtime', 'valibot', 'v1']) {
+  for (const name of ['runtime', 'valibot', 'v1', 'v2']) {
     const bundle = await readFile(join(root, 'dist', name, 'index.mjs'), 'utf8');
     assert.not.match(bundle, /from\s*["']node:|require\(["'](node:)?(fs|path|crypto|http|https|net|os|stream|buffer)["']\)/, name);
     assert.not.match(bundle, /from\s*["'](openapi-fetch|valibot)["']/, `${name}: dependencies are inlined`);

@@ -20,6 +20,7 @@ import { readQuery } from './query.js';
 import type { Router } from './router.js';
 import { handleControl } from './routes/control.js';
 import { handleEcho } from './routes/echo.js';
+import { handleRespond } from './routes/respond.js';
 import { validate } from './validate.js';
 
 export interface App {
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, router: Router): App {
     }
     if (path.startsWith('/__control/')) return handleControl(req, res, method, path, deps);
     if (path.startsWith('/__echo/')) return handleEcho(req, res, method);
+    if (path.startsWith('/__respond/')) return handleRespond(req, res);
 
     deps.requests.push({ method, path, url: path + url.search, headers: { ...req.headers }, requestId, at: deps.now() });
     const fault = deps.faults.take(method, path);

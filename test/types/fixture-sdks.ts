@@ -19,6 +19,7 @@ export interface FixtureSdk {
 export const FIXTURE_SDKS: ReadonlyArray<FixtureSdk> = [
   { spec: 'test/fixtures/webhooks/accounts.yaml', out: 'test/types/generated-accounts' },
   { spec: 'test/fixtures/webhooks/webhooks-only.yaml', out: 'test/types/generated-webhooks-only' },
+  { spec: 'test/fixtures/wire/bodies.yaml', out: 'test/types/generated-bodies' },
 ];
 
 /** Generates one fixture SDK into `out` (default: its committed folder). */

@@ -21,6 +21,8 @@ export function toUrlEncoded(body: Record<string, unknown>, encoding?: Readonly<
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined) continue;
     const enc = encoding?.[name];
+    const style: PartEncoding['style'] = enc?.style ?? 'form';
+    const explode = enc?.explode ?? style === 'form';
     const encode = (text: string): string => {
       const out = encodeURIComponent(text);
       return enc?.allowReserved ? out.replace(RESERVED_KEPT, decodeURIComponent) : out;
@@ -28,21 +30,23 @@ export function toUrlEncoded(body: Record<string, unknown>, encoding?: Readonly<
     const add = (key: string, text: string): void => {
       pairs.push(`${encodeURIComponent(key)}=${encode(text)}`);
     };
+    // Delimited styles: each item encoded, the delimiter itself left as the spec's table shows.
+    const addJoined = (key: string, items: string[]): void => {
+      pairs.push(`${encodeURIComponent(key)}=${items.map(encode).join(delimiter(style))}`);
+    };
     if (enc?.contentType !== undefined) {
       // A declared content type: the value as that text, in one field.
       add(name, mediaClass(enc.contentType) === 'json' ? JSON.stringify(value) : scalar(value, name));
       continue;
     }
-    const style = enc?.style ?? 'form';
-    const explode = enc?.explode ?? style === 'form';
     if (Array.isArray(value)) {
       if (explode && style !== 'deepObject') for (const item of value) add(name, scalar(item, name));
-      else add(name, value.map((item) => scalar(item, name)).join(delimiter(style)));
+      else addJoined(name, value.map((item) => scalar(item, name)));
     } else if (isRecord(value)) {
       const entries = Object.entries(value).filter(([, v]) => v !== undefined);
       if (style === 'deepObject') for (const [k, v] of entries) add(`${name}[${k}]`, scalar(v, name));
       else if (explode) for (const [k, v] of entries) add(k, scalar(v, name));
-      else add(name, entries.flatMap(([k, v]) => [k, scalar(v, name)]).join(delimiter(style)));
+      else addJoined(name, entries.flatMap(([k, v]) => [k, scalar(v, name)]));
     } else {
       add(name, scalar(value, name));
     }
@@ -51,7 +55,7 @@ export function toUrlEncoded(body: Record<string, unknown>, encoding?: Readonly<
 }
 
 function delimiter(style: PartEncoding['style']): string {
-  return style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
+  return style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
 }
 
 /** One value as form text: null is empty, dates ISO 8601, nested structures JSON. */
