@@ -27,6 +27,7 @@ import {
   type SafeResult,
   type SdkOptions,
 } from './runtime.js';
+import type { CredentialsOption } from './auth/credentials.js';
 
 /** A configured SDK instance for the standalone operation functions; create it once and share it. */
 export interface Client {
@@ -66,7 +67,7 @@ const cores = new WeakMap<Client, CallCore>();
  * Builds a client for a generated SDK (its `createClient` calls this). `refresh` is the spec's
  * refresh operation, so a configured `auth` can refresh before any call.
  */
-export function createOperationClient(options: SdkOptions, api: ApiInfo, refresh?: OperationMeta): Client {
+export function createOperationClient(options: SdkOptions<CredentialsOption>, api: ApiInfo, refresh?: OperationMeta): Client {
   const core = createCallCore(options, api, refresh);
   const client: Client = Object.freeze({ api: core.api });
   cores.set(client, core);

@@ -25,6 +25,8 @@ export { tokensFromResponse } from './auth/tokens-from-response.js';
 export type { RefreshTokens } from './auth/token-manager.js';
 export type { RefreshLock } from './auth/refresh-lock.js';
 export type { OnSessionExpired, SessionExpiredEvent } from './auth/session.js';
+export type { BasicCredentials, Credential, CredentialsOption } from './auth/credentials.js';
+export type { ApiKeyLocation, SecurityScheme, SecuritySchemes } from './auth/security-schemes.js';
 export {
   DEFAULT_TOKEN_KEY,
   memoryTokenStore,

@@ -5,6 +5,7 @@
  * and `resolveSdkOptions` stay one public surface while no layer reaches up for its settings.
  */
 import { AUTH_DEFAULTS, resolveAuthOptions, type AuthOptions, type ResolvedAuthOptions } from './auth/options.js';
+import { resolveCredentials, type CredentialsOption, type ResolvedCredentials } from './auth/credentials.js';
 import { NETWORK_DEFAULTS, resolveNetworkOptions, type NetworkOptions, type ResolvedNetworkOptions } from './network/options.js';
 import { SERVICE_DEFAULTS, resolveServiceOptions, type ResolvedServiceOptions, type ServiceOptions } from './service/options.js';
 
@@ -12,14 +13,20 @@ export type { AuthOptions, ResolvedAuthOptions } from './auth/options.js';
 export { resolveCallOptions, type RetryOptions } from './network/options.js';
 export type { CallOptions } from './service/options.js';
 
-/** Options for `createSdk`. */
-export interface SdkOptions extends NetworkOptions, ServiceOptions {
+/**
+ * Options for `createSdk`. `Credentials` is the generated SDK's own type (its spec's scheme
+ * names); the default `never` allows no credentials, so options typed here fit any SDK.
+ */
+export interface SdkOptions<Credentials extends CredentialsOption = never> extends NetworkOptions, ServiceOptions {
   readonly auth?: AuthOptions | undefined;
+  /** Credentials of the spec's API-key, Basic and other HTTP schemes, by scheme name (docs/auth.md). */
+  readonly credentials?: Credentials | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */
 export interface ResolvedSdkOptions extends ResolvedNetworkOptions, ResolvedServiceOptions {
   readonly auth: ResolvedAuthOptions | undefined;
+  readonly credentials: ResolvedCredentials | undefined;
 }
 
 /** Every layer's defaults in one frozen object (the reasons are beside each layer's values). */
@@ -37,11 +44,11 @@ export const DEFAULTS = Object.freeze({
 });
 
 /** Validates SdkOptions and applies defaults; throws a TypeError naming the bad option. */
-export function resolveSdkOptions(options: SdkOptions): ResolvedSdkOptions {
+export function resolveSdkOptions(options: SdkOptions<CredentialsOption>): ResolvedSdkOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('Tether: createSdk(options) needs an options object with at least baseUrl');
   }
   const network = resolveNetworkOptions(options);
   const service = resolveServiceOptions(options);
-  return Object.freeze({ ...network, ...service, auth: resolveAuthOptions(options.auth, network.baseUrl) });
+  return Object.freeze({ ...network, ...service, auth: resolveAuthOptions(options.auth, network.baseUrl), credentials: resolveCredentials(options.credentials) });
 }

@@ -7,6 +7,9 @@ import { operationRefresh } from './auth/default-refresh.js';
 import { withAuthRole } from './auth/role-operations.js';
 import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
 import { createPipeline } from './pipeline.js';
+import { withSchemeRedaction } from './auth/scheme-redaction.js';
+import type { SecuritySchemes } from './auth/security-schemes.js';
+import type { CredentialsOption } from './auth/credentials.js';
 import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
@@ -37,6 +40,8 @@ export interface ApiInfo {
   readonly version: string;
   /** Hash of the spec the code was generated from. */
   readonly specHash: string;
+  /** The spec's security schemes (how each credential is sent); absent: bearer tokens only. */
+  readonly securitySchemes?: SecuritySchemes | undefined;
 }
 
 /**
@@ -82,12 +87,12 @@ type Run = (init: unknown, options: unknown) => Promise<unknown>;
  * (login stores tokens, logout clears them) and learns the spec's refresh operation
  * (`x-tether-auth: refresh`), the default refresh, when it meets it.
  */
-function wireCallPath(options: SdkOptions): { bind(meta: OperationMeta): Run } {
-  const resolved = resolveSdkOptions(options);
+function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo): { bind(meta: OperationMeta): Run } {
+  const resolved = resolveSdkOptions(withSchemeRedaction(options, api.securitySchemes));
   const now = () => resolved.clock.now();
   let specRefresh: RefreshTokens | undefined;
   const tokens = tokenManagerFor(resolved, () => specRefresh);
-  const call = createCallRunner(resolved, createPipeline(resolved, tokens));
+  const call = createCallRunner(resolved, createPipeline(resolved, tokens, api.securitySchemes));
   return {
     bind(meta) {
       if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
@@ -97,10 +102,10 @@ function wireCallPath(options: SdkOptions): { bind(meta: OperationMeta): Run } {
 }
 
 /** Validates options (throws TypeError naming a bad one) and builds the runtime. */
-export function createRuntime(options: SdkOptions, api: ApiInfo): Runtime {
+export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiInfo): Runtime {
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
-  const wiring = wireCallPath(options);
+  const wiring = wireCallPath(options, api);
   return Object.freeze({
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
@@ -140,8 +145,8 @@ export interface CallCore {
  * is the spec's refresh operation (`x-tether-auth: refresh`), given up front because nothing
  * binds every operation here.
  */
-export function createCallCore(options: SdkOptions, api: ApiInfo, refresh?: OperationMeta): CallCore {
-  const wiring = wireCallPath(options);
+export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiInfo, refresh?: OperationMeta): CallCore {
+  const wiring = wireCallPath(options, api);
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();

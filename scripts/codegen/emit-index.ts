@@ -5,6 +5,7 @@
  */
 import { access, call, exportConst, exportFunction, f, importDecl, literal, obj, propName, reexport, typeRef, withDoc, ts } from './ast.js';
 import { authRole } from './emit-operations.js';
+import { CREDENTIAL_TYPES, RUNTIME_OPTIONS, emitCredentialTypes } from './emit-credentials.js';
 import { factoryName } from './emit-services.js';
 import { webhookExports } from './emit-webhooks.js';
 import type { ApiModel } from './model.js';
@@ -12,7 +13,7 @@ import type { RuntimeImports } from './runtime-imports.js';
 
 /** Renders the index module. */
 export function emitIndex(
-  model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks' | 'operations' | 'document'>>,
+  model: Pick<ApiModel, 'services' | 'title' | 'version' | 'specHash'> & Partial<Pick<ApiModel, 'webhooks' | 'operations' | 'document' | 'securitySchemes'>>,
   imports: Pick<RuntimeImports, 'runtime' | 'publicApi' | 'client'>,
 ): ts.Statement[] {
   const runtimeImport = imports.runtime;
@@ -20,20 +21,39 @@ export function emitIndex(
   // The spec's refresh operation, handed to createClient so `auth` can refresh before any call.
   const document = model.document;
   const refresh = document && operations.find((op) => authRole(document, op) === 'refresh');
+  const schemes = model.securitySchemes ?? {};
+  const credentialTypes = emitCredentialTypes(schemes, model.title);
+  const usesCredentialTypes = Object.values(schemes).some((s) => s.kind === 'apiKey' || s.kind === 'basic' || s.kind === 'http');
   const statements: ts.Statement[] = [
-    importDecl(runtimeImport, { named: ['createRuntime', { name: 'SdkOptions', type: true }] }),
+    // The runtime's options under another name: index.ts declares the spec-typed `SdkOptions`.
+    f.createImportDeclaration(
+      undefined,
+      f.createImportClause(false, undefined, f.createNamedImports([
+        f.createImportSpecifier(false, undefined, f.createIdentifier('createRuntime')),
+        f.createImportSpecifier(true, f.createIdentifier('SdkOptions'), f.createIdentifier(RUNTIME_OPTIONS)),
+      ])),
+      f.createStringLiteral(runtimeImport),
+    ),
     importDecl(imports.client, { named: ['createOperationClient', { name: 'Client', type: true }] }),
     importDecl('./services.js', {
       named: model.services.flatMap((s) => [factoryName(s), { name: s.typeName, type: true as const }]),
     }),
   ];
   if (refresh) statements.push(importDecl('./operations.js', { namespace: 'op' }));
+  if (usesCredentialTypes) statements.push(importDecl(imports.publicApi, { named: [...CREDENTIAL_TYPES], typeOnly: true }));
 
   statements.push(
     withDoc(
-      exportConst('api', f.createAsExpression(literal({ title: model.title, version: model.version, specHash: model.specHash }), typeRef('const'))),
+      exportConst('api', f.createAsExpression(literal({
+        title: model.title,
+        version: model.version,
+        specHash: model.specHash,
+        // How each security scheme's credential is sent; the runtime reads it (src/auth/).
+        ...(Object.keys(schemes).length > 0 ? { securitySchemes: schemes } : {}),
+      }), typeRef('const'))),
       ['The API this SDK was generated from.'],
     ),
+    ...credentialTypes,
   );
 
   const members = model.services.map((s) =>

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { print } from './ast.js';
 import { collectOperations } from './collect-operations.js';
 import { collectWebhooks } from './collect-webhooks.js';
+import { collectSecurity } from './collect-security.js';
 import { emitFunctions } from './emit-functions.js';
 import { emitIndex } from './emit-index.js';
 import { emitOperations } from './emit-operations.js';
@@ -70,7 +71,6 @@ export async function buildModel(spec: string, diagnostics: Diagnostics): Promis
   const loaded = await loadSpec(spec, diagnostics);
   const { services, operations } = collectOperations(loaded.document, diagnostics);
   const info = (loaded.document.info ?? {}) as Record<string, unknown>;
-  const components = (loaded.document.components ?? {}) as Record<string, unknown>;
   return {
     ...loaded,
     title: typeof info.title === 'string' ? info.title : 'API',
@@ -78,7 +78,7 @@ export async function buildModel(spec: string, diagnostics: Diagnostics): Promis
     services,
     operations,
     webhooks: collectWebhooks(loaded.document, diagnostics, operations.map((op) => op.exportName)),
-    securitySchemes: (components.securitySchemes ?? {}) as ApiModel['securitySchemes'],
+    securitySchemes: collectSecurity(loaded.document, diagnostics),
   };
 }
 

@@ -10,6 +10,7 @@ export type Pointer = string;
 export type SchemaNode = Record<string, unknown> | boolean;
 
 import type { WireBodiesModel } from './collect-bodies.js';
+import type { SecuritySchemeModel } from './collect-security.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -138,6 +139,6 @@ export interface ApiModel {
   operations: OperationModel[];
   /** OpenAPI 3.1 webhooks that carry a payload, in document order. */
   webhooks: WebhookModel[];
-  /** Security schemes by name (raw objects). */
-  securitySchemes: Record<string, Record<string, unknown>>;
+  /** Security schemes by name, as the runtime sends them (collect-security.ts). */
+  securitySchemes: Record<string, SecuritySchemeModel>;
 }

@@ -32,6 +32,19 @@ export interface AuthMiddlewareOptions {
 
 /** Middleware adding `Authorization: Bearer <accessToken>` to same-origin secured requests. */
 export function auth(options: AuthMiddlewareOptions): Middleware {
+  return tokenLayer(options, true);
+}
+
+/**
+ * The same layer for SDKs that know their spec's schemes: security-layer.ts has already chosen
+ * a requirement holding a token scheme for every call it hands here, so the operation's
+ * `security` is not judged again (an optional `[{ bearer }, {}]` then sends the token too).
+ */
+export function bearer(options: AuthMiddlewareOptions): Middleware {
+  return tokenLayer(options, false);
+}
+
+function tokenLayer(options: AuthMiddlewareOptions, judgeSecurity: boolean): Middleware {
   const origin = new URL(options.baseUrl).origin;
   const manager = options.tokens;
   // Not async: on the usual path (a token, no 401) a call costs two `then`s here, and the
@@ -40,7 +53,7 @@ export function auth(options: AuthMiddlewareOptions): Middleware {
     try {
       const { meta } = context;
       if (meta.authRole === 'refresh' || meta.authRole === 'login') return next(attempt, context);
-      if (!requiresAuth(meta.security) || urlOrigin(attempt.url) !== origin) {
+      if ((judgeSecurity && !requiresAuth(meta.security)) || urlOrigin(attempt.url) !== origin) {
         return next(attempt, context);
       }
       // An Authorization header the app set itself (per call or in SDK headers) is deliberate.

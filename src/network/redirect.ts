@@ -3,7 +3,12 @@
  * forward: undici drops Authorization, Cookie and Proxy-Authorization on a cross-origin hop but
  * keeps custom credential headers such as X-API-Key, and older engines keep everything. Here a
  * hop that leaves the origin loses every credential header (DEFAULT_REDACT_HEADERS plus the
- * app's `redactHeaders`), and a hop from https to http is refused outright.
+ * app's `redactHeaders`, which the SDK extends with the spec's API-key headers), and a hop from
+ * https to http is refused outright. A server that copies the request's query into its Location
+ * (common with path-normalising redirects) would hand a query API key to the other origin, so
+ * secret query parameters (the redaction list, API-key parameters included) whose value is the
+ * one we sent are dropped from a cross-origin target; the target's own values (a presigned
+ * URL's signature) stay.
  *
  * Place in the pipeline: after auth, so the headers auth added are visible here and can be
  * stripped; inside retry, so a retry replays the whole chain from the URL the caller asked for
@@ -104,6 +109,7 @@ export function redirect(options: RedirectOptions): Middleware {
       }
       if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
 
+      if (crossOrigin) target.search = withoutCopiedSecrets(target.search, attempt.url, options.redaction);
       context.log?.debug(`redirect ${response.status} → ${target.href}`, {
         status: response.status,
         method: attempt.method,
@@ -132,6 +138,39 @@ export function redirect(options: RedirectOptions): Middleware {
       }
     };
   };
+}
+
+/**
+ * `search` (a target's `?…`) without the secret parameters that carry the same value as in
+ * `sentUrl`: ours, copied by the server. Pairs are compared decoded; the rest keeps its bytes.
+ */
+function withoutCopiedSecrets(search: string, sentUrl: string, redaction: Redaction): string {
+  if (search.length < 2) return search;
+  const sent = new Set(queryPairs(sentUrl.includes('?') ? sentUrl.slice(sentUrl.indexOf('?')).split('#')[0]! : '')
+    .filter(([name]) => redaction.queryParams.has(name.toLowerCase()))
+    .map(([name, value]) => `${name}=${value}`));
+  if (sent.size === 0) return search;
+  const kept = search.slice(1).split('&').filter((raw) => {
+    const [pair] = queryPairs(`?${raw}`);
+    return pair === undefined || !sent.has(`${pair[0]}=${pair[1]}`);
+  });
+  return kept.length === 0 ? '' : `?${kept.join('&')}`;
+}
+
+/** Decoded `[name, value]` pairs of a `?…` string. */
+function queryPairs(search: string): Array<[string, string]> {
+  return search.slice(1).split('&').filter(Boolean).map((raw) => {
+    const eq = raw.indexOf('=');
+    return [decodePart(eq === -1 ? raw : raw.slice(0, eq)), decodePart(eq === -1 ? '' : raw.slice(eq + 1))];
+  });
+}
+
+function decodePart(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 /** The same attempt, left to the platform to follow (a browser's opaque redirects). */

@@ -20,6 +20,7 @@ import { readQuery } from './query.js';
 import type { Router } from './router.js';
 import { handleControl } from './routes/control.js';
 import { handleEcho } from './routes/echo.js';
+import { handleRedirect } from './routes/redirect.js';
 import { handleRespond } from './routes/respond.js';
 import { validate } from './validate.js';
 
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, router: Router): App {
     }
     if (path.startsWith('/__control/')) return handleControl(req, res, method, path, deps);
     if (path.startsWith('/__echo/')) return handleEcho(req, res, method);
+    if (path === '/__redirect' || path.startsWith('/__redirect/')) return handleRedirect(req, res);
     if (path.startsWith('/__respond/')) return handleRespond(req, res);
 
     deps.requests.push({ method, path, url: path + url.search, headers: { ...req.headers }, requestId, at: deps.now() });
