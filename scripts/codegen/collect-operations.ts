@@ -16,7 +16,7 @@ import type {
   ServiceModel,
 } from './model.js';
 import { NameScope, camelCase, camelProperty, memberHazard, pascalCase, safeIdentifier, safeMember, words } from './names.js';
-import { parameterWire } from './collect-parameters.js';
+import { parameterSchema, parameterWire } from './collect-parameters.js';
 import { detectPagination } from './pagination.js';
 import { RESERVED_EXPORTS } from './reserved-exports.js';
 import { joinPointer } from './spec-error.js';
@@ -71,7 +71,7 @@ function collectParameters(document: Obj, pathItem: Obj, operation: Obj, pathPoi
         name: node.name,
         in: location,
         required: location === 'path' || node.required === true,
-        schema: isObj(node.schema) ? (node.schema as SchemaNode) : undefined,
+        schema: parameterSchema(node) as SchemaNode | undefined,
         pointer: joinPointer(base, 'parameters', index),
         ...(wire && { wire }),
       });

@@ -34,3 +34,40 @@ export function parameterWire(node: Obj, location: ParameterModel['in']): Parame
   if (location === 'query' && node.allowReserved === true) wire.allowReserved = true;
   return Object.keys(wire).length > 0 ? wire : undefined;
 }
+
+/** True for media types whose text is JSON (`application/json`, `application/problem+json`). */
+const isJsonMedia = (type: string): boolean => /^application\/(?:[\w.-]+\+)?json\b/i.test(type.trim());
+
+/**
+ * The schema a parameter's value is typed and validated by: its `schema`, or for a `content`
+ * parameter with a JSON media type, that media type's schema (the SDK serialises the value to
+ * JSON). Other `content` types stay untyped text.
+ */
+export function parameterSchema(node: Obj): Obj | boolean | undefined {
+  if (isObj(node.schema) || typeof node.schema === 'boolean') return node.schema;
+  if (!isObj(node.content)) return undefined;
+  const [mediaType, media] = Object.entries(node.content)[0] ?? [];
+  if (mediaType === undefined || !isJsonMedia(mediaType) || !isObj(media)) return undefined;
+  return isObj(media.schema) || typeof media.schema === 'boolean' ? media.schema : undefined;
+}
+
+/**
+ * Gives each JSON `content` parameter under `node` (a copy of the document's paths or
+ * components.parameters) its media type's schema as `schema`, so openapi-typescript types the
+ * value as that schema instead of `string` (it reads only `schema`).
+ */
+export function typeContentParameters(node: unknown, seen = new Set<unknown>()): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) typeContentParameters(item, seen);
+    return;
+  }
+  const record = node as Obj;
+  if (typeof record.in === 'string' && typeof record.name === 'string' && record.schema === undefined) {
+    const schema = parameterSchema(record);
+    if (schema !== undefined) record.schema = schema;
+    return;
+  }
+  for (const value of Object.values(record)) typeContentParameters(value, seen);
+}

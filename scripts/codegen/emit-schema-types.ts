@@ -22,6 +22,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { ts } from './ast.js';
 import type { ApiModel } from './model.js';
 
+import { typeContentParameters } from './collect-parameters.js';
 import { IDEMPOTENCY_HEADER } from './collect-operations.js';
 
 /**
@@ -50,6 +51,8 @@ export async function emitSchemaTypes(model: Pick<ApiModel, 'document'>): Promis
   const document = structuredClone(model.document);
   relaxIdempotencyHeaders(document.paths);
   relaxIdempotencyHeaders((document.components as Record<string, unknown> | undefined)?.parameters);
+  typeContentParameters(document.paths);
+  typeContentParameters((document.components as Record<string, unknown> | undefined)?.parameters);
   const nodes = await openapiTS(document as unknown as OpenAPI3, {
     silent: true,
     // Keep output stable across spec edits that only reorder keys.
