@@ -114,13 +114,17 @@ export interface OperationMeta {
 
 type ReadMarker = { readonly $read: unknown };
 type WriteMarker = { readonly $write: unknown };
+/** Values passed through whole (a binary body is a Blob, not a record of its methods). */
+type Opaque = Blob | ((...args: never[]) => unknown);
 type IsMarked<V, M> = [NonNullable<V>] extends [never] ? false : NonNullable<V> extends M ? true : false;
 
 /**
  * A schema type as the server sends it: `writeOnly` properties are dropped (the server never
  * returns them), `readOnly` ones unwrapped. Identity on types without markers.
  */
-export type Readable<T> = T extends WriteMarker
+export type Readable<T> = T extends Opaque
+  ? T
+  : T extends WriteMarker
   ? never
   : T extends { readonly $read: infer U }
     ? Readable<U>
@@ -134,7 +138,9 @@ export type Readable<T> = T extends WriteMarker
  * A schema type as a client may send it: `readOnly` properties may not be given (typed
  * `?: never`, so passing one does not compile), `writeOnly` ones unwrapped.
  */
-export type Writable<T> = T extends ReadMarker
+export type Writable<T> = T extends Opaque
+  ? T
+  : T extends ReadMarker
   ? never
   : T extends { readonly $write: infer U }
     ? Writable<U>
