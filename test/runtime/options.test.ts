@@ -14,7 +14,8 @@ test('defaults are applied and the result is frozen', () => {
   assert.is(options.telemetryHeaders, true);
   assert.is(options.clock, systemClock);
   // Logging and redirect options (functions, sets) are checked on their own below.
-  const { log, redaction, maxRedirects, retry, deadlineMs, idempotency, retryBudget, telemetryHeaders, clock, ...rest } = options;
+  const { log, redaction, maxRedirects, retry, deadlineMs, idempotency, retryBudget, telemetryHeaders, clock, credentials, ...rest } = options;
+  assert.is(credentials, undefined); // none given (auth/credentials.ts)
   assert.type(log.debug, 'function');
   assert.ok(redaction.headers.has('authorization') && redaction.queryParams.has('access_token'));
   assert.is(maxRedirects, 5);
