@@ -5,7 +5,7 @@
  * matrix with skipLibCheck off, then runs against test/server — ESM, and CJS through the
  * published `@tether/sdk/v1`.
  */
-import { test } from './helpers/timed-suite.js';
+import { suite } from './helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +15,9 @@ import { foreignReferences } from '../scripts/build/declarations.js';
 import { MATRIX, compile, typeCheck } from './consumer/matrix.js';
 import { root } from './helpers/paths.js';
 import { startServer, type TestServer } from './server/index.js';
+
+// More than the default 30 s per test: npm pack builds dist/ and installs the tarball into a fresh project: minutes on a loaded 2-core machine.
+const test = suite('', {}, { timeoutMs: 300_000 });
 
 interface Run {
   code: number | null;

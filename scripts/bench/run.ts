@@ -15,6 +15,7 @@ import { loopback } from './sections/loopback.js';
 import { perCall } from './sections/per-call.js';
 import { shedding } from './sections/shedding.js';
 import { tscTime } from './sections/tsc.js';
+import { validators } from './sections/validators.js';
 
 const SECTIONS: ReadonlyArray<readonly [string, string, () => Promise<SectionResult>]> = [
   ['per-call', '1. Per-call overhead (stub fetch)', perCall],
@@ -24,6 +25,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string, () => Promise<SectionRes
   ['tsc', '5. Type-check time of a consumer', tscTime],
   ['heap', '6. Heap', heap],
   ['shedding', '7. Load shedding during an outage', shedding],
+  ['validators', '8. Validators emitter on GitHub (the test suite’s old speed budgets)', validators],
 ];
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { collectOperations } from '../../scripts/codegen/collect-operations.js';
 import { generate } from '../../scripts/codegen/generate.js';
 import { isSafeBinding, isSafeMember } from '../../scripts/codegen/names.js';
-import { root, scratch } from '../helpers/paths.js';
+import { cleanScratch, root, scratch } from '../helpers/paths.js';
 import { typecheckFolder } from '../helpers/tsc.js';
 
 const HOSTILE = [
@@ -117,5 +117,8 @@ test('a generated SDK with hostile names compiles under tsc --strict and no serv
     assert.is(await Promise.resolve(target), target);
   }
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('names'));
 
 test.run();

@@ -14,7 +14,7 @@ import { loadSpec } from '../../scripts/codegen/load-spec.js';
 import { generate } from '../../scripts/codegen/generate.js';
 import { SpecError } from '../../scripts/codegen/spec-error.js';
 import { MAX_NESTING_DEPTH, MAX_REF_CHAIN } from '../../scripts/codegen/spec-limits.js';
-import { root, scratch } from '../helpers/paths.js';
+import { cleanScratch, root, scratch } from '../helpers/paths.js';
 
 const quiet = { warn: () => {} };
 const info = { title: 't', version: '1' };
@@ -189,5 +189,8 @@ test('generate() throws only SpecError for a bad spec, with file and pointer (in
     assert.ok((error as SpecError).message.startsWith(`${file}#/components/schemas/A/$ref: `));
   }
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('hostile'));
 
 test.run();

@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSpec } from '../../scripts/codegen/load-spec.js';
 import { SpecError } from '../../scripts/codegen/spec-error.js';
-import { root, scratch } from '../helpers/paths.js';
+import { cleanScratch, root, scratch } from '../helpers/paths.js';
 
 const quiet = { warn: () => {} };
 const ok = { openapi: '3.1.0', info: { title: 't', version: '1' } };
@@ -113,5 +113,8 @@ test('CLI: a broken spec exits 1 with one error line, and the previous output st
   assert.match(lines[0]!, new RegExp(`^error: ${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#/swagger: Swagger 2\\.0`));
   assert.is(await readFile(join(out, 'index.ts'), 'utf8'), 'previous output\n');
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('spec', 'cli'));
 
 test.run();

@@ -16,7 +16,7 @@ import * as v from 'valibot';
 import YAML from 'yaml';
 import { print } from '../../scripts/codegen/ast.js';
 import { emitValidators } from '../../scripts/codegen/validators/index.js';
-import { fixtureSpecs, root } from '../helpers/paths.js';
+import { cleanScratch, fixtureSpecs, root, scratchPath } from '../helpers/paths.js';
 import { Arbitraries } from './differential/arbitrary.js';
 import { examplesFor } from './differential/examples.js';
 import { addTally, emptyTally, judge, type Disagreement, type Tally } from './differential/judge.js';
@@ -64,7 +64,7 @@ async function prepare(file: string) {
     document: doc, openapiVersion: version, operations, valibotImport: './valibot.js', diagnostics: { warn: () => {} },
   });
   const code = print(output.statements);
-  const dir = join(root, '.tmp', 'validators-differential', file.replace(/\.\w+$/, ''));
+  const dir = scratchPath('validators-differential', file.replace(/\.\w+$/, ''));
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'valibot.ts'), "export * from 'valibot';\n");
   await writeFile(join(dir, 'validators.ts'), code);
@@ -158,5 +158,8 @@ test('the judge catches a stricter validator (items without type emitted as an a
   assert.equal(found.map((d) => d.value), [{ channel: 'C1' }, 'x']);
   assert.equal(tally, { schemas: 0, values: 4, bothAccept: 1, bothReject: 1, looser: 0, stricter: 2 });
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('validators-differential'));
 
 test.run();

@@ -9,15 +9,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { test } from '../helpers/timed-suite.js';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import YAML from 'yaml';
 import { print } from '../../scripts/codegen/ast.js';
 import { emitValidators, type ValidatorsOutput } from '../../scripts/codegen/validators/index.js';
-import { root, fixtureSpecs } from '../helpers/paths.js';
+import { cleanScratch, root, fixtureSpecs, scratchPath } from '../helpers/paths.js';
 import { operationsOf, type OperationInput } from './fixtures/validators/operations.js';
 import { mutations, NONE, Sampler } from './fixtures/validators/samples.js';
+
+// More than the default 30 s per test: the before hook emits validators for ten real specs (GitHub among them) and tsc checks them.
+const test = suite('', {}, { timeoutMs: 180_000 });
 
 const run = promisify(execFile);
 
@@ -74,7 +77,7 @@ test.before(async () => {
     const doc = await load(file);
     const operations = operationsOf(doc);
     const { output, text, warnings, ms } = generate(doc, operations);
-    const dir = join(root, '.tmp', 'validators', file.replace(/\.\w+$/, ''));
+    const dir = scratchPath('validators-specs', file.replace(/\.\w+$/, ''));
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'valibot.ts'), "export * from 'valibot';\n");
     await writeFile(join(dir, 'validators.ts'), text);
@@ -285,5 +288,8 @@ test('tsc --strict: every other spec type-checks', async () => {
   const ms = await tsc(files);
   console.log(`  other specs: tsc --noEmit --strict ${(ms / 1000).toFixed(1)} s`);
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('validators-specs'));
 
 test.run();

@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { print } from '../../scripts/codegen/ast.js';
 import type { OperationModel } from '../../scripts/codegen/model.js';
 import { emitValidators, type ValidatorsOutput } from '../../scripts/codegen/validators/index.js';
-import { root } from '../helpers/paths.js';
+import { cleanScratch, root, scratchPath } from '../helpers/paths.js';
 
 type Operation = Pick<OperationModel, 'exportName' | 'pointer' | 'requestBody' | 'responses' | 'parameters'>;
 type Version = '3.0' | '3.1';
@@ -38,7 +38,7 @@ function emit(schemas: Record<string, unknown>, options: { version?: Version; op
 
 /** Writes a printed module under .tmp and imports it. */
 async function load(text: string, name: string): Promise<Record<string, v.GenericSchema>> {
-  const dir = join(root, '.tmp', 'validators', name);
+  const dir = scratchPath('validators', name);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'valibot.ts'), "export * from 'valibot';\n");
   await writeFile(join(dir, 'validators.ts'), text);
@@ -599,7 +599,7 @@ test('runtime: generated module validates, including recursive and discriminated
     },
     { version: '3.1' },
   );
-  const dir = join(root, '.tmp', 'validators', 'unit');
+  const dir = scratchPath('validators', 'unit');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'valibot.ts'), "export * from 'valibot';\n");
   await writeFile(join(dir, 'validators.ts'), text);
@@ -636,5 +636,8 @@ test('runtime: generated module validates, including recursive and discriminated
   // Unknown keys pass through untouched: data is never lost.
   assert.equal(v.parse(m['LooseSchema']!, { a: 'x', extra: { deep: [1] } }), { a: 'x', extra: { deep: [1] } });
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('validators'));
 
 test.run();

@@ -16,7 +16,7 @@ import { NetworkError, isNetworkError } from '../../src/index.js';
 import { webhooks as shopWebhooks } from '../../generated/v1/index.js';
 import { webhooks as accountHooks } from '../types/generated-accounts/index.js';
 import { webhooks } from '../types/generated-webhooks-only/index.js';
-import { root, scratch } from '../helpers/paths.js';
+import { cleanScratch, root, scratch } from '../helpers/paths.js';
 import { typecheckFolder } from '../helpers/tsc.js';
 
 const quiet = { warn: () => {} };
@@ -200,5 +200,8 @@ test("the Shop API's orderShipped webhook parses its event and rejects a broken 
   const broken = shopWebhooks.orderShipped.safeParse({ ...event, order: { ...event.order, version: 0 } });
   assert.equal(Object.keys(broken.error?.fieldErrors ?? {}), ['order.version']);
 });
+
+// This suite's scratch folders go with it (the runner removes the rest of its run folder).
+test.after(() => cleanScratch('webhook-spec', 'webhooks-only'));
 
 test.run();

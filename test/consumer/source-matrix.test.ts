@@ -3,12 +3,15 @@
  * own program under each ESM config of the matrix (the published build, ESM and CJS, is covered
  * by test/pack.test.ts). This is where `Headers.entries()` without DOM.Iterable used to break.
  */
-import { test } from '../helpers/timed-suite.js';
+import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from '../helpers/paths.js';
 import { MATRIX, typeCheck } from './matrix.js';
+
+// More than the default 30 s per test: each case type-checks a consumer project with tsc: tens of seconds apiece under load.
+const test = suite('', {}, { timeoutMs: 180_000 });
 
 for (const config of MATRIX.filter((c) => c.format === 'esm')) {
   test(`src/ and generated/v1 compile under ${config.name}`, async () => {
