@@ -1,0 +1,107 @@
+/**
+ * Given/want tables for the pieces under the wire tests: what the generator records about bodies
+ * (collect-bodies.ts), how the runtime picks a media type and encodes forms, and how an answer's
+ * type is judged. Pure functions, no network.
+ */
+import * as assert from 'uvu/assert';
+import { suite } from '../helpers/timed-suite.js';
+import { collectBodies } from '../../scripts/codegen/collect-bodies.js';
+import { chooseMedia } from '../../src/service/body/choose-media.js';
+import { toUrlEncoded } from '../../src/service/body/urlencoded.js';
+import { isDeclared, mediaClass } from '../../src/service/body/media-type.js';
+import { answerKind } from '../../src/service/body/answer-kind.js';
+import { RequestBodyError, UnexpectedContentTypeError } from '../../src/service/body/errors.js';
+import type { OperationMeta } from '../../src/contract/operation.js';
+
+const test = suite('wire: body units');
+
+const ok = (...types: string[]) => ({ '200': { description: 'ok', content: Object.fromEntries(types.map((t) => [t, {}])) } });
+
+test('Accept: JSON first at full weight, the rest in order with falling q; none without a success body', () => {
+  const accept = (responses: unknown) => collectBodies({}, undefined, responses, '#/paths/~1x/get').accept;
+  assert.is(accept(ok('application/json')), 'application/json');
+  assert.is(accept(ok('text/plain', 'application/json')), 'application/json, text/plain;q=0.9');
+  assert.is(accept(ok('application/pdf')), 'application/pdf');
+  assert.is(accept(ok('application/pdf', 'image/*', 'application/hal+json')), 'application/hal+json, application/pdf;q=0.9, image/*;q=0.8');
+  assert.is(accept({ ...ok('application/json'), '201': { description: 'made', content: { 'application/json': {}, 'text/csv': {} } } }), 'application/json, text/csv;q=0.9');
+  assert.is(accept({ '204': { description: 'none' }, '404': { description: 'x', content: { 'application/problem+json': {} } } }), undefined);
+  // A $ref'd response is followed.
+  const doc = { components: { responses: { R: { description: 'r', content: { 'text/plain': {} } } } } };
+  assert.is(collectBodies(doc, undefined, { '200': { $ref: '#/components/responses/R' } }, '#').accept, 'text/plain');
+});
+
+test('requestMedia: only when several types or an encoding; contentMediaType becomes the part type', () => {
+  const media = (content: unknown) => collectBodies({}, { content }, undefined, '#').requestMedia;
+  assert.is(media({ 'application/json': { schema: {} } }), undefined);
+  assert.equal(media({ 'application/json': {}, 'text/plain': {} }), [{ type: 'application/json' }, { type: 'text/plain' }]);
+  assert.equal(media({ 'application/x-www-form-urlencoded': { encoding: { a: { style: 'pipeDelimited', explode: false, headers: {} }, b: { style: 'bogus' } } } }), [
+    { type: 'application/x-www-form-urlencoded', encoding: { a: { style: 'pipeDelimited', explode: false } } },
+  ]);
+  assert.equal(media({ 'multipart/form-data': { schema: { properties: { f: { type: 'string', contentMediaType: 'image/png' } } } } }), [
+    { type: 'multipart/form-data', encoding: { f: { contentType: 'image/png' } } },
+  ]);
+  // Encoding on a JSON media type means nothing (the spec ignores it there).
+  assert.is(media({ 'application/json': { encoding: { a: { contentType: 'text/plain' } } } }), undefined);
+});
+
+const meta = (types: string[]): Pick<OperationMeta, 'id' | 'requestContentType' | 'requestMedia'> => ({
+  id: 'x.op',
+  requestContentType: types[0],
+  requestMedia: types.map((type) => ({ type })),
+});
+
+test('choosing a media type by the body, or by init.contentType among the declared ones', () => {
+  const m = meta(['application/json', 'multipart/form-data', 'application/octet-stream', 'text/plain', 'application/x-www-form-urlencoded']);
+  assert.is(chooseMedia(m, { a: 1 })?.type, 'application/json');
+  assert.is(chooseMedia(m, new FormData())?.type, 'multipart/form-data');
+  assert.is(chooseMedia(m, new Blob(['x']))?.type, 'application/octet-stream');
+  assert.is(chooseMedia(m, new Uint8Array(1))?.type, 'application/octet-stream');
+  assert.is(chooseMedia(m, 'text')?.type, 'text/plain');
+  assert.is(chooseMedia(m, new URLSearchParams())?.type, 'application/x-www-form-urlencoded');
+  assert.is(chooseMedia(m, { a: 1 }, 'Multipart/Form-Data')?.type, 'multipart/form-data', 'case-insensitive');
+  assert.throws(() => chooseMedia(m, { a: 1 }, 'text/csv'), (e: unknown) => e instanceof RequestBodyError && e.reason === 'undeclared-content-type');
+  // Without JSON an object goes as a form.
+  assert.is(chooseMedia(meta(['image/png', 'application/x-www-form-urlencoded']), { a: 1 })?.type, 'application/x-www-form-urlencoded');
+  // One declared type is always that type.
+  assert.is(chooseMedia(meta(['application/json']), new Blob(['x']))?.type, 'application/json');
+});
+
+test('urlencoded styles, per the spec’s style table', () => {
+  const enc = (style: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject', explode: boolean) => ({ v: { style, explode } });
+  const arr = { v: ['blue', 'black'] };
+  const obj = { v: { R: 100, G: 200 } };
+  assert.is(toUrlEncoded(arr), 'v=blue&v=black');
+  assert.is(toUrlEncoded(arr, enc('form', false)), 'v=blue,black');
+  assert.is(toUrlEncoded(arr, enc('spaceDelimited', false)), 'v=blue%20black');
+  assert.is(toUrlEncoded(arr, enc('pipeDelimited', false)), 'v=blue|black');
+  assert.is(toUrlEncoded(obj), 'R=100&G=200');
+  assert.is(toUrlEncoded(obj, enc('form', false)), 'v=R,100,G,200');
+  assert.is(toUrlEncoded(obj, enc('deepObject', true)), 'v%5BR%5D=100&v%5BG%5D=200');
+  assert.is(toUrlEncoded({ a: null, b: undefined, c: true, d: new Date(Date.UTC(2024, 0, 2)) }), 'a=&c=true&d=2024-01-02T00%3A00%3A00.000Z');
+  assert.is(toUrlEncoded({ q: 'a&b=c' }, { q: { allowReserved: true } }), 'q=a%26b%3Dc', 'never the separators');
+});
+
+test('media classes and declared-type matching', () => {
+  assert.is(mediaClass('application/problem+json; charset=utf-8'), 'json');
+  assert.is(mediaClass('text/event-stream'), 'stream');
+  assert.is(mediaClass('application/xml'), 'text');
+  assert.is(mediaClass('image/png'), 'binary');
+  assert.ok(isDeclared('image/png', ['image/*']));
+  assert.ok(isDeclared('application/vnd.api+json', ['application/json']));
+  assert.ok(isDeclared('TEXT/PLAIN;charset=utf-8', ['text/plain']));
+  assert.not.ok(isDeclared('text/html', ['application/json', 'text/plain']));
+});
+
+test('answer kind by Content-Type; an undeclared one throws the typed error', () => {
+  const op = { responseKind: 'json', accept: 'application/json, text/plain;q=0.9' } as OperationMeta;
+  const answer = (type?: string) => new Response('x', type ? { headers: { 'content-type': type } } : {});
+  assert.is(answerKind(op, answer('text/plain; charset=utf-8')), 'text');
+  assert.is(answerKind(op, answer('application/json')), 'json');
+  const untyped = new Response('x');
+  untyped.headers.delete('content-type');
+  assert.is(answerKind(op, untyped), 'json', 'no type: the declared kind');
+  assert.throws(() => answerKind(op, answer('text/html')), (e: unknown) => e instanceof UnexpectedContentTypeError && e.actual === 'text/html');
+  assert.is(answerKind({ responseKind: 'text' } as OperationMeta, answer('text/html')), 'text', 'no accept: as before');
+});
+
+test.run();
