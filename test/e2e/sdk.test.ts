@@ -2,10 +2,10 @@
  * The generated v1 SDK end to end against the reference backend over loopback: typed data in
  * and out, every error family mapped to NetworkError, faults injected at the server.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, type NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
-import { signedInSdk, startServer, type TestServer } from './helpers.js';
+import { signedInSdk, type TestServer } from './helpers.js';
 import { rejection } from '../helpers/rejection.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -17,17 +17,10 @@ async function expectType(promise: Promise<unknown>, type: NetworkErrorType): Pr
   return error;
 }
 
-const e2e = suite<{ server: TestServer; sdk: Sdk }>('e2e: generated SDK against test/server');
+const e2e = serverSuite<{ sdk: Sdk }>('e2e: generated SDK against test/server');
 
-e2e.before(async (ctx) => {
-  ctx.server = await startServer();
-});
 e2e.before.each(async (ctx) => {
-  ctx.server.reset();
   ctx.sdk = (await signedInSdk(ctx.server)).sdk;
-});
-e2e.after(async (ctx) => {
-  await ctx.server.close();
 });
 
 e2e('login sends no token; secured calls carry the bearer token', async ({ server, sdk }) => {

@@ -3,28 +3,21 @@
  * standalone operation functions behave like the `sdk.<tag>.<op>` methods (auth roles, the
  * spec's refresh, errors, `.safe()`/`.raw()`, pagers).
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { createClient, createOrder, getMe, getOrder, listOrders, login, logout, memoryTokenStore, type Client, type TokenStore } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
-import { PASSWORD, startServer, type TestServer } from './helpers.js';
+import { PASSWORD, type TestServer } from './helpers.js';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
-const e2e = suite<{ server: TestServer; client: Client; tokenStore: TokenStore }>('e2e: standalone operation functions');
+const e2e = serverSuite<{ client: Client; tokenStore: TokenStore }>('e2e: standalone operation functions');
 
-e2e.before(async (ctx) => {
-  ctx.server = await startServer();
-});
 e2e.before.each(async (ctx) => {
-  ctx.server.reset();
   ctx.tokenStore = memoryTokenStore();
   ctx.client = createClient({ baseUrl: ctx.server.url, auth: { tokenStore: ctx.tokenStore }, logLevel: 'off' });
   await login(ctx.client, { body: { email: 'alice@example.com', password: PASSWORD } });
-});
-e2e.after(async (ctx) => {
-  await ctx.server.close();
 });
 
 e2e('login stores the tokens; secured calls carry them', async ({ server, client, tokenStore }) => {

@@ -3,10 +3,10 @@
  * form the RFC allows, the retry-after-ms extension, and malformed values. The delay asserted
  * is the one the retry layer actually slept (fake clock; jitter pinned by `fake.random`).
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { type Sdk } from '../../generated/v1/index.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 import { T0, fakeClock, type FakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -16,19 +16,12 @@ interface Ctx {
   fake: FakeClock;
 }
 
-const After = suite<Ctx>('Retry-After against test/server');
+const After = serverSuite<Ctx>('Retry-After against test/server');
 
-After.before(async (ctx) => {
-  ctx.server = await startServer();
-});
 After.before.each(async (ctx) => {
-  ctx.server.reset();
   ctx.fake = fakeClock(0.5);
   ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock, logLevel: 'off' })).sdk;
   ctx.server.requests.length = 0;
-});
-After.after(async (ctx) => {
-  await ctx.server.close();
 });
 
 /** One 429 carrying `headers`, then success; returns the delays slept. */

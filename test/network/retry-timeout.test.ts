@@ -3,24 +3,17 @@
  * attempt (each retried, each its own timer), a slow-dripping body times out while being read;
  * neither leaves a timer or an open socket behind.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 import { fakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
-const Timeouts = suite<{ server: TestServer }>('per-attempt timeouts under retries');
-Timeouts.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-Timeouts.after(async (ctx) => {
-  await ctx.server.close();
-});
-
+const Timeouts = serverSuite('per-attempt timeouts under retries');
 Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost the budget double', async ({ server }) => {
   server.reset();
   const fake = fakeClock(0.5);

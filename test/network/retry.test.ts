@@ -3,10 +3,10 @@
  * A fake clock records every backoff sleep (and makes it instant), so delays are asserted
  * exactly; `fake.random` fixes the jitter pick.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { type Sdk, type SdkOptions } from '../../generated/v1/index.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -22,13 +22,9 @@ interface Ctx {
   make(extra?: Partial<SdkOptions>): Promise<Sdk>;
 }
 
-const Retry = suite<Ctx>('retry against test/server');
+const Retry = serverSuite<Ctx>('retry against test/server');
 
-Retry.before(async (ctx) => {
-  ctx.server = await startServer();
-});
 Retry.before.each(async (ctx) => {
-  ctx.server.reset();
   ctx.fake = fakeClock();
   ctx.bodies = [];
   ctx.make = async (extra = {}) => {
@@ -46,9 +42,6 @@ Retry.before.each(async (ctx) => {
     return sdk;
   };
   ctx.sdk = await ctx.make();
-});
-Retry.after(async (ctx) => {
-  await ctx.server.close();
 });
 
 const hits = (server: TestServer, method: string, path: string) =>

@@ -3,27 +3,17 @@
  * guard, per-page retries and cancellation; offset, page and Link-header shapes through the
  * pager alone (the reference API only paginates by cursor); `.safe()` and `.raw()`.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import type { components } from '../../generated/v1/index.js';
 import { nextLink, pages } from '../../src/service/paginate.js';
 import type { OperationMeta, PaginationMeta } from '../../src/contract/operation.js';
 import { rejection } from '../helpers/rejection.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 
 type Order = components['schemas']['Order'];
 
-const test = suite<{ server: TestServer }>('pagination and result variants against test/server');
-
-test.before(async (ctx) => {
-  ctx.server = await startServer({ seedOrders: 1000 });
-});
-test.before.each((ctx) => {
-  ctx.server.reset();
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
-});
+const test = serverSuite('pagination and result variants against test/server', { server: { seedOrders: 1000 } });
 
 const listRequests = (server: TestServer) => server.requests.filter((r) => r.method === 'GET' && r.path === '/orders').length;
 
