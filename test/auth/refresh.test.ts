@@ -2,23 +2,13 @@
  * Refresh against test/server, whose refresh tokens rotate and whose reuse detection revokes
  * the whole family: a refresh race would show up as a `revoke` in the ledger and a dead session.
  */
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { memoryStorage, memoryTokenStore, storageTokenStore, type SessionExpiredEvent } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
-import { startServer, type TestServer } from '../server/index.js';
 import { ALICE, authSdk, hits } from './helpers.js';
 
-const refresh = suite<{ server: TestServer }>('auth: refresh and replay against test/server');
-refresh.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-refresh.before.each(({ server }) => {
-  server.reset();
-});
-refresh.after(async ({ server }) => {
-  await server.close();
-});
+const refresh = serverSuite('auth: refresh and replay against test/server');
 
 refresh('login stores the tokens with expiresAt from expiresIn; logout clears them', async ({ server }) => {
   const { sdk, tokenStore } = authSdk(server);

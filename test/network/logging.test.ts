@@ -21,26 +21,17 @@ import { resolveSdkOptions } from '../../src/options.js';
 import { createPipeline } from '../../src/pipeline.js';
 import { context } from '../runtime/helpers/context.js';
 import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
-import { startServer, type TestServer } from '../server/index.js';
 import { rejection } from '../helpers/rejection.js';
 import { recorder } from '../helpers/log-recorder.js';
 import { signedInSdk } from '../e2e/helpers.js';
+import { serverSuite } from '../helpers/server-suite.js';
 
 const newOrder = {
   items: [{ sku: 'MUG-LOGO', quantity: 1 }],
   shippingAddress: { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' },
 };
 
-const flow = suite<{ server: TestServer }>('logging: full flow against test/server');
-flow.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-flow.before.each((ctx) => {
-  ctx.server.reset();
-});
-flow.after(async (ctx) => {
-  await ctx.server.close();
-});
+const flow = serverSuite('logging: full flow against test/server');
 
 flow('debug logs of login, getMe, createOrder and a 401 hold no token, password or cookie', async ({ server }) => {
   const log = recorder();
