@@ -12,11 +12,12 @@ import type { EchoReply } from '../server/routes/echo.js';
 import { bodyOf, formOf, loadBodiesSdk, multipartText, type BodiesSdkModule } from './bodies-sdk.js';
 
 type Sdk = ReturnType<BodiesSdkModule['createSdk']>;
-const test = suite('wire: request bodies', {} as { server: TestServer; sdk: Sdk }, { timeoutMs: 60_000 });
+const test = suite('wire: request bodies', {} as { server: TestServer; sdk: Sdk; mod: BodiesSdkModule }, { timeoutMs: 60_000 });
 
 test.before(async (ctx) => {
   const [server, mod] = await Promise.all([startServer(), loadBodiesSdk()]);
   ctx.server = server;
+  ctx.mod = mod;
   ctx.sdk = mod.createSdk({ baseUrl: `${server.url}/__echo`, logLevel: 'off', retry: false });
 });
 test.after(async (ctx) => {
@@ -191,6 +192,24 @@ test('a GET with a body (declared by the spec) is VALIDATION naming the reason, 
   assert.match(error.message, /cannot send a body with GET/);
   // Without the body the same operation is sent.
   assert.is(echo(await sdk.default.getWithBody()).method, 'GET');
+});
+
+test('a Blob upload is retried on a 503 (PUT is idempotent); a stream body is sent once', async ({ server, mod }) => {
+  const sdk = mod.createSdk({ baseUrl: server.url, logLevel: 'off', retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+  const fail = { params: { query: { status: 503, type: 'text/plain', body: 'busy' } } };
+  const blob = await rejection(sdk.default.uploadAndAnswer({ ...fail, body: new Blob(['data']) }));
+  assert.is(blob.type, 'SERVER');
+  assert.is(blob.attempts, 3);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('data'));
+      controller.close();
+    },
+  });
+  const once = await rejection(sdk.default.uploadAndAnswer({ ...fail, body: stream }));
+  assert.is(once.type, 'SERVER');
+  assert.is(once.attempts, 1, 'a one-shot body is never repeated');
+  assert.is(await sdk.default.uploadAndAnswer({ params: { query: { status: 204 } }, body: new Uint8Array([1]) }), undefined);
 });
 
 test.run();

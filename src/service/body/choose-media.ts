@@ -19,6 +19,17 @@ export function declaredMedia(meta: Pick<OperationMeta, 'requestContentType' | '
   return meta.requestContentType === undefined ? [] : [{ type: meta.requestContentType }];
 }
 
+// The usual case, one declared type without encoding: one object per operation, not per call.
+const single = new WeakMap<object, RequestMedia>();
+function singleMedia(meta: Pick<OperationMeta, 'requestContentType'> & object, type: string): RequestMedia {
+  let media = single.get(meta);
+  if (media === undefined || media.type !== type) {
+    media = { type };
+    single.set(meta, media);
+  }
+  return media;
+}
+
 // The generator lists them in the spec's order; requestContentType names the preferred one.
 const ordered = new WeakMap<ReadonlyArray<RequestMedia>, ReadonlyArray<RequestMedia>>();
 function preferredFirst(media: ReadonlyArray<RequestMedia>, preferred: string | undefined): ReadonlyArray<RequestMedia> {
@@ -36,6 +47,9 @@ function preferredFirst(media: ReadonlyArray<RequestMedia>, preferred: string | 
  * RequestBodyError when `explicit` is not declared.
  */
 export function chooseMedia(meta: Pick<OperationMeta, 'id' | 'requestContentType' | 'requestMedia'>, body: unknown, explicit?: string): RequestMedia | undefined {
+  if (explicit === undefined && meta.requestMedia === undefined) {
+    return meta.requestContentType === undefined ? undefined : singleMedia(meta, meta.requestContentType);
+  }
   const media = declaredMedia(meta);
   if (explicit !== undefined) {
     const wanted = essence(explicit);
