@@ -24,7 +24,7 @@ export const CLI_PATH = join('dist', 'cli', 'tether.mjs');
 export const CLI_WORKER_PATH = join('dist', 'cli', 'types-worker.mjs');
 
 /**
- * What the bundle is made of: every file under scripts/cli/ and scripts/codegen/ (the bundle's
+ * What the bundle is made of: every file under scripts/cli/, scripts/codegen/ and scripts/diff/ (the bundle's
  * own inputs, a superset of what it imports), this file (the build options), and the installed
  * dependencies (node_modules/.package-lock.json, rewritten by every `npm ci`/`npm install`).
  */
@@ -39,6 +39,7 @@ export function cliSources(root) {
   };
   walk(join(root, 'scripts', 'cli'));
   walk(join(root, 'scripts', 'codegen'));
+  walk(join(root, 'scripts', 'diff'));
   return files;
 }
 

@@ -9,6 +9,8 @@ export type CommandName = 'generate' | 'check';
 export type Invocation =
   | { kind: 'help' }
   | { kind: 'version' }
+  /** `tether diff …`: its own arguments (two positionals, --format), parsed by scripts/diff. */
+  | { kind: 'diff'; argv: readonly string[] }
   | {
       kind: CommandName;
       debug: boolean;
@@ -27,6 +29,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (first === undefined) throw new UsageError('no command given', MAIN_USAGE);
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
   if (first === '--version' || first === '-v') return { kind: 'version' };
+  if (first === 'diff') return { kind: 'diff', argv: rest };
   if (!isCommand(first)) throw new UsageError(`unknown command "${first}"`, MAIN_USAGE);
   const usage = USAGE[first];
   let values: Record<string, string | boolean | undefined>;

@@ -6,6 +6,7 @@ import { parseInvocation, usageOf } from './args.js';
 import { runCheck } from './check-command.js';
 import { errorLine, UsageError } from './errors.js';
 import { runGenerate, specAndOut } from './generate-command.js';
+import { runDiff } from '../diff/main.js';
 import type { Io } from './io.js';
 import { HELP, packageVersion } from './usage.js';
 
@@ -22,6 +23,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(packageVersion());
       return 0;
     }
+    // The diff keeps its own exit codes (1 breaking, 2 bad input) so CI can tell them apart.
+    if (invocation.kind === 'diff') return await runDiff(invocation.argv, io);
     const usage = invocation.kind === 'generate' ? 'generate' : 'check';
     const target = specAndOut(invocation, usageOf(usage));
     if (invocation.kind === 'generate') {
