@@ -18,12 +18,49 @@ export const SCHEMA_TYPE = 'StandardSchemaV1';
 
 /** A module's JavaScript from the emitter's statements: the same code with its types removed. */
 export function moduleJs(statements: readonly ts.Statement[]): string {
-  // transpileModule only strips types here (ESNext in, ESNext out), keeping every comment,
-  // including the `/* @__PURE__ */` annotations tree-shaking depends on.
-  return ts.transpileModule(print(statements), {
-    compilerOptions: { target: ts.ScriptTarget.ESNext, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, removeComments: false },
-  }).outputText;
+  // The types are dropped from the syntax tree and the rest printed once, rather than printing
+  // TypeScript and running transpileModule over it (a second parse and print: on GitHub's spec
+  // that was most of generate's time). Comments are synthetic on these nodes and travel with
+  // them, including the `/* @__PURE__ */` annotations tree-shaking depends on.
+  const result = ts.transform(f.createSourceFile(statements, f.createToken(ts.SyntaxKind.EndOfFileToken), ts.NodeFlags.None), [stripTypes]);
+  try {
+    return print(result.transformed[0]?.statements ?? []);
+  } finally {
+    result.dispose();
+  }
 }
+
+/**
+ * Removes what only TypeScript reads from the code the emitters build: type-only imports and
+ * declarations, annotations on variables, parameters and return types, type arguments, and
+ * `as`/`satisfies`/`!` wrappers (their operand stays). Anything else is kept as it is.
+ */
+const stripTypes: ts.TransformerFactory<ts.SourceFile> = (context) => {
+  const expression = (node: ts.Expression): ts.Expression => ts.visitNode(node, visit, ts.isExpression) ?? node;
+  const visit = (node: ts.Node): ts.VisitResult<ts.Node | undefined> => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return undefined;
+    if (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly) return undefined;
+    if (ts.isImportSpecifier(node) && node.isTypeOnly) return undefined;
+    if (ts.isExportDeclaration(node) && node.isTypeOnly) return undefined;
+    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return ts.visitNode(node.expression, visit);
+    }
+    if (ts.isCallExpression(node) && node.typeArguments) {
+      return f.updateCallExpression(node, expression(node.expression), undefined, ts.visitNodes(node.arguments, visit, ts.isExpression));
+    }
+    if (ts.isNewExpression(node) && node.typeArguments) {
+      return f.updateNewExpression(node, expression(node.expression), undefined, node.arguments && ts.visitNodes(node.arguments, visit, ts.isExpression));
+    }
+    const visited = ts.visitEachChild(node, visit, context);
+    // `(x: T) => …` printed from TypeScript keeps its parentheses once `: T` is gone; the printer
+    // drops them for a synthetic lone parameter starting where its arrow does, so this one is
+    // marked as starting elsewhere (still a synthetic position: nothing is read at it).
+    const lone = ts.isArrowFunction(node) && node.parameters.length === 1 ? node.parameters[0] : undefined;
+    if (lone?.type && ts.isArrowFunction(visited)) ts.setTextRange(visited.parameters[0] as ts.ParameterDeclaration, { pos: -2, end: -2 });
+    return visited;
+  };
+  return (file) => ts.visitEachChild(file, visit, context);
+};
 
 /** `validators.d.ts`: each exported const declared as a Standard Schema, with its JSDoc. */
 export function validatorsDts(statements: readonly ts.Statement[], runtimeImport: string): string {
