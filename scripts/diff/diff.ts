@@ -4,6 +4,7 @@ import { compareSecuritySchemes, compareServers } from './document.js';
 import { sdkName, type DiffSide } from './load.js';
 import type { DiffReport } from './model.js';
 import { compareOperation, matchOperations } from './operations.js';
+import { compareWebhooks } from './webhooks.js';
 
 /** Every change from `before` to `after`. */
 export function diffSpecs(before: DiffSide, after: DiffSide): DiffReport {
@@ -17,6 +18,8 @@ export function diffSpecs(before: DiffSide, after: DiffSide): DiffReport {
     collector.add({ rule: 'operation-added', breaking: false, subject: sdkName(op), message: `added (${op.method.toUpperCase()} ${op.path})`, oldPointer: undefined, newPointer: op.pointer, direction: undefined }, sdkName(op));
   }
   for (const [a, b] of pairs) compareOperation(docs, a, b, collector.reporter(sdkName(b)));
+  // Payload changes are listed with the webhook parser they reach, as operations are.
+  compareWebhooks(docs, (subject) => collector.reporter(subject));
   compareServers(before.document, after.document, collector.reporter(undefined));
   compareSecuritySchemes(before.document, after.document, collector.reporter(undefined));
   const changes = collector.changes();

@@ -37,7 +37,13 @@ export type RuleId =
   | 'variant-added'
   | 'security'
   | 'security-scheme'
-  | 'server';
+  | 'server'
+  | 'read-write'
+  | 'additional-properties'
+  | 'discriminator'
+  | 'response-header'
+  | 'webhook-removed'
+  | 'webhook-added';
 
 /** One difference between the old and the new spec. */
 export interface Change {

@@ -10,6 +10,7 @@ import type { Report } from './collector.js';
 import { sdkName } from './load.js';
 import { compareSchemas, sameShape, type SchemaWalk } from './schema-walk.js';
 import type { Direction } from './model.js';
+import { compareResponseHeaders } from './headers.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -152,6 +153,7 @@ function compareResponses(docs: Docs, a: OperationModel, b: OperationModel, name
       report({ rule: 'status-code', breaking: false, subject: name, message: `response ${before.status} no longer declared`, oldPointer: before.pointer, newPointer: b.pointer, direction: 'response' });
       continue;
     }
+    compareResponseHeaders(docs, responseWalk, before, after, name, isSuccess(before.status), report);
     if (before.body && after.body && before.body.contentType !== after.body.contentType) {
       const success = isSuccess(before.status);
       report({ rule: 'content-type', breaking: success, subject: name, message: `response ${before.status} content type changed (${before.body.contentType} → ${after.body.contentType})${success ? ': the SDK reads the body differently' : ''}`, oldPointer: before.body.pointer, newPointer: after.body.pointer, direction: 'response' });

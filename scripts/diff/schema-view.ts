@@ -34,6 +34,12 @@ export interface SchemaView {
   readonly variants: readonly Located[] | undefined;
   /** `additionalProperties`: false, a schema, or undefined (allowed). */
   readonly additional: Located | false | undefined;
+  /** `readOnly`: only in responses (the app cannot send it). */
+  readonly readOnly: boolean;
+  /** `writeOnly`: only in requests (responses never carry it). */
+  readonly writeOnly: boolean;
+  /** `discriminator.propertyName` and its mapping (value → target as written). */
+  readonly discriminator: { readonly propertyName: string; readonly mapping: ReadonlyMap<string, string> } | undefined;
 }
 
 const UPPER = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'];
@@ -61,6 +67,9 @@ export function viewOf(document: Obj, at: Located): SchemaView {
     items: undefined,
     variants: undefined,
     additional: undefined,
+    readOnly: false,
+    writeOnly: false,
+    discriminator: undefined,
   };
   absorb(document, acc, node, pointer, new Set([pointer]));
   // `oneOf: [X, null]` is "X or null": compare X itself.
@@ -85,12 +94,22 @@ interface Mutable {
   items: Located | undefined;
   variants: Located[] | undefined;
   additional: Located | false | undefined;
+  readOnly: boolean;
+  writeOnly: boolean;
+  discriminator: { propertyName: string; mapping: Map<string, string> } | undefined;
 }
 
 /** Folds one schema object (and its `allOf` members, cycle-safe) into the view. */
 function absorb(document: Obj, acc: Mutable, node: unknown, pointer: string, seen: Set<string>): void {
   if (!isObj(node)) return;
   if (node.nullable === true) acc.nullable = true;
+  if (node.readOnly === true) acc.readOnly = true;
+  if (node.writeOnly === true) acc.writeOnly = true;
+  if (isObj(node.discriminator) && typeof node.discriminator.propertyName === 'string') {
+    const mapping = new Map<string, string>();
+    if (isObj(node.discriminator.mapping)) for (const [k, v] of Object.entries(node.discriminator.mapping)) if (typeof v === 'string') mapping.set(k, v);
+    acc.discriminator = { propertyName: node.discriminator.propertyName, mapping };
+  }
   const type = node.type;
   if (typeof type === 'string' || Array.isArray(type)) {
     const list = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');

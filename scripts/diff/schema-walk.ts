@@ -9,6 +9,7 @@
 import { BOUNDS, viewOf, type Located, type SchemaView } from './schema-view.js';
 import type { Direction, RuleId } from './model.js';
 import type { Report } from './collector.js';
+import { compareAdditional, compareDiscriminator, compareReadWrite, inDirection } from './schema-extras.js';
 
 type Obj = Record<string, unknown>;
 
@@ -52,6 +53,8 @@ export function compareSchemas(walk: SchemaWalk, a: Located, b: Located, label: 
   if (request && va.additional !== false && vb.additional === false && va.properties.size > 0) {
     say('constraint', true, 'request no longer accepts properties the schema does not list (additionalProperties: false)');
   }
+  compareAdditional(va, vb, request, say);
+  compareDiscriminator(va, vb, request, say);
   compareVariants(walk, va, vb, name, depth, say);
 }
 
@@ -129,8 +132,13 @@ function compareBounds(va: SchemaView, vb: SchemaView, request: boolean, what: s
 function compareProperties(walk: SchemaWalk, va: SchemaView, vb: SchemaView, name: string, depth: number, say: Say): void {
   const request = walk.direction === 'request';
   const what = request ? 'request' : 'response';
-  const removed = [...va.properties.keys()].filter((p) => !vb.properties.has(p));
-  const added = [...vb.properties.keys()].filter((p) => !va.properties.has(p));
+  // Fields that do not exist in this direction (readOnly in requests, writeOnly in responses)
+  // are left out; a field moving in or out of it is its own change.
+  const inBoth = compareReadWrite(walk.oldDoc, walk.newDoc, va, vb, request, say);
+  const visibleOld = [...va.properties.keys()].filter((p) => inDirection(walk.oldDoc, va.properties.get(p)!, request));
+  const visibleNew = [...vb.properties.keys()].filter((p) => inDirection(walk.newDoc, vb.properties.get(p)!, request));
+  const removed = visibleOld.filter((p) => !vb.properties.has(p));
+  const added = visibleNew.filter((p) => !va.properties.has(p));
   // A field removed and one added with the same shape is a rename: one change, not two.
   const renamed = new Map<string, string>();
   for (const gone of removed) {
@@ -150,7 +158,7 @@ function compareProperties(walk: SchemaWalk, va: SchemaView, vb: SchemaView, nam
   }
   for (const [prop, before] of va.properties) {
     const after = vb.properties.get(prop);
-    if (!after) continue;
+    if (!after || !inBoth.has(prop)) continue;
     const wasRequired = va.required.has(prop);
     const isRequired = vb.required.has(prop);
     if (wasRequired !== isRequired) {

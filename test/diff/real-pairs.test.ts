@@ -44,6 +44,10 @@ test('Galaxy 0.2.5 → 0.2.20: users and credentials reworked, auth schemes rena
     'field-required breaking User: response field id became optional',
     'field-required breaking User: response field name became optional',
     'field-added breaking User: request field password added (required)',
+    // `id` became readOnly on Planet and User: writers can no longer send it. (User's new
+    // writeOnly password is not a response field, its readOnly id not a signup field.)
+    'read-write breaking Planet: request field id became readOnly',
+    'read-write breaking User: request field id became readOnly',
     // NewUser (signup body) is now User: its password lost minLength 8, which only loosens.
     'constraint ok User.password: request minLength 8 → none',
     // 0.2.5's token response said `ref` instead of `$ref` (no schema at all); 0.2.20 fixed it.
@@ -54,9 +58,10 @@ test('Galaxy 0.2.5 → 0.2.20: users and credentials reworked, auth schemes rena
   assert.match(getMe.message, /apps using apiKeyCookie, oauth2 are refused/);
   const server = r.changes.find((c) => c.rule === 'server' && c.breaking)!;
   assert.is(server.oldPointer, '#/servers/1');
-  const password = r.changes.find((c) => c.rule === 'field-added' && c.breaking)!;
+  const password = r.changes.find((c) => c.rule === 'field-added' && c.breaking && c.message.includes('password'))!;
   assert.equal(password.operations, ['sdk.planets.createPlanet', 'sdk.planets.updatePlanet']);
   assert.is(password.newPointer, '#/components/schemas/Credentials/properties/password');
+  assert.not.ok(lines(r).some((l) => /response field password|request field id added/.test(l)), lines(r).join('\n'));
   // Same nine operations on both sides.
   assert.not.ok(r.changes.some((c) => c.rule.startsWith('operation-')), lines(r).join('\n'));
 });
