@@ -51,13 +51,19 @@ function refuse(body: unknown, type: string): never {
 export function contentTypeFor(body: unknown, contentType: string | undefined): string | undefined {
   if (body === undefined) return undefined;
   if (typeof FormData !== 'undefined' && body instanceof FormData) return undefined;
-  if (contentType === undefined) return 'application/json';
-  if (mediaClass(contentType) === 'multipart') return undefined;
-  if (contentType.includes('*') || contentType.includes(',')) {
-    const own = typeof Blob !== 'undefined' && body instanceof Blob ? body.type : '';
-    return own || (isBinaryBody(body) ? 'application/octet-stream' : undefined);
+  // A multipart body the SDK builds is a FormData; anything else under it says its own type.
+  if (contentType !== undefined && mediaClass(contentType) === 'multipart') return ownType(body);
+  if (contentType === undefined || contentType.includes('*') || contentType.includes(',')) {
+    if (isRawBody(body)) return ownType(body);
+    return contentType === undefined ? 'application/json' : undefined;
   }
   return contentType;
+}
+
+/** What a raw body says of itself: a Blob's type, octet-stream for bytes; none for URLSearchParams (fetch sets it). */
+function ownType(body: unknown): string | undefined {
+  if (typeof Blob !== 'undefined' && body instanceof Blob && body.type !== '') return body.type;
+  return isBinaryBody(body) ? 'application/octet-stream' : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
 import { contentTypeFor, serializeBody } from './body.js';
 import { chooseMedia } from './body/choose-media.js';
+import { isRawBody } from './body/raw-body.js';
 import { cookieHeader } from './params/cookie.js';
 import { serializeHeaders } from './params/header.js';
 import { paramsIn } from './params/lookup.js';
@@ -48,12 +49,12 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
     const media = init.body === undefined && init.contentType === undefined ? undefined : chooseMedia(meta, init.body, init.contentType);
     const body = init.body === undefined ? undefined : serializeBody(init.body, media?.type, media?.encoding);
     const contentType = contentTypeFor(init.body, media?.type);
-    // openapi-fetch's order: its JSON default (not for FormData, whose boundary fetch sets),
+    // openapi-fetch's order: its JSON default (not for FormData, Blobs or bytes, which say their own),
     // then the SDK's headers, then ours, then the call's, then header parameters.
     const headers = mergeHeaders(
       // The declared success types (collect-bodies.ts); any Accept the app sets wins.
       meta.accept === undefined ? undefined : { Accept: meta.accept },
-      body === undefined || (typeof FormData !== 'undefined' && body instanceof FormData) ? undefined : { 'Content-Type': 'application/json' },
+      body === undefined || isRawBody(body) ? undefined : { 'Content-Type': 'application/json' },
       staticHeaders,
       contentType ? { 'Content-Type': contentType } : undefined,
       init.headers as HeaderSource,

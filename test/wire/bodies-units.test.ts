@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { suite } from '../helpers/timed-suite.js';
 import { collectBodies } from '../../scripts/codegen/collect-bodies.js';
 import { chooseMedia } from '../../src/service/body/choose-media.js';
+import { contentTypeFor } from '../../src/service/body.js';
 import { toUrlEncoded } from '../../src/service/body/urlencoded.js';
 import { isDeclared, mediaClass } from '../../src/service/body/media-type.js';
 import { answerKind } from '../../src/service/body/answer-kind.js';
@@ -64,6 +65,17 @@ test('choosing a media type by the body, or by init.contentType among the declar
   assert.is(chooseMedia(meta(['image/png', 'application/x-www-form-urlencoded']), { a: 1 })?.type, 'application/x-www-form-urlencoded');
   // One declared type is always that type.
   assert.is(chooseMedia(meta(['application/json']), new Blob(['x']))?.type, 'application/json');
+});
+
+test('Content-Type: the declared type; a raw body under no or a wildcard type says its own', () => {
+  assert.is(contentTypeFor({ a: 1 }, undefined), 'application/json');
+  assert.is(contentTypeFor(new Blob(['x'], { type: 'image/gif' }), undefined), 'image/gif');
+  assert.is(contentTypeFor(new Uint8Array(1), undefined), 'application/octet-stream');
+  assert.is(contentTypeFor(new URLSearchParams('a=1'), undefined), undefined, 'fetch sets urlencoded itself');
+  assert.is(contentTypeFor(new Blob(['x']), 'image/*'), 'application/octet-stream');
+  assert.is(contentTypeFor(new Blob(['x'], { type: 'image/png' }), 'multipart/form-data'), 'image/png');
+  assert.is(contentTypeFor({ a: 1 }, 'multipart/form-data'), undefined, 'FormData: fetch writes the boundary');
+  assert.is(contentTypeFor('x', 'application/vnd.a+json'), 'application/vnd.a+json');
 });
 
 test('urlencoded styles, per the spec’s style table', () => {
