@@ -8,6 +8,7 @@ import { suite } from '../helpers/timed-suite.js';
 import { collectBodies } from '../../scripts/codegen/collect-bodies.js';
 import { chooseMedia } from '../../src/service/body/choose-media.js';
 import { contentTypeFor } from '../../src/service/body.js';
+import { refusalBeforeSend, refusalReason } from '../../src/service/refused-request.js';
 import { toUrlEncoded } from '../../src/service/body/urlencoded.js';
 import { isDeclared, mediaClass } from '../../src/service/body/media-type.js';
 import { answerKind } from '../../src/service/body/answer-kind.js';
@@ -114,6 +115,21 @@ test('answer kind by Content-Type; an undeclared one throws the typed error', ()
   assert.is(answerKind(op, untyped), 'json', 'no type: the declared kind');
   assert.throws(() => answerKind(op, answer('text/html')), (e: unknown) => e instanceof UnexpectedContentTypeError && e.actual === 'text/html');
   assert.is(answerKind({ responseKind: 'text' } as OperationMeta, answer('text/html')), 'text', 'no accept: as before');
+});
+
+test('requests fetch refuses are named by what is wrong, never by the platform message', () => {
+  assert.match(String(refusalBeforeSend({ method: 'GET', body: '{}' })), /body with GET/);
+  assert.match(String(refusalBeforeSend({ method: 'HEAD', body: new Uint8Array(1) })), /body with HEAD/);
+  assert.match(String(refusalBeforeSend({ method: 'TRACE', body: null })), /forbids the TRACE method/);
+  assert.is(refusalBeforeSend({ method: 'GET', body: null }), undefined);
+  assert.is(refusalBeforeSend({ method: 'POST', body: '{}' }), undefined);
+  // After the platform refused: the cause it can see, else only the error's class.
+  const secret = new TypeError('Headers.append: "Bearer s3cr3t\n" is an invalid header value.');
+  assert.match(refusalReason({ method: 'POST', body: null, url: 'https://u:p@api.example.com/x' }, secret), /carries credentials/);
+  assert.match(refusalReason({ method: 'POST', body: null, url: 'not a url' }, secret), /URL is not valid/);
+  const other = refusalReason({ method: 'POST', body: null, url: 'https://api.example.com/x' }, secret);
+  assert.match(other, /TypeError/);
+  assert.not.match(other, /s3cr3t/);
 });
 
 test.run();
