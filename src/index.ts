@@ -20,6 +20,7 @@ export type { DeprecationHandler, DeprecationNotice } from './service/deprecatio
 export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';
+export { withAuth } from './auth-wiring.js';
 
 export { tokensFromResponse } from './auth/tokens-from-response.js';
 export type { RefreshTokens } from './auth/token-manager.js';

@@ -43,6 +43,17 @@ export const DEFAULTS = Object.freeze({
   refreshSkewMs: AUTH_DEFAULTS.refreshSkewMs,
 });
 
+/**
+ * The network and service options alone, `auth` and `credentials` left unset: for a client
+ * without the auth layer (createClient without withAuth), which so bundles none of its checks.
+ */
+export function resolveCoreOptions(options: SdkOptions<CredentialsOption>): ResolvedSdkOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('Tether: createClient(options) needs an options object with at least baseUrl');
+  }
+  return Object.freeze({ ...resolveNetworkOptions(options), ...resolveServiceOptions(options), auth: undefined, credentials: undefined });
+}
+
 /** Validates SdkOptions and applies defaults; throws a TypeError naming the bad option. */
 export function resolveSdkOptions(options: SdkOptions<CredentialsOption>): ResolvedSdkOptions {
   if (typeof options !== 'object' || options === null) {

@@ -3,14 +3,12 @@
  * `runtime.operation<Op>(meta)` once per operation. Generated services hold no behaviour;
  * everything a call does is decided here from the options.
  */
-import { operationRefresh } from './auth/default-refresh.js';
-import { withAuthRole } from './auth/role-operations.js';
-import { tokenManagerFor, type RefreshTokens } from './auth/token-manager.js';
-import { createPipeline } from './pipeline.js';
-import { withSchemeRedaction } from './auth/scheme-redaction.js';
+import { AUTH_WIRING, authWiring, type AuthWiring } from './auth-wiring.js';
+import type { RefreshTokens } from './auth/token-manager.js';
 import type { SecuritySchemes } from './auth/security-schemes.js';
 import type { CredentialsOption } from './auth/credentials.js';
-import { resolveSdkOptions, type CallOptions, type SdkOptions } from './options.js';
+import { createNetworkChain } from './network/pipeline.js';
+import { resolveCoreOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
 import type { OperationArgs, OperationData, OperationMeta, PageItem } from './contract/operation.js';
@@ -85,18 +83,21 @@ type Run = (init: unknown, options: unknown) => Promise<unknown>;
  * The wiring both forms share: options checked once (TypeError naming a bad one), one token
  * manager, one pipeline, one call runner. `bind(meta)` adds an operation's auth-role bookkeeping
  * (login stores tokens, logout clears them) and learns the spec's refresh operation
- * (`x-tether-auth: refresh`), the default refresh, when it meets it.
+ * (`x-tether-auth: refresh`), the default refresh, when it meets it. Without `auth` (the
+ * auth layer's wiring, auth-wiring.ts) the runtime has no auth layer at all.
  */
-function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo): { bind(meta: OperationMeta): Run } {
-  const resolved = resolveSdkOptions(withSchemeRedaction(options, api.securitySchemes));
+function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth: AuthWiring | undefined): { bind(meta: OperationMeta): Run } {
+  const resolved = auth ? auth.resolve(options, api.securitySchemes) : resolveCoreOptions(options);
   const now = () => resolved.clock.now();
   let specRefresh: RefreshTokens | undefined;
-  const tokens = tokenManagerFor(resolved, () => specRefresh);
-  const call = createCallRunner(resolved, createPipeline(resolved, tokens, api.securitySchemes));
+  const started = auth?.start(resolved, api.securitySchemes, () => specRefresh);
+  const call = createCallRunner(resolved, createNetworkChain(resolved, { auth: started?.layer }));
   return {
     bind(meta) {
-      if (meta.authRole === 'refresh') specRefresh ??= operationRefresh(meta, (m, init) => call(m, init, undefined), now);
-      return withAuthRole(meta, (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined), tokens, now, resolved.log);
+      const run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);
+      if (!auth) return run;
+      if (meta.authRole === 'refresh') specRefresh ??= auth.refresh(meta, (m, init) => call(m, init, undefined), now);
+      return auth.bind(meta, run, started?.tokens, now, resolved.log);
     },
   };
 }
@@ -105,7 +106,7 @@ function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo): { b
 export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiInfo): Runtime {
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
-  const wiring = wireCallPath(options, api);
+  const wiring = wireCallPath(options, api, authWiring);
   return Object.freeze({
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
@@ -143,10 +144,16 @@ export interface CallCore {
 /**
  * Like createRuntime (same option checks, same pipeline), for standalone operations. `refresh`
  * is the spec's refresh operation (`x-tether-auth: refresh`), given up front because nothing
- * binds every operation here.
+ * binds every operation here. The auth layer comes only with options from `withAuth(…)`, so an
+ * app that never configures auth does not bundle it; `auth` or `credentials` without it is a
+ * TypeError rather than a client that silently sends no credentials.
  */
 export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiInfo, refresh?: OperationMeta): CallCore {
-  const wiring = wireCallPath(options, api);
+  const auth = typeof options === 'object' && options !== null ? (options as { [AUTH_WIRING]?: AuthWiring })[AUTH_WIRING] : undefined;
+  if (auth === undefined && typeof options === 'object' && options !== null && (options.auth !== undefined || options.credentials !== undefined)) {
+    throw new TypeError('Tether: createClient(options) with auth or credentials needs createClient(withAuth(options)), which brings the auth layer into the bundle (createSdk always has it)');
+  }
+  const wiring = wireCallPath(options, api, auth);
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();

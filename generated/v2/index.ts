@@ -49,7 +49,8 @@ export function createSdk(options: SdkOptions): Sdk {
 }
 /**
  * Creates a Shop API client for the standalone operation functions (`getX(client, init)`): an app
- * bundles only the operations it imports. Same options and behaviour as `createSdk`.
+ * bundles only the operations it imports. Same options and behaviour as `createSdk`, except that `auth`
+ * and `credentials` need `createClient(withAuth(options))`, so an app without them bundles no auth layer.
  */
 export function createClient(options: SdkOptions): Client {
     return createOperationClient(options, api, op.refreshToken);

@@ -22,6 +22,7 @@ export const login = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -59,6 +60,7 @@ export const refreshToken = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -123,6 +125,7 @@ export const getMe = {
     successStatuses: ["200"],
     errorStatuses: ["401", "429", "500", "503"],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -158,6 +161,7 @@ export const getUser = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -195,6 +199,7 @@ export const listOrders = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: {
         kind: "cursor",
@@ -243,6 +248,7 @@ export const createOrder = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -284,6 +290,7 @@ export const getOrder = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: true,
@@ -369,6 +376,7 @@ export const updateOrder = {
         "503"
     ],
     requestContentType: "application/json",
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -413,6 +421,7 @@ export const cancelOrder = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -452,6 +461,7 @@ export const getSync = {
         "503"
     ],
     requestContentType: undefined,
+    accept: "application/json",
     responseKind: "json",
     pagination: undefined,
     cacheable: false,
@@ -483,6 +493,7 @@ export const streamEvents = {
     successStatuses: ["200"],
     errorStatuses: ["401", "429", "500", "503"],
     requestContentType: undefined,
+    accept: "text/event-stream",
     responseKind: "stream",
     pagination: undefined,
     cacheable: true,

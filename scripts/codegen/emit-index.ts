@@ -92,7 +92,8 @@ export function emitIndex(
       ]),
       [
         `Creates a ${model.title} client for the standalone operation functions (\`getX(client, init)\`): an app`,
-        'bundles only the operations it imports. Same options and behaviour as `createSdk`.',
+        'bundles only the operations it imports. Same options and behaviour as `createSdk`, except that `auth`',
+        'and `credentials` need `createClient(withAuth(options))`, so an app without them bundles no auth layer.',
       ],
     ),
   );

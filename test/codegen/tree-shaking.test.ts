@@ -67,6 +67,26 @@ test('importing the SDK without calling anything bundles no operation', async ()
   for (const op of Object.values(OPERATIONS)) assert.not.ok(out.includes(op.path), `${op.path} is not bundled`);
 });
 
+/** Messages only the auth layer carries: the default refresh, HTTP Basic, the credentials checks. */
+const AUTH_MARKERS = ['the refresh answer has no accessToken', 'which HTTP Basic cannot carry', 'options.credentials must be an object'];
+
+test('createClient without withAuth bundles no auth layer (token manager, refresh, credentials)', async () => {
+  const out = await bundle(`import { createClient, getMe } from '${V1}';\nexport const run = () => getMe(createClient({ baseUrl: 'https://api.example.com' }));`);
+  for (const marker of AUTH_MARKERS) assert.not.ok(out.includes(marker), `${marker}: not bundled`);
+  assert.not.ok(out.includes('tokenStore'), 'no token store handling');
+});
+
+test('createClient(withAuth(options)) and createSdk bundle the auth layer', async () => {
+  const standalone = await bundle(
+    `import { createClient, getMe, memoryTokenStore, withAuth } from '${V1}';\nexport const run = () => getMe(createClient(withAuth({ baseUrl: 'https://api.example.com', auth: { tokenStore: memoryTokenStore() } })));`,
+  );
+  const sdk = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
+  for (const marker of AUTH_MARKERS) {
+    assert.ok(standalone.includes(marker), `withAuth: ${marker}`);
+    assert.ok(sdk.includes(marker), `createSdk: ${marker}`);
+  }
+});
+
 test('createSdk binds, and so bundles, every operation and its validators', async () => {
   const out = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
   for (const [name, op] of Object.entries(OPERATIONS)) {

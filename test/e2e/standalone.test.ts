@@ -5,7 +5,7 @@
  */
 import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
-import { createClient, createOrder, getMe, getOrder, listOrders, login, logout, memoryTokenStore, type Client, type TokenStore } from '../../generated/v1/index.js';
+import { createClient, createOrder, getMe, getOrder, listOrders, login, logout, memoryTokenStore, withAuth, type Client, type TokenStore } from '../../generated/v1/index.js';
 import { rejection } from '../helpers/rejection.js';
 import { PASSWORD, type TestServer } from './helpers.js';
 
@@ -16,7 +16,7 @@ const e2e = serverSuite<{ client: Client; tokenStore: TokenStore }>('e2e: standa
 
 e2e.before.each(async (ctx) => {
   ctx.tokenStore = memoryTokenStore();
-  ctx.client = createClient({ baseUrl: ctx.server.url, auth: { tokenStore: ctx.tokenStore }, logLevel: 'off' });
+  ctx.client = createClient(withAuth({ baseUrl: ctx.server.url, auth: { tokenStore: ctx.tokenStore }, logLevel: 'off' }));
   await login(ctx.client, { body: { email: 'alice@example.com', password: PASSWORD } });
 });
 
