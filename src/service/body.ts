@@ -39,9 +39,9 @@ export function serializeBody(body: unknown, contentType: string | undefined, en
 }
 
 function refuse(body: unknown, type: string): never {
-  const what = Array.isArray(body) ? 'an array' : body === null ? 'null' : `a ${typeof body}`;
+  const what = Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body === 'object' ? 'an object' : `a ${typeof body}`;
   const want = mediaClass(type) === 'binary' ? 'a Blob, ArrayBuffer, typed array or ReadableStream' : mediaClass(type) === 'text' ? 'a string' : 'an object of fields';
-  throw new RequestBodyError('unsupported-value', `a ${essence(type)} body must be ${want}, not ${what}`);
+  throw new RequestBodyError('unsupported-value', `the ${essence(type)} body must be ${want}, not ${what}`);
 }
 
 /**
