@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Machine } from './lib/machine.js';
 import { root } from './lib/paths.js';
 import { fmt, markdown, type SectionResult } from './lib/table.js';
+import { WHY_BEHIND } from './why-behind.js';
 
 export interface SectionOutcome {
   readonly key: string;
@@ -42,6 +43,8 @@ export async function writeReport(machine: Machine, command: string, outcomes: r
       : `**Where Tether is behind:** ${behind.map((g) => `${g.goal.replace(/ [≥≤].*$/, '')} — ${g.measured}`).join('; ')}.`,
     '',
   ];
+  const reasons = behind.map((g) => [g.goal, WHY_BEHIND.find(([start]) => g.goal.startsWith(start))?.[1]] as const).filter(([, why]) => why !== undefined);
+  if (reasons.length > 0) lines.push('**Why:**', '', ...reasons.map(([goal, why]) => `- *${goal.replace(/ [≥≤].*$/, '')}*: ${why}`), '');
   for (const o of outcomes) {
     lines.push(`## ${o.title}`, '');
     if (o.error !== undefined) {

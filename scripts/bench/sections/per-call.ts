@@ -42,7 +42,7 @@ export async function perCall(): Promise<SectionResult> {
     ],
     goals,
     notes: [
-      'Each client runs in one child process (bundled with esbuild, plain node, --expose-gc); clients take turns in short rounds; the best round is the figure (other load only slows a round down), with the median and range of rounds beside it. Tether is called through `createSdk(…).users.getUser` (the all-in-one form; a tree-shakable form, when it exists, runs the same call path).',
+      'Each client runs in one child process (bundled with esbuild, plain node, --expose-gc); clients take turns in short rounds; the best round is the figure (other load only slows a round down), with the median and range of rounds beside it. Tether is called through `createSdk(…).users.getUser` (the all-in-one form; the tree-shakable form runs the same call path). The stub is installed as the process’s `globalThis.fetch` and handed to every client, so Tether recognises it as the platform fetch and calls it as `fetch(url, init)`, as it calls undici’s in an app; the “custom fetch wrapper” row passes `(request) => stub(request)` instead, which gets one Request per attempt (the documented contract of a custom fetch).',
       'Object counts are constructions through the globals per call, the stub’s own Response (and the ReadableStream undici makes for its body) included, so 1 Response + 1 ReadableStream is the floor. Heap bytes/call is the median heap growth over chunks of 200 calls (approximate: V8 may collect inside a chunk).',
     ],
   };
