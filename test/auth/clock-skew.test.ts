@@ -3,34 +3,18 @@
  * on the device's own clock, so a device clock minutes off still refreshes on time: before
  * the server would refuse the token, and not on every call.
  */
-import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
-import { startServer, type TestServer } from '../server/index.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import { ALICE, authSdk, hits, instantClock } from './helpers.js';
 
 const TTL_MS = 5 * 60_000;
 const TEN_MINUTES = 10 * 60_000;
 
-interface Ctx {
-  server: TestServer;
-  /** The server's clock, advanced by the test. */
-  time: { now: number };
-}
-
-const skew = suite<Ctx>('auth: proactive refresh with a device clock 10 minutes off');
-skew.before(async (ctx) => {
-  ctx.time = { now: Date.now() };
-  ctx.server = await startServer({ accessTokenTtlMs: TTL_MS, now: () => ctx.time.now });
-});
-skew.before.each(({ server }) => {
-  server.reset();
-});
-skew.after(async ({ server }) => {
-  await server.close();
-});
+// The server's clock is `ctx.clock`, advanced by the test; the device's is that plus an offset.
+const skew = serverSuite('auth: proactive refresh with a device clock 10 minutes off', { server: { accessTokenTtlMs: TTL_MS }, clock: 'manual' });
 
 for (const offset of [TEN_MINUTES, -TEN_MINUTES]) {
-  skew(`device clock ${offset > 0 ? 'ahead' : 'behind'} by 10 minutes`, async ({ server, time }) => {
+  skew(`device clock ${offset > 0 ? 'ahead' : 'behind'} by 10 minutes`, async ({ server, clock: time }) => {
     const { sdk, tokenStore } = authSdk(server, { clock: { ...instantClock, now: () => time.now + offset } });
     await sdk.auth.login({ body: ALICE });
     const stored = await tokenStore.get();

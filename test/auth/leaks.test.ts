@@ -5,7 +5,7 @@
  * retried refresh and session expiry.
  */
 import { createAttempt } from '../../src/network/attempt.js';
-import { suite } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { memoryTokenStore, type TokenStore, type Tokens } from '../../generated/v1/index.js';
 import { getMe } from '../../generated/v1/operations.js';
@@ -13,32 +13,19 @@ import { createPipeline } from '../../src/pipeline.js';
 import { resolveSdkOptions } from '../../src/options.js';
 import { rejection } from '../helpers/rejection.js';
 import { context } from '../runtime/helpers/context.js';
-import { json, startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
-import { startServer, type TestServer } from '../server/index.js';
+import { withRawServer } from '../runtime/helpers/raw-server-suite.js';
+import { json, type Handler, type TestServer as RawServer } from '../runtime/helpers/server.js';
 import { ALICE, authSdk, hits, recorder } from './helpers.js';
 
-interface Ctx {
-  server: TestServer;
-  other: PlainServer;
-}
+/** Another origin that would love a token: it answers 401 with a Bearer challenge. */
+const challenge: Handler = (_req, res) => {
+  res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+  json(res, 401, { error: 'invalid_token' });
+};
 
-const leaks = suite<Ctx>('auth: tokens never leave baseUrl’s origin, logs or errors');
-leaks.before(async (ctx) => {
-  ctx.server = await startServer();
-  ctx.other = await startPlainServer();
-});
-leaks.before.each(({ server, other }) => {
-  server.reset();
-  other.requests.length = 0;
-  // Another origin that would love a token: it answers 401 with a Bearer challenge.
-  other.handle((_req, res) => {
-    res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
-    json(res, 401, { error: 'invalid_token' });
-  });
-});
-leaks.after(async ({ server, other }) => {
-  await Promise.all([server.close(), other.close()]);
-});
+const leaks = serverSuite<{ other: RawServer }>('auth: tokens never leave baseUrl’s origin, logs or errors');
+// A raw server, not a second reference server: a foreign origin that is not the Shop API.
+withRawServer(leaks, 'other', challenge);
 
 /** A store that remembers every token it ever held. */
 function recordingStore(): TokenStore & { seen: Set<string> } {

@@ -13,15 +13,56 @@ export interface ServerSuiteOptions extends SuiteOptions {
   readonly server?: ServerOptions;
   /** Runs after each reset, before each test (per-test fixtures such as a signed-in SDK). */
   readonly beforeEach?: (context: ServerContext) => void | Promise<void>;
+  /**
+   * 'manual': the server reads its time (token expiry, timestamps, ledger) from `ctx.clock`,
+   * which only the test moves, and which is back at its start before each test.
+   */
+  readonly clock?: 'manual';
 }
 
-/** Creates the suite; tests read `ctx.server`, plus whatever `beforeEach` put on the context. */
-export function serverSuite<T extends object = object>(name: string, options: ServerSuiteOptions = {}): Test<ServerContext & T> {
-  const test = suite<ServerContext & T>(name, undefined, { timeoutMs: options.timeoutMs });
+/** The server's time when a suite asks for `clock: 'manual'`: moved only by the test. */
+export interface ServerClock {
+  /** The server's current time, ms since the epoch; the test may set it. */
+  now: number;
+  /** Where `now` stands at the start of every test. */
+  readonly start: number;
+  /** Moves the server's time forward by `ms`. */
+  advance(ms: number): void;
+}
+
+/** The context of a suite with `clock: 'manual'`. */
+export interface ClockContext {
+  clock: ServerClock;
+}
+
+function manualClock(start: number): ServerClock {
+  return {
+    now: start,
+    start,
+    advance(ms) {
+      this.now += ms;
+    },
+  };
+}
+
+/** Creates the suite; tests read `ctx.server` (and `ctx.clock` when asked for), plus whatever `beforeEach` put on the context. */
+export function serverSuite<T extends object = object>(name: string, options: ServerSuiteOptions & { clock: 'manual' }): Test<ServerContext & ClockContext & T>;
+export function serverSuite<T extends object = object>(name: string, options?: ServerSuiteOptions): Test<ServerContext & T>;
+export function serverSuite<T extends object = object>(name: string, options: ServerSuiteOptions = {}): Test<ServerContext & Partial<ClockContext> & T> {
+  const test = suite<ServerContext & Partial<ClockContext> & T>(name, undefined, { timeoutMs: options.timeoutMs });
   test.before(async (ctx) => {
-    ctx.server = await startServer(options.server);
+    if (options.clock === 'manual') {
+      // Started at the real time so tokens and timestamps look ordinary; read through the
+      // context, so the test's moves are what the server sees.
+      const clock = manualClock(Date.now());
+      ctx.clock = clock;
+      ctx.server = await startServer({ ...options.server, now: () => clock.now });
+    } else {
+      ctx.server = await startServer(options.server);
+    }
   });
   test.before.each(async (ctx) => {
+    if (ctx.clock) ctx.clock.now = ctx.clock.start;
     ctx.server.reset();
     await options.beforeEach?.(ctx);
   });

@@ -1,6 +1,10 @@
 /**
- * A real HTTP server on 127.0.0.1, port 0, for one suite. Handlers are plain node:http
- * handlers so each test can inject exactly the fault it needs (hang, drip, bad JSON, reset).
+ * A raw HTTP server on 127.0.0.1, port 0: plain node:http handlers and nothing else. It is not
+ * the reference Shop API server (test/server/, used through serverSuite()) and not a stand-in
+ * for it: suites use it where the thing under test is the bytes on the wire itself — answers no
+ * real API gives (a body cut mid-JSON, a drip, a socket destroyed, hand-made redirects, a second
+ * origin), or the exact request as it arrived, with no router or spec in between. Suites get one
+ * through withRawServer() (./raw-server-suite.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
