@@ -15,7 +15,8 @@ import { redirect } from '../../src/network/redirect.js';
 import type { Attempt, FetchLike } from '../../src/network/types.js';
 import { resolveSdkOptions, type SdkOptions } from '../../src/options.js';
 import { context } from '../runtime/helpers/context.js';
-import { json, startServer, type TestServer } from '../runtime/helpers/server.js';
+import { withRawServer } from '../runtime/helpers/raw-server-suite.js';
+import { json, type TestServer } from '../runtime/helpers/server.js';
 import { rejection } from '../helpers/rejection.js';
 
 function moved(res: ServerResponse, status: number, location: string): void {
@@ -26,19 +27,11 @@ function moved(res: ServerResponse, status: number, location: string): void {
 const user = { id: 'a11ce000-0000-4000-8000-000000000001', email: 'alice@example.com', name: 'Alice', role: 'customer' };
 const TOKEN = 'access-token-secret-1';
 
+// Raw servers, not the reference one: the redirects under test are hand-made answers (any
+// status, any Location, method and body echoed back) that no real API route gives.
 const hops = suite<{ a: TestServer; b: TestServer }>('redirect: two loopback origins');
-hops.before(async (ctx) => {
-  ctx.a = await startServer();
-  ctx.b = await startServer();
-});
-hops.before.each(({ a, b }) => {
-  a.requests.length = 0;
-  b.requests.length = 0;
-  b.handle((_req, res) => json(res, 200, user));
-});
-hops.after(async ({ a, b }) => {
-  await Promise.all([a.close(), b.close()]);
-});
+withRawServer(hops, 'a');
+withRawServer(hops, 'b', (_req, res) => json(res, 200, user));
 
 async function sdkFor(server: TestServer, extra: Partial<SdkOptions> = {}) {
   const tokenStore = memoryTokenStore();

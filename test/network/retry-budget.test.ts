@@ -2,11 +2,12 @@
  * The retry budget: the token bucket alone, then a simulated 60 s full outage of 1,000 calls
  * against test/server (503 on every request), with a fake clock so backoff costs no time.
  */
-import { suite, test } from '../helpers/timed-suite.js';
+import { test } from '../helpers/timed-suite.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, isNetworkError, memoryTokenStore, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk } from '../e2e/helpers.js';
 import { fakeClock } from './helpers-retry.js';
 
 test('bucket: retries cost 5, timeouts 10, successes refill 1, per origin, never above capacity', () => {
@@ -34,19 +35,9 @@ test('retryBudget is validated', () => {
   assert.throws(() => createSdk({ baseUrl: 'https://api.example.com', retryBudget: { capacity: Number.NaN } }), /retryBudget\.capacity/);
 });
 
-interface Ctx {
-  server: TestServer;
-}
-const Outage = suite<Ctx>('retry budget during a full outage');
-Outage.before(async (ctx) => {
-  ctx.server = await startServer();
-});
-Outage.after(async (ctx) => {
-  await ctx.server.close();
-});
+const Outage = serverSuite('retry budget during a full outage');
 
 Outage('1,000 calls over 60 s of 503s: attempts stay within 1.1 × calls; retries return with successes', async ({ server }) => {
-  server.reset();
   const fake = fakeClock(0);
   const budget = createRetryBudget();
   const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget, logLevel: 'off' });
@@ -87,7 +78,6 @@ Outage('1,000 calls over 60 s of 503s: attempts stay within 1.1 × calls; retrie
 });
 
 Outage('each SDK instance has its own budget unless one is shared', async ({ server }) => {
-  server.reset();
   const options = { baseUrl: server.url, clock: fakeClock(0).clock, logLevel: 'off' as const };
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });
   const attempts = (sdk: Sdk) => sdk.users.getMe().then(() => 0, (error: unknown) => (isNetworkError(error) ? error.attempts : -1));
@@ -102,7 +92,6 @@ Outage('each SDK instance has its own budget unless one is shared', async ({ ser
 });
 
 Outage('retryBudget: false leaves only maxRetries', async ({ server }) => {
-  server.reset();
   const fake = fakeClock(0);
   const sdk: Sdk = createSdk({ baseUrl: server.url, clock: fake.clock, retryBudget: { capacity: 0 }, logLevel: 'off' });
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'status', status: 503 } });

@@ -2,32 +2,25 @@
  * Cancellation and the overall deadline against test/server: a caller's abort ends the call
  * at once (also mid-backoff) and is never retried; deadlineMs bounds attempts and sleeps.
  */
-import { suite, until } from '../helpers/timed-suite.js';
+import { until } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError, type Sdk } from '../../generated/v1/index.js';
 import { createRetryBudget } from '../../src/network/retry-budget.js';
-import { signedInSdk, startServer, type TestServer } from '../e2e/helpers.js';
+import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 import { fakeClock, type FakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';
-import { whenRequested } from '../helpers/server-suite.js';
+import { serverSuite, whenRequested } from '../helpers/server-suite.js';
 
 interface Ctx {
-  server: TestServer;
   fake: FakeClock;
   sdk: Sdk;
 }
-const Deadline = suite<Ctx>('abort and deadline against test/server');
-Deadline.before(async (ctx) => {
-  ctx.server = await startServer();
-});
+const Deadline = serverSuite<Ctx>('abort and deadline against test/server');
+// After the suite's own reset: a fresh fake clock and a signed-in SDK per test.
 Deadline.before.each(async (ctx) => {
-  ctx.server.reset();
   ctx.fake = fakeClock(0.5);
   ctx.sdk = (await signedInSdk(ctx.server, 'alice@example.com', { clock: ctx.fake.clock, logLevel: 'off' })).sdk;
   ctx.server.requests.length = 0;
-});
-Deadline.after(async (ctx) => {
-  await ctx.server.close();
 });
 
 const meHits = (server: TestServer) => server.requests.filter((r) => r.path === '/users/me').length;
