@@ -8,7 +8,8 @@ import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { createRuntime } from '../../src/runtime.js';
 import { meta } from './helpers/meta.js';
-import { json, startServer, type TestServer } from './helpers/server.js';
+import { withRawServer } from './helpers/raw-server-suite.js';
+import type { TestServer } from './helpers/server.js';
 import { rejection } from '../helpers/rejection.js';
 
 type AnyOp = {
@@ -19,12 +20,9 @@ type AnyOp = {
 const api = { title: 'Test API', version: '1.0.0', specHash: 'test' };
 const test = suite<{ server: TestServer }>('hostile input: paths and headers');
 
-test.before(async (ctx) => {
-  ctx.server = await startServer((_req, res) => json(res, 200, {}));
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
-});
+// A raw server, not the reference Shop API: it records each request exactly as it arrived,
+// with no router in between that could normalise or refuse a hostile path. It answers 200 `{}`.
+withRawServer(test, 'server');
 
 function deleteSessions(server: TestServer) {
   const runtime = createRuntime({ baseUrl: `${server.url}/api/v1`, logLevel: 'off', retry: false, validate: 'off' }, api);
