@@ -1,6 +1,6 @@
 /** The token manager, the refresh lock and tokensFromResponse, each isolated from the network. */
 import { createAttempt } from '../../src/network/attempt.js';
-import { test, within } from '../helpers/timed-suite.js';
+import { test, until, within } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import { defaultRefreshLock, localLock } from '../../src/auth/refresh-lock.js';
 import { SessionExpiredError } from '../../src/auth/session.js';
@@ -162,14 +162,19 @@ test('a caller aborting while it waits for a shared refresh gets CANCELLED; the 
   const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r' });
   let finish!: (tokens: Tokens) => void;
   const tokens = manager(store, () => new Promise<Tokens>((resolve) => (finish = resolve)));
-  const next: FetchLike = async (request) =>
-    new Response(null, { status: request.headers.get('authorization') === 'Bearer a' ? 401 : 204 });
+  let refused = 0;
+  const next: FetchLike = async (request) => {
+    const stale = request.headers.get('authorization') === 'Bearer a';
+    if (stale) refused += 1;
+    return new Response(null, { status: stale ? 401 : 204 });
+  };
   const fetch = auth({ tokens, baseUrl: 'https://api.example.com' })(next);
   const controller = new AbortController();
   const secured = { security: [['bearerAuth']] };
   const aborted = fetch(createAttempt('https://api.example.com/x'), context({ meta: secured, signal: controller.signal }));
   const patient = fetch(createAttempt('https://api.example.com/y'), context({ meta: secured }));
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // Aborted once both were refused and the one refresh has started: both now wait on it.
+  await until(() => refused === 2 && finish !== undefined, 'both 401s and the shared refresh');
   controller.abort();
   const error = await aborted.catch((e: unknown) => e);
   assert.is((error as NetworkError).type, 'CANCELLED');

@@ -2,7 +2,7 @@
  * The generated v1 SDK end to end against the reference backend over loopback: typed data in
  * and out, every error family mapped to NetworkError, faults injected at the server.
  */
-import { serverSuite } from '../helpers/server-suite.js';
+import { serverSuite, whenRequested } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { createSdk, type NetworkError, type NetworkErrorType, type Sdk } from '../../generated/v1/index.js';
 import { signedInSdk, type TestServer } from './helpers.js';
@@ -106,8 +106,12 @@ e2e('transport faults: reset → CONNECTION, hang → TIMEOUT, abort → CANCELL
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'hang' } });
   const controller = new AbortController();
-  setTimeout(() => controller.abort(), 50);
-  await expectType(sdk.users.getMe(undefined, { signal: controller.signal }), 'CANCELLED');
+  const earlier = server.requests.length;
+  const held = expectType(sdk.users.getMe(undefined, { signal: controller.signal }), 'CANCELLED');
+  // In flight: this call's request (not an earlier one) is held by the hang fault.
+  await whenRequested(server, (r) => r.path === '/users/me' && server.requests.indexOf(r) >= earlier);
+  controller.abort();
+  await held;
 
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'malformed' } });
   const malformed = await expectType(sdk.users.getMe(), 'UNKNOWN');
