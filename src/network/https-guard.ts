@@ -17,11 +17,16 @@ export interface HttpsGuardOptions {
 /** Middleware rejecting non-https requests (UNKNOWN NetworkError; nothing is sent). */
 export function httpsGuard(options: HttpsGuardOptions): Middleware {
   // Not async: on the common path it only hands the attempt on, so it adds no promise.
+  // The last plain-http origin found allowed (loopback, or allowInsecureHttp): the decision
+  // depends on the origin alone, so a local dev server or emulator host is not re-parsed per call.
+  let allowedHttpOrigin: string | undefined;
   return (next) => (attempt, context) => {
     let allowed: boolean;
     try {
       // An https origin is always allowed; only http (and the rest) needs the full URL's host.
-      allowed = urlOrigin(attempt.url).startsWith('https://') || isSecureOrAllowed(new URL(attempt.url), options.allowInsecureHttp);
+      const origin = urlOrigin(attempt.url);
+      allowed = origin.startsWith('https://') || origin === allowedHttpOrigin || isSecureOrAllowed(new URL(attempt.url), options.allowInsecureHttp);
+      if (allowed && origin.startsWith('http://')) allowedHttpOrigin = origin;
     } catch (error) {
       // A URL that does not parse fails the call through its promise, as an async layer would.
       return Promise.reject(error);
