@@ -19,9 +19,10 @@ import { fingerprint, type Claim } from './idempotency.js';
 import { readQuery } from './query.js';
 import type { Router } from './router.js';
 import { handleControl } from './routes/control.js';
+import { handleCacheLab } from './routes/cache-lab.js';
 import { handleEcho } from './routes/echo.js';
-import { handleRedirect } from './routes/redirect.js';
 import { handleRespond } from './routes/respond.js';
+import { handleRedirect } from './routes/redirect.js';
 import { validate } from './validate.js';
 
 export interface App {
@@ -56,8 +57,8 @@ export function createApp(deps: Deps, router: Router): App {
     }
     if (path.startsWith('/__control/')) return handleControl(req, res, method, path, deps);
     if (path.startsWith('/__echo/')) return handleEcho(req, res, method);
-    if (path === '/__redirect' || path.startsWith('/__redirect/')) return handleRedirect(req, res);
     if (path.startsWith('/__respond/')) return handleRespond(req, res);
+    if (path === '/__redirect' || path.startsWith('/__redirect/')) return handleRedirect(req, res);
 
     deps.requests.push({ method, path, url: path + url.search, headers: { ...req.headers }, requestId, at: deps.now() });
     const fault = deps.faults.take(method, path);
@@ -76,6 +77,7 @@ export function createApp(deps: Deps, router: Router): App {
       case 'deep-json': case 'big-body': case 'content-type': case 'huge-header': case 'raw':
         return writeHostile(res, fault);
     }
+    if (path.startsWith('/__cache/')) return handleCacheLab(req, res, method, deps); // logged and faultable, outside the spec
 
     const match = router.match(method, path);
     if (match.kind === 'not-found') return writeWire(res, toWire(problem(404, 'not-found', 'No such endpoint.', `${method} ${path}`), path));
