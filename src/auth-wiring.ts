@@ -48,7 +48,7 @@ export const authWiring: AuthWiring = {
 };
 
 /** Where `withAuth` leaves the wiring on an options object (a registry symbol: safe across copies). */
-export const AUTH_WIRING: unique symbol = /* @__PURE__ */ Symbol.for('tether.authWiring') as never;
+export const AUTH_WIRING: unique symbol = /* @__PURE__ */ Symbol.for('tether.authWiring');
 
 /**
  * `options` for `createClient` with authentication turned on: `auth` (token store, refresh)
