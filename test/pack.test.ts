@@ -56,8 +56,12 @@ test.before(async () => {
   app = join(dir, 'app');
 });
 test.after(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
+  // The folder goes even when closing the server fails or `before` stopped half way.
+  try {
+    await server?.close();
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('npm pack: dist only, the tether bin, no dependencies', async () => {

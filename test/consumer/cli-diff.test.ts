@@ -41,7 +41,8 @@ test.before(async () => {
   await copyFile(join(root, 'test', 'fixtures', 'specs', 'galaxy-0.2.20.json'), join(app, 'galaxy.json'));
 });
 test.after(async () => {
-  await rm(app, { recursive: true, force: true });
+  // Unset when mkdtemp itself failed: nothing to remove, and no second error to hide the first.
+  if (app) await rm(app, { recursive: true, force: true });
 });
 
 test('tether diff v1 v2: exit 1, the breaking changes in SDK terms with both pointers', async () => {

@@ -35,7 +35,8 @@ test.before(async () => {
   await copyFile(join(root, 'openapi', 'v1', 'openapi.yaml'), join(dir, 'specs', 'shop\nprocess.exit(1);.yaml'));
 });
 test.after(async () => {
-  await rm(dir, { recursive: true, force: true });
+  // Unset when mkdtemp itself failed: nothing to remove, and no second error to hide the first.
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 test('a newline in the spec file name stays inside the header comment of every file', async () => {
