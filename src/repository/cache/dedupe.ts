@@ -31,8 +31,9 @@ export class InFlight<T> {
     if (flight === undefined) {
       const controller = new AbortController();
       const started: Flight<T> = { controller, waiting: 0, promise: Promise.resolve() as Promise<never> };
-      const promise = Promise.resolve()
-        .then(() => start(controller.signal))
+      // Started synchronously (a throw becomes a rejection), so the request is under way
+      // before any caller can abort.
+      const promise = new Promise<T>((resolve) => resolve(start(controller.signal)))
         .finally(() => {
           if (this.flights.get(key) === started) this.flights.delete(key);
         });
