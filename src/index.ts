@@ -39,6 +39,12 @@ export type { FetchLike, Middleware, PlatformFetch, RequestContext, ResolvedCall
 
 export { memoryStorage } from './platform/storage/memory-storage.js';
 export type { StorageAdapter } from './platform/storage/types.js';
+/** Browser and React Native storage adapters; the Node file adapter is `@tether/sdk/storage/node` (docs/storage.md). */
+export { INDEXED_DB_STORAGE_DEFAULTS, indexedDbStorage, type IndexedDbStorageOptions } from './platform/storage/indexeddb-storage.js';
+export type { IdbFactoryLike } from './platform/storage/idb-types.js';
+export { asyncStorageAdapter, type AsyncStorageAdapterOptions, type AsyncStorageLike } from './platform/storage/async-storage-adapter.js';
+export { mmkvStorage, type MmkvLike, type MmkvStorageOptions } from './platform/storage/mmkv-storage.js';
+export { StorageError, StorageErrorCode, isStorageError, type StorageOperation } from './platform/storage/storage-error.js';
 
 export type {
   HttpMethod,

@@ -16,7 +16,8 @@ export const RUNTIME_VALUE_EXPORTS = [
   'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
   'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
-  'operationPages',
+  'operationPages', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
+  'StorageErrorCode', 'isStorageError',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

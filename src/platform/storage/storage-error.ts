@@ -37,9 +37,11 @@ export interface StorageErrorInit {
   readonly cause?: unknown;
 }
 
-// Symbol.for is shared by every copy of the package in a process (the Node storage entry is
-// bundled apart from the runtime), where `instanceof` against one class would fail.
-const BRAND = Symbol.for('tether.StorageError');
+// The brand is a getter on the prototype, read by name: every copy of the package in a process
+// (the Node storage entry is bundled apart from the runtime) agrees on it where `instanceof`
+// against one class would fail. A string-named getter, not a symbol set after the class, keeps
+// the class free of module-level side effects, so apps that never touch storage tree-shake it.
+const BRAND = '~tether.StorageError';
 
 /** `cause` as ES2022 declares it on Error, also for consumers compiling with lib ES2020. */
 export interface StorageError {
@@ -67,17 +69,20 @@ export class StorageError extends Error {
     this.errno = init.errno;
   }
 
+  /** The cross-copy brand (see BRAND). */
+  get '~tether.StorageError'(): true {
+    return true;
+  }
+
   /** Lets `instanceof StorageError` agree with `isStorageError` across package copies. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isStorageError(value);
   }
 }
 
-Object.defineProperty(StorageError.prototype, BRAND, { value: true, enumerable: false });
-
 /** True for a StorageError from any copy of Tether loaded in this process. */
 export function isStorageError(value: unknown): value is StorageError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)[BRAND] === true;
 }
 
 /** The `code` or `name` a host error carries (Node's errno code, a DOMException's name), if any. */
