@@ -5,6 +5,7 @@
  *   dist/valibot/   valibot (`@tether/sdk/valibot`), one copy shared by every generated SDK
  *   dist/<version>/ each pinned SDK (`@tether/sdk/<version>`), importing the two above
  *   dist/types/, dist/cjs-types/  declarations for ESM and CJS consumers (see declarations.ts)
+ *   dist/storage-node/ the Node-only storage adapters (`@tether/sdk/storage/node`), Node builds only
  *   dist/cli/       the `tether` bin, the generator bundled with its dependencies (build/cli.mjs)
  * ESM builds are platform-neutral ES2020 for browsers, React Native and workers (no Node built-in
  * may appear); CJS builds are for Node.
@@ -91,6 +92,15 @@ async function main(): Promise<void> {
   await bundleTwice('runtime', { stdin: { contents: RUNTIME_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'runtime-entry.ts' } });
   // The integration review: its own entry, imported by no SDK, so apps that never review ship none of it.
   await bundleTwice('review', { stdin: { contents: "export * from './src/review/index.ts';\n", resolveDir: root, loader: 'ts', sourcefile: 'review-entry.ts' } });
+  // Node-only storage adapters (node:fs): their own entry, built for Node in both formats and never
+  // neutral, so no browser/RN bundle can reach them. Its StorageError is a copy; the brand check
+  // (isStorageError, instanceof) holds across copies.
+  for (const [format, ext] of [['esm', 'mjs'], ['cjs', 'cjs']] as const) {
+    await build({
+      stdin: { contents: "export * from './src/platform/storage/node.ts';\n", resolveDir: root, loader: 'ts', sourcefile: 'storage-node-entry.ts' },
+      bundle: true, sourcemap: true, legalComments: 'none', logLevel: 'warning', platform: 'node', target: 'node20', format, outfile: join(dist, 'storage-node', `index.${ext}`),
+    });
+  }
   await bundleTwice('valibot', { stdin: { contents: "export * from 'valibot';\n", resolveDir: root, loader: 'ts', sourcefile: 'valibot-entry.ts' } });
   for (const version of versions) await bundleTwice(version, { entryPoints: [join(root, 'generated', version, 'index.ts')] }, (ext) => [sharedRuntime(ext)]);
   await writeDeclarations(root, versions);

@@ -49,6 +49,7 @@ export async function writeDeclarations(root: string, versions: readonly string[
   await copyFile(join(valibot, 'LICENSE.md'), join(types, 'valibot', 'LICENSE.md'));
   await writeFile(join(types, 'src', 'valibot.d.ts'), "export * from '../valibot/index.js';\n");
   await writeFile(join(types, 'review.d.ts'), "export * from './src/review/index.js';\n");
+  await writeFile(join(types, 'storage-node.d.ts'), "export * from './src/platform/storage/node.js';\n");
   await writeFile(join(types, 'runtime.d.ts'), "export * from './src/index.js';\nexport * from './src/runtime.js';\nexport * from './src/client.js';\n");
 
   const foreign = await foreignReferences(types);

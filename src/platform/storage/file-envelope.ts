@@ -32,7 +32,7 @@ function digest(body: Buffer): string {
 }
 
 /** The bytes of the file holding `value` under `key`. */
-export function encodeEntry(key: string, value: string): Buffer {
+export function encodeEntry(key: string, value: string): Uint8Array {
   const encoding: Encoding = hasLoneSurrogate(key) || hasLoneSurrogate(value) ? 'utf16le' : 'utf8';
   const keyBytes = Buffer.from(key, encoding);
   const valueBytes = Buffer.from(value, encoding);
@@ -44,7 +44,8 @@ export function encodeEntry(key: string, value: string): Buffer {
 const LENGTH = /^(?:0|[1-9]\d{0,15})$/;
 
 /** The entry in `bytes`, or undefined when they are not one whole, intact entry of this version. */
-export function decodeEntry(bytes: Buffer): Entry | undefined {
+export function decodeEntry(data: Uint8Array): Entry | undefined {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const end = bytes.subarray(0, MAX_HEADER).indexOf(0x0a);
   if (end < 0) return undefined;
   const fields = bytes.subarray(0, end).toString('latin1').split(' ');

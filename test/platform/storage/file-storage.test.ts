@@ -45,7 +45,7 @@ test.after(() => cleanScratch(SCRATCH));
 test('every kind of damaged file is a miss and is removed, never a throw', async () => {
   const directory = await scratch(SCRATCH);
   const storage = fileStorage({ directory });
-  const good = encodeEntry('k', 'value');
+  const good = Buffer.from(encodeEntry('k', 'value'));
   const header = good.subarray(0, good.indexOf(0x0a) + 1).toString('latin1');
   const damaged: Array<[string, Buffer]> = [
     ['empty', Buffer.alloc(0)],
@@ -57,7 +57,7 @@ test('every kind of damaged file is a miss and is removed, never a throw', async
     ['a newer format version', Buffer.from(good.toString('latin1').replace('tether-kv 1 ', 'tether-kv 2 '), 'latin1')],
     ['plain JSON from an older release', Buffer.from('{"k":"value"}')],
     ['binary noise', Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x80])],
-    ['an entry of another key', encodeEntry('other', 'value')],
+    ['an entry of another key', Buffer.from(encodeEntry('other', 'value'))],
     ['a header with absurd lengths', Buffer.from(header.replace(/ 1 5 /, ' 1 99999999999999999999 '), 'latin1')],
   ];
   for (const [what, bytes] of damaged) {
