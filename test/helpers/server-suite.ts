@@ -36,13 +36,15 @@ export interface ClockContext {
 }
 
 function manualClock(start: number): ServerClock {
-  return {
+  const clock: ServerClock = {
     now: start,
     start,
-    advance(ms) {
-      this.now += ms;
+    // Through `clock`, not `this`: a test may pass `advance` around on its own.
+    advance: (ms) => {
+      clock.now += ms;
     },
   };
+  return clock;
 }
 
 /** Creates the suite; tests read `ctx.server` (and `ctx.clock` when asked for), plus whatever `beforeEach` put on the context. */
