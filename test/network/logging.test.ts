@@ -20,6 +20,7 @@ import { createRedaction, redactLogUrl, redactText } from '../../src/network/red
 import { resolveSdkOptions } from '../../src/options.js';
 import { createPipeline } from '../../src/pipeline.js';
 import { context } from '../runtime/helpers/context.js';
+import { withRawServer } from '../runtime/helpers/raw-server-suite.js';
 import { startServer as startPlainServer, type TestServer as PlainServer } from '../runtime/helpers/server.js';
 import { rejection } from '../helpers/rejection.js';
 import { recorder } from '../helpers/log-recorder.js';
@@ -202,14 +203,10 @@ flow('the app’s own redactHeaders stay out of the log of a call that fails wit
 });
 
 const units = suite<{ server: PlainServer }>('logging: redaction and levels');
-units.before(async (ctx) => {
-  ctx.server = await startPlainServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=set-cookie-secret', 'x-request-id': 'req-42' });
-    res.end('{"accessToken":"body-secret"}');
-  });
-});
-units.after(async (ctx) => {
-  await ctx.server.close();
+// A raw server: an answer carrying secrets in Set-Cookie and the body, which no real route gives.
+withRawServer(units, 'server', (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=set-cookie-secret', 'x-request-id': 'req-42' });
+  res.end('{"accessToken":"body-secret"}');
 });
 
 function sdkPipeline(server: PlainServer, log: Logger, extra: { logLevel?: LogLevel; redactHeaders?: string[]; redactQueryParams?: string[] } = {}) {
