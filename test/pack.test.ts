@@ -69,7 +69,7 @@ test('npm pack: dist only, the tether bin, no dependencies', async () => {
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   assert.ok(info, 'npm pack reports the tarball');
   const paths = info.files.map((f) => f.path);
-  for (const want of ['dist/cli/tether.mjs', 'dist/runtime/index.mjs', 'dist/runtime/index.cjs', 'dist/valibot/index.mjs', 'dist/types/runtime.d.ts', 'dist/cjs-types/package.json', 'dist/v1/index.cjs', 'dist/v2/index.mjs', 'dist/v2/index.cjs', 'dist/types/generated/v2/index.d.ts']) {
+  for (const want of ['dist/cli/tether.mjs', 'dist/runtime/index.mjs', 'dist/runtime/index.cjs', 'dist/valibot/index.mjs', 'dist/types/runtime.d.ts', 'dist/cjs-types/package.json', 'dist/v1/index.cjs', 'dist/v2/index.mjs', 'dist/v2/index.cjs', 'dist/types/generated/v2/index.d.ts', 'dist/storage-node/index.mjs', 'dist/storage-node/index.cjs', 'dist/types/storage-node.d.ts']) {
     assert.ok(paths.includes(want), `${want} is published`);
   }
   assert.ok(paths.every((p) => p === 'package.json' || p === 'README.md' || p.startsWith('dist/')), 'only dist/ is published');
@@ -88,6 +88,22 @@ test('published declarations reference only each other (no valibot, openapi-fetc
   const pkg = join(app, 'node_modules', '@tether', 'sdk', 'dist');
   assert.equal(await foreignReferences(join(pkg, 'types')), []);
   assert.equal(await foreignReferences(join(pkg, 'cjs-types')), []);
+});
+
+test('@tether/sdk/storage/node resolves in the installed app: types under the ESM matrix, ESM and CJS round trips', async () => {
+  await mkdir(join(app, 'src'), { recursive: true });
+  await writeFile(join(app, 'src', 'storage.ts'), "import { fileStorage, isStorageError, type FileStorageOptions } from '@tether/sdk/storage/node';\nconst options: FileStorageOptions = { directory: 'store' };\nexport const storage = fileStorage(options);\nexport const check: (e: unknown) => boolean = isStorageError;\n");
+  const failures: string[] = [];
+  for (const config of MATRIX.filter((c) => c.format === 'esm')) {
+    const { errors } = typeCheck([join(app, 'src', 'storage.ts')], config.compilerOptions, app);
+    if (errors) failures.push(`${config.name}:\n${errors}`);
+  }
+  assert.is(failures.join('\n'), '', failures.join('\n'));
+  await writeFile(join(app, 'storage.mjs'), "import { fileStorage } from '@tether/sdk/storage/node';\nconst s = fileStorage({ directory: 'store-esm' });\nawait s.setItem('k', 'esm');\nprocess.stdout.write(String(await s.getItem('k')));\n");
+  await writeFile(join(app, 'storage.cjs'), "const { fileStorage } = require('@tether/sdk/storage/node');\nconst s = fileStorage({ directory: 'store-cjs' });\ns.setItem('k', 'cjs').then(() => s.getItem('k')).then((v) => process.stdout.write(String(v)));\n");
+  assert.is(must(await run(process.execPath, ['storage.mjs'], app), 'ESM import of storage/node').stdout, 'esm');
+  assert.is(must(await run(process.execPath, ['storage.cjs'], app), 'CJS require of storage/node').stdout, 'cjs');
+  await rm(join(app, 'src', 'storage.ts'));
 });
 
 test('npx tether generate writes an SDK importing the package, headed by its own command; check agrees', async () => {
