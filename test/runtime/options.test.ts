@@ -29,6 +29,8 @@ test('defaults are applied and the result is frozen', () => {
     validate: 'strict',
     validationMappers: undefined,
     maxResponseBytes: 10 * 1024 * 1024,
+    // undefined: the default, one warn line on the logger per deprecated operation (service/deprecation.ts).
+    onDeprecation: undefined,
   });
   assert.is(DEFAULTS.timeoutMs, 30_000);
   assert.ok(Object.isFrozen(options));
