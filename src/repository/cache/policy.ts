@@ -4,12 +4,30 @@
  * rules it leaves to the cache added here: which statuses and bodies may be stored at all,
  * the app's `ttlMs` where the server says nothing, and how stale an entry may be served.
  */
-import CachePolicy from 'http-cache-semantics';
+import HttpCachePolicy from 'http-cache-semantics';
 import type { Clock } from '../../platform/clock.js';
 import type { HttpExchangeResponse } from './types.js';
 
-export type PolicyObject = CachePolicy.CachePolicyObject;
-export type { CachePolicy };
+/**
+ * The part of http-cache-semantics' policy the cache uses, written out here so the published
+ * declarations name nothing from a package the consumer does not install (the library itself is
+ * bundled into the runtime).
+ */
+export interface CachePolicy {
+  storable(): boolean;
+  /** Seconds since the response was generated, from Age and the time it was stored. */
+  age(): number;
+  /** Freshness lifetime in seconds (max-age, Expires, or the RFC's heuristic). */
+  maxAge(): number;
+  toObject(): PolicyObject;
+  revalidationHeaders(request: PolicyRequest): Record<string, string | string[] | undefined>;
+  revalidatedPolicy(request: PolicyRequest, response: { status: number; headers: Record<string, string> }): { policy: CachePolicy; modified: boolean; matches: boolean };
+}
+
+/** http-cache-semantics' serialised policy (its toObject()), stored inside an entry's envelope. */
+export interface PolicyObject {
+  readonly v: number;
+}
 
 /** Makes and revives policies that read `clock` instead of Date.now. */
 export interface PolicyFactory {
@@ -30,14 +48,14 @@ export interface PolicyRequest {
  * is closed over rather than set on the instance.
  */
 export function policyFactory(clock: Pick<Clock, 'now'>): PolicyFactory {
-  class ClockedPolicy extends CachePolicy {
+  class ClockedPolicy extends HttpCachePolicy {
     now(): number {
       return clock.now();
     }
   }
   return {
     create: (request, response) => new ClockedPolicy(request, response, { shared: false }),
-    revive: (object) => ClockedPolicy.fromObject(object),
+    revive: (object) => ClockedPolicy.fromObject(object as unknown as HttpCachePolicy.CachePolicyObject),
   };
 }
 
