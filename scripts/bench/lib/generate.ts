@@ -21,10 +21,10 @@ export function generateScript(): string {
 }
 
 /** `sh -c '<generate script> --spec <spec> --out <out>'` with node_modules/.bin on PATH, as npm sets it. */
-export async function runGenerator(spec: string, out: string, timeoutMs: number): Promise<Measured> {
+export async function runGenerator(spec: string, out: string, timeoutMs: number, extra: readonly string[] = []): Promise<Measured> {
   await rm(out, { recursive: true, force: true });
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = `${generateScript()} --spec ${quote(spec)} --out ${quote(out)}`;
+  const command = [generateScript(), '--spec', quote(spec), '--out', quote(out), ...extra.map(quote)].join(' ');
   process.env.PATH = [join(root, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter);
   return measureCommand('sh', ['-c', command], { cwd: root, timeoutMs });
 }
