@@ -15,11 +15,23 @@ const LAYERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['timeout / deadline', /timeout|deadline/],
   ['logging + redaction', /log|redact/],
   ['pagination', /paginat|pager/],
-  ['errors + 422 field mapping', /errors\//],
-  ['options', /options/],
+  ['errors: 422 field mapping', /errors\/field-errors/],
+  ['errors: NetworkError, status → type, URL redaction', /errors\//],
+  ['option checks + defaults: network', /network\/(options|option-checks)/],
+  ['option checks + defaults: service', /service\/options/],
+  ['options: top (createSdk / createClient)', /options/],
+  ['body: form + binary serializers (multipart, urlencoded, raw, media choice)', /service\/body\.ts|service\/body\/(multipart|urlencoded|choose-media|raw-body|media-body)/],
+  ['body: answer reading (media types, answer kind, size limit)', /service\/body\/|read-body/],
+  ['params: path template + default styles', /path-template|params\/(encode|lookup|errors|query)/],
+  ['params: non-default styles, cookie, header', /params\//],
+  ['call runner (call, attempt builder, idempotency, deprecation, input checks)', /service\//],
+  ['https guard', /https-guard|loopback|origin/],
+  ['compose, pipeline, transport', /network\/(compose|pipeline|transport|attempt)\.ts|src\/pipeline/],
+  ['platform: uuid', /platform\//],
+  ['runtime + client composition', /src\/(runtime|client)\.ts/],
 ];
 
 export function layerOf(file: string): string {
   for (const [name, pattern] of LAYERS) if (pattern.test(file)) return name;
-  return 'other runtime (compose, call runner, https guard, transport, …)';
+  return 'other runtime';
 }
