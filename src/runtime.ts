@@ -133,6 +133,8 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
 // wireCallPath above.
 export { rawCall, safeCall } from './service/method-extras.js';
 export { items as operationItems, pages as operationPages } from './service/paginate.js';
+// Named by generated metadata (`bodyCodec`) on operations that may send more than JSON.
+export { mediaBodies } from './service/body/media-body.js';
 
 /** One SDK instance's call path without method objects; src/client.ts builds on it. */
 export interface CallCore {

@@ -57,14 +57,31 @@ function paramsEntry(op: OperationModel): Array<readonly [string, Expr]> {
   return unusual.length > 0 ? [['params', literal(unusual)]] : [];
 }
 
+/** JSON as the runtime's body writer classes it (service/body/media-type.ts): `application/json`, `*+json`, `text/json`. */
+function isJsonType(type: string): boolean {
+  const essence = type.split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || essence.endsWith('+json') || essence === 'text/json';
+}
+
+/**
+ * Whether the operation's bodies need the full body writer (form encodings, binary, text, a
+ * choice of types): only then is it referenced, so JSON-only apps do not bundle it.
+ */
+function needsMediaBodies(op: OperationModel): boolean {
+  const type = op.requestBody?.contentType;
+  return op.wire?.requestMedia !== undefined || (type !== undefined && !isJsonType(type));
+}
+
 /** Renders the operations module. */
 export function emitOperations(
   model: Pick<ApiModel, 'operations' | 'document'>,
   validators: Record<string, OperationValidatorNames>,
   runtimeImport: string,
 ): ts.Statement[] {
+  const media = model.operations.some(needsMediaBodies);
   const statements: ts.Statement[] = [
     importDecl(runtimeImport, { named: ['OperationMeta'], typeOnly: true }),
+    ...(media ? [importDecl(runtimeImport, { named: ['mediaBodies'] })] : []),
     importDecl('./validators.js', { namespace: 'v' }),
   ];
   for (const op of model.operations) {
@@ -83,6 +100,7 @@ export function emitOperations(
       ['requestContentType', optionalStr(op.requestBody?.contentType)],
       // Only when they say more than the defaults (collect-bodies.ts).
       ...(op.wire?.requestMedia ? [['requestMedia', literal(op.wire.requestMedia)] as const] : []),
+      ...(needsMediaBodies(op) ? [['bodyCodec', access('mediaBodies')] as const] : []),
       ...(op.wire?.accept ? [['accept', str(op.wire.accept)] as const] : []),
       ['responseKind', str(responseKind(op))],
       ['pagination', op.pagination ? literal(op.pagination) : undef()],
@@ -91,6 +109,7 @@ export function emitOperations(
       ['authRole', optionalStr(authRole(model.document, op))],
       ['schemas', schemasExpr(validators[op.exportName])],
       ...paramsEntry(op),
+      ...(op.batch ? [['batch', literal(op.batch)] as const] : []),
     ]);
     statements.push(withDoc(exportConst(op.exportName, meta, typeRef('OperationMeta')), [`\`${op.method.toUpperCase()} ${op.path}\``]));
   }

@@ -65,6 +65,25 @@ export interface ParameterMeta {
   readonly content?: string;
 }
 
+/** A call's body as fetch sends it, with the Content-Type to set (undefined: fetch sets its own). */
+export interface WrittenBody {
+  readonly body: unknown;
+  readonly contentType: string | undefined;
+}
+
+/**
+ * Writes the bodies of an operation that may send more than JSON (form encodings, binary,
+ * text). Generated metadata names one only on such operations, so an app that calls JSON-only
+ * operations bundles no form or binary serializer; without one the runtime sends JSON and
+ * passes fetch's own body shapes through.
+ */
+export interface BodyCodec {
+  /** Serialises `body` as the chosen declared media type; throws on a body that type cannot carry. */
+  write(meta: OperationMeta, body: unknown, contentType: string | undefined): WrittenBody;
+  /** Whether `body` goes out as JSON, so the spec's JSON schema applies to it. */
+  sentAsJson(meta: OperationMeta, body: unknown, contentType: string | undefined): boolean;
+}
+
 /** Per-operation metadata emitted into `generated/<version>/operations.ts`. */
 export interface OperationMeta {
   /** `<service>.<method>`, e.g. `orders.createOrder`; the key the offline queue uses. */
@@ -89,6 +108,8 @@ export interface OperationMeta {
    * an `encoding`; absent: `requestContentType` alone, with the defaults (service/body/).
    */
   readonly requestMedia?: ReadonlyArray<RequestMedia>;
+  /** How the body is written when it may be more than JSON (service/body/media-body.ts); absent: JSON. */
+  readonly bodyCodec?: BodyCodec;
   /**
    * The success media types as the `Accept` header to send (JSON first, q-values for the rest);
    * absent when no success response declares a body. Also what an answer's type is checked against.

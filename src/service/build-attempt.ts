@@ -7,8 +7,7 @@
 import { mergeHeaders, removeTrailingSlash } from 'openapi-fetch';
 import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
-import { contentTypeFor, serializeBody } from './body.js';
-import { chooseMedia } from './body/choose-media.js';
+import { jsonBodies } from './body/json-body.js';
 import { isRawBody } from './body/raw-body.js';
 import { cookieHeader } from './params/cookie.js';
 import { serializeHeaders } from './params/header.js';
@@ -46,9 +45,10 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
     const search = params.query === undefined ? '' : serializeQuery(params.query, paramsIn(meta, 'query'));
     if (search) url += `?${search}`;
     const cookie = cookieHeader(params.cookie, paramsIn(meta, 'cookie'));
-    const media = init.body === undefined && init.contentType === undefined ? undefined : chooseMedia(meta, init.body, init.contentType);
-    const body = init.body === undefined ? undefined : serializeBody(init.body, media?.type, media?.encoding);
-    const contentType = contentTypeFor(init.body, media?.type);
+    // Form and binary serializers come with the operations that declare them (meta.bodyCodec).
+    const written = init.body === undefined && init.contentType === undefined ? undefined : (meta.bodyCodec ?? jsonBodies).write(meta, init.body, init.contentType);
+    const body = written?.body;
+    const contentType = written?.contentType;
     // openapi-fetch's order: its JSON default (not for FormData, Blobs or bytes, which say their own),
     // then the SDK's headers, then ours, then the call's, then header parameters.
     const headers = mergeHeaders(

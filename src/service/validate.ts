@@ -11,7 +11,7 @@
 import type { PathSegment, ValidationIssue } from '../errors/field-errors.js';
 import type { OperationMeta } from '../contract/operation.js';
 import type { StandardSchemaV1 } from '../contract/standard-schema.js';
-import { sentAsJson } from './body/choose-media.js';
+import { jsonBodies } from './body/json-body.js';
 
 /**
  * 'strict': wrong input rejects with VALIDATION (nothing sent); a wrong response rejects with
@@ -76,7 +76,7 @@ interface RequestParts {
 export function requestIssues(meta: OperationMeta, init: RequestParts): MaybePromise<ValidationIssue[]> {
   const { body: bodySchema, params: paramsSchema } = meta.schemas;
   // Only bodies sent as JSON: streams, Blobs, FormData and form/text bodies are not the JSON schema's shape.
-  const body = bodySchema && init.body !== undefined && meta.requestContentType !== undefined && sentAsJson(meta, init.body, init.contentType) ? issuesOf(bodySchema, init.body) : undefined;
+  const body = bodySchema && init.body !== undefined && meta.requestContentType !== undefined && (meta.bodyCodec ?? jsonBodies).sentAsJson(meta, init.body, init.contentType) ? issuesOf(bodySchema, init.body) : undefined;
   const params = paramsSchema ? issuesOf(paramsSchema, paramsOf(meta, init)) : undefined;
   if (isThenable(body) || isThenable(params)) return Promise.all([body, params]).then(([b, p]) => joinIssues(b, p));
   return joinIssues(body, params);

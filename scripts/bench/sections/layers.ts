@@ -8,6 +8,8 @@ const LAYERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['openapi-fetch', /node_modules\/openapi-fetch\//],
   ['generated: validators', /validators/],
   ['generated: operations, services, index', /(^|\/)(generated|\.tmp)\//],
+  ['repository: HTTP cache', /repository\/cache|cache-wiring|cached-exchange|cache-options/],
+  ['repository: batching', /repository\/batch|batch/],
   ['validation: runtime', /valid|standard-schema/],
   ['auth', /(^|\/)auth|token|session|refresh/],
   ['retry (budget, backoff, clock)', /retry|backoff|clock/],
