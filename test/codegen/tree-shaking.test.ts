@@ -95,4 +95,27 @@ test('createSdk binds, and so bundles, every operation and its validators', asyn
   }
 });
 
+/** The bodies fixture SDK (test/fixtures/wire/bodies.yaml): JSON, form, multipart, binary and text operations. */
+const BODIES = './test/types/generated-bodies/index.ts';
+
+/** Functions only the full body writer brings (service/body/media-body.ts and what it calls); identifiers survive this bundle. */
+const FORM_AND_BINARY = ['mediaBodies', 'chooseMedia', 'serializeBody', 'toMultipart', 'toUrlEncoded'];
+
+test('a GET-only app and a JSON-body app bundle no multipart, urlencoded or binary serializer', async () => {
+  const get = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  const json = await bundle(`import { createClient, sendJson } from '${BODIES}';\nexport const run = () => sendJson(createClient({ baseUrl: 'https://api.example.com' }), { body: { name: 'n' } } as never);`);
+  for (const marker of FORM_AND_BINARY) {
+    assert.not.ok(get.includes(marker), `GET: ${marker} is not bundled`);
+    assert.not.ok(json.includes(marker), `JSON body: ${marker} is not bundled`);
+  }
+  assert.ok(json.includes('jsonBodies'), 'the JSON writer is what a JSON body uses');
+});
+
+test('an app calling a multipart or a form operation bundles the full body writer', async () => {
+  for (const op of ['upload', 'sendForm']) {
+    const out = await bundle(`import { createClient, ${op} } from '${BODIES}';\nexport const run = () => ${op}(createClient({ baseUrl: 'https://api.example.com' }), { body: {} } as never);`);
+    for (const marker of FORM_AND_BINARY) assert.ok(out.includes(marker), `${op}: ${marker} is bundled`);
+  }
+});
+
 test.run();
