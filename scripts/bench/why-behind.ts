@@ -23,7 +23,7 @@ export const WHY_BEHIND: ReadonlyArray<readonly [goalStart: string, why: string]
   ],
   [
     'an app calling one v1 operation',
-    'The floor is what the default options enable for every call: retry with its budget and backoff, redirect handling (credentials stripped cross-origin), the per-attempt timeout over the body, logging with redaction, option checks, the call runner with every wire body form (JSON, multipart, urlencoded, binary), the error model with 422 mapping, and valibot’s core for strict validation. The auth layer is no longer in it unless the app opts in with withAuth (about 5 kB gz). Getting to 8 kB would mean layers an app must opt into (retry, redirect, logging), which the design makes defaults.',
+    'The floor is what the default options enable for every call: retry with its budget and backoff, redirect handling (credentials stripped cross-origin), the per-attempt timeout over the body, logging with redaction, option checks, the call runner (JSON bodies and the default parameter styles; form, multipart, text and binary bodies come only with the operations that declare them), the error model with 422 mapping, and valibot’s core for strict validation. Since the HTTP cache was wired in, its code is bundled whether or not `cache` is set (see the per-layer table). The auth layer is no longer in it unless the app opts in with withAuth (about 5 kB gz). Getting to 8 kB would mean layers an app must opt into (retry, redirect, logging), which the design makes defaults.',
   ],
   ['an app calling one GitHub operation', 'The same floor as the v1 app plus the operation’s own metadata and validators.'],
   [

@@ -39,7 +39,8 @@ export async function inspectSdk(indexFile: string): Promise<SdkForms> {
   for (const [tag, service] of Object.entries(sdk)) {
     if (!service || typeof service !== 'object') continue;
     for (const [method, fn] of Object.entries(service)) {
-      if (typeof fn !== 'function') continue;
+      // Operations carry their meta; other members (sdk.cache.clear, …) are not operations.
+      if (typeof fn !== 'function' || (fn as { meta?: unknown }).meta === undefined) continue;
       const standalone = !treeShakable
         ? undefined
         : byId.size > 0

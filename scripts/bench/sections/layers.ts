@@ -8,7 +8,7 @@ const LAYERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['openapi-fetch', /node_modules\/openapi-fetch\//],
   ['generated: validators', /validators/],
   ['generated: operations, services, index', /(^|\/)(generated|\.tmp)\//],
-  ['repository: HTTP cache', /repository\/cache|cache-wiring|cached-exchange|cache-options/],
+  ['repository: HTTP cache (incl. http-cache-semantics)', /repository\/cache|cache-wiring|cached-exchange|cache-options|http-cache-semantics/],
   ['repository: batching', /repository\/batch|batch/],
   ['validation: runtime', /valid|standard-schema/],
   ['auth', /(^|\/)auth|token|session|refresh/],
