@@ -21,6 +21,13 @@ export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';
 export { withAuth } from './auth-wiring.js';
+export { withCache } from './repository/cache-wiring.js';
+export { CACHE_DEFAULTS } from './repository/cache-options.js';
+export type { CacheOptions, CachePolicyOptions, CallCacheOption } from './repository/cache-options.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
+export type { CacheInfo } from './service/method-extras.js';
+export type { CacheStrategy } from './repository/cache/types.js';
+export { CacheMissError, isCacheMiss } from './repository/cache/cache-miss.js';
 
 export { tokensFromResponse } from './auth/tokens-from-response.js';
 export type { RefreshTokens } from './auth/token-manager.js';

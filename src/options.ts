@@ -7,11 +7,22 @@
 import { AUTH_DEFAULTS, resolveAuthOptions, type AuthOptions, type ResolvedAuthOptions } from './auth/options.js';
 import { resolveCredentials, type CredentialsOption, type ResolvedCredentials } from './auth/credentials.js';
 import { NETWORK_DEFAULTS, resolveNetworkOptions, type NetworkOptions, type ResolvedNetworkOptions } from './network/options.js';
-import { SERVICE_DEFAULTS, resolveServiceOptions, type ResolvedServiceOptions, type ServiceOptions } from './service/options.js';
+import { SERVICE_DEFAULTS, resolveServiceOptions, type CallOptions as ServiceCallOptions, type ResolvedServiceOptions, type ServiceOptions } from './service/options.js';
+import type { StorageAdapter } from './platform/storage/types.js';
+import type { CacheOptions, CallCacheOption } from './repository/cache-options.js';
 
 export type { AuthOptions, ResolvedAuthOptions } from './auth/options.js';
 export { resolveCallOptions, type RetryOptions } from './network/options.js';
-export type { CallOptions } from './service/options.js';
+export type { CacheOptions, CachePolicyOptions, CallCacheOption } from './repository/cache-options.js';
+
+/** Options for one call: the second argument of every generated method. */
+export interface CallOptions extends ServiceCallOptions {
+  /**
+   * How this GET uses the cache (a strategy, `{ strategy, ttlMs, maxStaleMs }`), or `false` to
+   * bypass it entirely; default the operation's, else the SDK's (docs/caching.md).
+   */
+  readonly cache?: CallCacheOption | undefined;
+}
 
 /**
  * Options for `createSdk`. `Credentials` is the generated SDK's own type (its spec's scheme
@@ -21,6 +32,10 @@ export interface SdkOptions<Credentials extends CredentialsOption = never> exten
   readonly auth?: AuthOptions | undefined;
   /** Credentials of the spec's API-key, Basic and other HTTP schemes, by scheme name (docs/auth.md). */
   readonly credentials?: Credentials | undefined;
+  /** The HTTP cache (docs/caching.md); omitted: no cache, every call goes to the network. */
+  readonly cache?: CacheOptions | undefined;
+  /** Persistent storage the cache (and other repository features) use by default; memory only when omitted. */
+  readonly storage?: StorageAdapter | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */

@@ -11,6 +11,8 @@ import { createNetworkChain } from './network/pipeline.js';
 import { resolveCoreOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
+import { CACHE_WIRING, cacheWiring, type CacheWiring } from './repository/cache-wiring.js';
+import type { SdkCache } from './repository/sdk-cache.js';
 import type { OperationArgs, OperationData, OperationMeta, PageItem } from './contract/operation.js';
 import type { PageOptions } from './service/paginate.js';
 
@@ -26,7 +28,8 @@ export type {
   PaginationMeta,
 } from './contract/operation.js';
 export type { StandardSchemaV1 } from './contract/standard-schema.js';
-export type { OperationError, RawResult, SafeResult } from './service/method-extras.js';
+export type { CacheInfo, OperationError, RawResult, SafeResult } from './service/method-extras.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
 export type { Readable, WebhookPayload, Writable } from './contract/operation.js';
@@ -75,6 +78,8 @@ export interface Runtime {
    * `Paginated` is `true` for operations the generator found a pagination shape for.
    */
   operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated>;
+  /** `sdk.cache`, typed by the SDK's services `S` (inert when no `cache` option was given). */
+  cache<S>(): SdkCache<S>;
 }
 
 type Run = (init: unknown, options: unknown) => Promise<unknown>;
@@ -86,14 +91,23 @@ type Run = (init: unknown, options: unknown) => Promise<unknown>;
  * (`x-tether-auth: refresh`), the default refresh, when it meets it. Without `auth` (the
  * auth layer's wiring, auth-wiring.ts) the runtime has no auth layer at all.
  */
-function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth: AuthWiring | undefined): { bind(meta: OperationMeta): Run } {
-  const resolved = auth ? auth.resolve(options, api.securitySchemes) : resolveCoreOptions(options);
+function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth: AuthWiring | undefined, caching: CacheWiring | undefined): { bind(meta: OperationMeta): Run; cache<S>(): SdkCache<S> } {
+  const checked = auth ? auth.resolve(options, api.securitySchemes) : resolveCoreOptions(options);
+  // The cache (cache-wiring.ts) observes the token store, so it comes before the token manager.
+  const cached = caching?.start(options, checked);
+  const resolved = cached?.options ?? checked;
   const now = () => resolved.clock.now();
   let specRefresh: RefreshTokens | undefined;
   const started = auth?.start(resolved, api.securitySchemes, () => specRefresh);
-  const call = createCallRunner(resolved, createNetworkChain(resolved, { auth: started?.layer }));
+  const tokens = started?.tokens;
+  if (tokens) cached?.useTokens(() => tokens.current());
+  const pipeline = createNetworkChain(resolved, { auth: started?.layer });
+  // The repository layer's exchange around the pipeline: the cache now; batching plugs in here too.
+  const call = createCallRunner(resolved, pipeline, cached?.exchange(pipeline));
   return {
+    cache: <S>() => (cached ? cached.sdkCache<S>() : caching!.inert<S>(resolved)),
     bind(meta) {
+      cached?.bind(meta);
       const run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);
       if (!auth) return run;
       if (meta.authRole === 'refresh') specRefresh ??= auth.refresh(meta, (m, init) => call(m, init, undefined), now);
@@ -106,8 +120,12 @@ function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth
 export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiInfo): Runtime {
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
-  const wiring = wireCallPath(options, api, authWiring);
+  const wiring = wireCallPath(options, api, authWiring, cacheWiring);
+  let sdkCache: SdkCache<unknown> | undefined;
   return Object.freeze({
+    cache<S>(): SdkCache<S> {
+      return (sdkCache ??= wiring.cache<unknown>()) as SdkCache<S>;
+    },
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
       const run = wiring.bind(meta);
@@ -155,7 +173,11 @@ export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiI
   if (auth === undefined && typeof options === 'object' && options !== null && (options.auth !== undefined || options.credentials !== undefined)) {
     throw new TypeError('Tether: createClient(options) with auth or credentials needs createClient(withAuth(options)), which brings the auth layer into the bundle (createSdk always has it)');
   }
-  const wiring = wireCallPath(options, api, auth);
+  const caching = typeof options === 'object' && options !== null ? (options as { [CACHE_WIRING]?: CacheWiring })[CACHE_WIRING] : undefined;
+  if (caching === undefined && typeof options === 'object' && options !== null && options.cache !== undefined) {
+    throw new TypeError('Tether: createClient(options) with cache needs createClient(withCache(options)), which brings the cache into the bundle (createSdk always has it)');
+  }
+  const wiring = wireCallPath(options, api, auth, caching);
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();

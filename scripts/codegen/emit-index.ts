@@ -23,6 +23,9 @@ export function emitIndex(
   const refresh = document && operations.find((op) => authRole(document, op) === 'refresh');
   const schemes = model.securitySchemes ?? {};
   const credentialTypes = emitCredentialTypes(schemes, model.title);
+  // `sdk.cache` (docs/caching.md), unless a tag already holds that name.
+  const hasCacheMember = !model.services.some((s) => s.key === 'cache');
+  const servicesType = f.createTypeReferenceNode('Omit', [typeRef('Sdk'), f.createLiteralTypeNode(f.createStringLiteral('cache'))]);
   const usesCredentialTypes = Object.values(schemes).some((s) => s.kind === 'apiKey' || s.kind === 'basic' || s.kind === 'http');
   const statements: ts.Statement[] = [
     // The runtime's options under another name: index.ts declares the spec-typed `SdkOptions`.
@@ -31,6 +34,7 @@ export function emitIndex(
       f.createImportClause(false, undefined, f.createNamedImports([
         f.createImportSpecifier(false, undefined, f.createIdentifier('createRuntime')),
         f.createImportSpecifier(true, f.createIdentifier('SdkOptions'), f.createIdentifier(RUNTIME_OPTIONS)),
+        ...(hasCacheMember ? [f.createImportSpecifier(true, undefined, f.createIdentifier('SdkCache'))] : []),
       ])),
       f.createStringLiteral(runtimeImport),
     ),
@@ -62,13 +66,22 @@ export function emitIndex(
       [s.description?.trim() || `Operations tagged \`${s.tag}\`.`],
     ),
   );
+  if (hasCacheMember) {
+    members.push(withDoc(
+      f.createPropertySignature([f.createModifier(ts.SyntaxKind.ReadonlyKeyword)], 'cache', undefined, f.createTypeReferenceNode('SdkCache', [servicesType])),
+      ['The HTTP cache: `subscribe(operation, init, listener)`, `invalidate`, `clear` (inert without the `cache` option).'],
+    ));
+  }
   statements.push(
     withDoc(f.createInterfaceDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], 'Sdk', undefined, undefined, members), [
       `A client for ${model.title} ${model.version}: one property per tag, one method per operation.`,
     ]),
   );
 
-  const body = obj(model.services.map((s) => [s.key, call(factoryName(s), [access('runtime')])] as const));
+  const body = obj([
+    ...model.services.map((s) => [s.key, call(factoryName(s), [access('runtime')])] as const),
+    ...(hasCacheMember ? [['cache', call('runtime.cache', [], [servicesType])] as const] : []),
+  ]);
   statements.push(
     withDoc(
       exportFunction('createSdk', [['options', typeRef('SdkOptions')]], typeRef('Sdk'), [

@@ -17,7 +17,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
   'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
   'operationPages', 'mediaBodies', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
-  'StorageErrorCode', 'isStorageError',
+  'StorageErrorCode', 'isStorageError', 'withAuth', 'withCache', 'CACHE_DEFAULTS', 'CacheMissError', 'isCacheMiss',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

@@ -36,8 +36,15 @@ export const RESPONSE_SINK: unique symbol = Symbol('tether.responseSink');
 /** Receives the call's final Response (its body already read, or released). */
 export type ResponseSink = (response: Response) => void;
 
+/**
+ * Sends one built attempt of a call: by default the network pipeline itself; the repository
+ * layer (cache, batching) hands in its own around the pipeline. It sees the call's raw options
+ * (per-call `cache`, sinks) and resolves with the Response the runner reads as usual.
+ */
+export type CallExchange = (attempt: Attempt, context: RequestContext, options: CallOptions | undefined) => Promise<Response>;
+
 /** Creates the runner for one runtime: one attempt builder, one pipeline. */
-export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServiceOptions, pipeline: FetchLike): CallRunner {
+export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServiceOptions, pipeline: FetchLike, exchange?: CallExchange): CallRunner {
   const build = attemptBuilder(options.baseUrl, options.headers);
   // Most calls pass no options: those share the SDK's, resolved once here.
   const sdkCallOptions = resolveCallOptions(options, undefined);
@@ -110,7 +117,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     const refusal = refusalBeforeSend(sent);
     if (refusal !== undefined) throw fail({ reason: 'invalid-input', summary: `Request to ${meta.id} cannot be sent: ${refusal}` });
     try {
-      received = await pipeline(sent, context);
+      received = await (exchange ? exchange(sent, context, rawOptions) : pipeline(sent, context));
     } catch (error) {
       // The caller's abort wins over whatever the aborted fetch threw on its way out.
       if (signal?.aborted) throw fail({ cause: error, reason: 'cancelled' });

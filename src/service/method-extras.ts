@@ -18,7 +18,26 @@ export interface RawResult<Data> {
   readonly data: Data;
   /** Its body has been read (or released) already: use `data`. */
   readonly response: Response;
+  /** Where the answer came from when the SDK has a cache; undefined when the call did not use it. */
+  readonly cache: CacheInfo | undefined;
 }
+
+/** The provenance of an answer that went through the cache (docs/caching.md). */
+export interface CacheInfo {
+  /** 'network': downloaded now; 'cache': the stored copy, no request; 'revalidated': stored body confirmed by a 304. */
+  readonly source: 'network' | 'cache' | 'revalidated';
+  /** True when it may be out of date: served past its freshness, or as a fallback. */
+  readonly stale: boolean;
+  /** The answer's age in ms (0 for a fresh download). */
+  readonly ageMs: number;
+  /** Set when the origin failed and the stored copy was served instead: the failure's type. */
+  readonly fallbackReason: NetworkError['type'] | undefined;
+  /** The entry's key, for `sdk.cache.subscribe(key, listener)` and `invalidate(key)`. */
+  readonly key: string;
+}
+
+/** A call option key through which the cache layer reports a call's CacheInfo (like RESPONSE_SINK). */
+export const CACHE_INFO_SINK: unique symbol = Symbol('tether.cacheInfoSink');
 
 /** What `.safe()` resolves with: check `error` first. */
 export type SafeResult<Data, Error = NetworkError> =
@@ -36,8 +55,10 @@ export type OperationError<Op> = Omit<NetworkError, 'fieldErrors'> & {
 /** Runs a call, resolving with `{ data, response }` (the `.raw()` variant of both SDK forms). */
 export async function rawCall(run: RunCall, init: unknown, options: CallOptions | undefined): Promise<RawResult<unknown>> {
   let response: Response | undefined;
-  const data = await run(init, withSink(options, (r) => (response = r)));
-  return { data, response: response! };
+  let cache: CacheInfo | undefined;
+  const sinks = { ...options, [RESPONSE_SINK]: (r: Response) => (response = r), [CACHE_INFO_SINK]: (info: CacheInfo) => (cache = info) } as CallOptions;
+  const data = await run(init, sinks);
+  return { data, response: response!, cache };
 }
 
 /** Runs a call, resolving with `{ data, response }` or `{ error, response? }` (`.safe()`). */
