@@ -6,6 +6,7 @@
  */
 import { AUTH_DEFAULTS, resolveAuthOptions, type AuthOptions, type ResolvedAuthOptions } from './auth/options.js';
 import { resolveCredentials, type CredentialsOption, type ResolvedCredentials } from './auth/credentials.js';
+import type { BatchOption } from './repository/batch/options.js';
 import { NETWORK_DEFAULTS, resolveNetworkOptions, type NetworkOptions, type ResolvedNetworkOptions } from './network/options.js';
 import { SERVICE_DEFAULTS, resolveServiceOptions, type CallOptions as ServiceCallOptions, type ResolvedServiceOptions, type ServiceOptions } from './service/options.js';
 import type { StorageAdapter } from './platform/storage/types.js';
@@ -32,6 +33,8 @@ export interface SdkOptions<Credentials extends CredentialsOption = never> exten
   readonly auth?: AuthOptions | undefined;
   /** Credentials of the spec's API-key, Basic and other HTTP schemes, by scheme name (docs/auth.md). */
   readonly credentials?: Credentials | undefined;
+  /** Coalesce single-item reads into the spec's batch operations (`x-tether-batch`); off by default (docs/caching.md). */
+  readonly batch?: BatchOption | undefined;
   /** The HTTP cache (docs/caching.md); omitted: no cache, every call goes to the network. */
   readonly cache?: CacheOptions | undefined;
   /** Persistent storage the cache (and other repository features) use by default; memory only when omitted. */

@@ -8,6 +8,7 @@ import type { RefreshTokens } from './auth/token-manager.js';
 import type { SecuritySchemes } from './auth/security-schemes.js';
 import type { CredentialsOption } from './auth/credentials.js';
 import { createNetworkChain } from './network/pipeline.js';
+import { createBatching } from './repository/batch/wiring.js';
 import { resolveCoreOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
@@ -121,6 +122,7 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
   const wiring = wireCallPath(options, api, authWiring, cacheWiring);
+  const batching = createBatching(options);
   let sdkCache: SdkCache<unknown> | undefined;
   return Object.freeze({
     cache<S>(): SdkCache<S> {
@@ -128,7 +130,8 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
     },
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
-      const run = wiring.bind(meta);
+      // Batching (off unless options.batch) wraps the bound call; repository/batch/wiring.ts.
+      const run = batching.wrap(meta, wiring.bind(meta), wiring.bind);
       const method = (init?: unknown, callOptions?: CallOptions) => run(init, callOptions);
       // `name` shows the operation in stack traces; `meta` lets app code introspect methods.
       Object.defineProperties(method, {

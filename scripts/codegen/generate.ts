@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { print } from './ast.js';
 import { collectOperations } from './collect-operations.js';
+import { collectBatch } from './collect-batch.js';
 import { collectWebhooks } from './collect-webhooks.js';
 import { collectSecurity } from './collect-security.js';
 import { emitFunctions } from './emit-functions.js';
@@ -70,6 +71,7 @@ export function collectingDiagnostics(): Diagnostics & { warnings: Warning[] } {
 export async function buildModel(spec: string, diagnostics: Diagnostics): Promise<ApiModel> {
   const loaded = await loadSpec(spec, diagnostics);
   const { services, operations } = collectOperations(loaded.document, diagnostics);
+  collectBatch(loaded.document, operations, loaded.source);
   const info = (loaded.document.info ?? {}) as Record<string, unknown>;
   return {
     ...loaded,

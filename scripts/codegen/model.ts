@@ -11,6 +11,7 @@ export type SchemaNode = Record<string, unknown> | boolean;
 
 import type { WireBodiesModel } from './collect-bodies.js';
 import type { SecuritySchemeModel } from './collect-security.js';
+import type { BatchModel } from './collect-batch.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -94,6 +95,8 @@ export interface OperationModel {
   cacheable: boolean;
   /** Every request media type (with encoding) and the Accept header (collect-bodies.ts). */
   wire?: WireBodiesModel;
+  /** The batch operation that can serve this read (`x-tether-batch`, collect-batch.ts). */
+  batch?: BatchModel;
 }
 
 export interface ServiceModel {

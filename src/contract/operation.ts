@@ -126,6 +126,25 @@ export interface OperationMeta {
   readonly schemas: OperationSchemas;
   /** Parameters not serialised the default way (style, explode, allowReserved, content); absent when none. */
   readonly params?: ReadonlyArray<ParameterMeta>;
+  /** The batch operation that can serve this single-item read (`x-tether-batch`); absent when none. */
+  readonly batch?: BatchMeta;
+}
+
+/** How a single-item read maps onto a batch operation (docs/caching.md, Batching). */
+export interface BatchMeta {
+  /** `<service>.<method>` id of the batch operation, e.g. `users.batchGetUsers`. */
+  readonly operation: string;
+  /** The single-item operation's parameter holding the item's id, and where it goes. */
+  readonly idParam: string;
+  readonly idIn: 'path' | 'query';
+  /** Property of the batch request body listing the ids; absent: the body is the list. */
+  readonly requestField?: string;
+  /** Property of the batch success body listing the items; absent: the body is the list. */
+  readonly responseField?: string;
+  /** Property of each item holding its id. */
+  readonly itemKey: string;
+  /** The spec's `maxItems` for the id list, when it sets one: no batch is ever larger. */
+  readonly maxItems?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
