@@ -51,6 +51,8 @@ export interface SdkCache<S> {
   invalidate(key: string): Promise<void>;
   /** Removes every entry of every user this SDK's cache wrote (other keys in the storage stay). */
   clear(): Promise<void>;
+  /** Resolves once queued storage writes are done (before an app is suspended, in tests). */
+  flush(): Promise<void>;
 }
 
 /** What the facade needs from the wiring. */
@@ -120,6 +122,9 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
     },
     async clear() {
       await cache?.clear();
+    },
+    async flush() {
+      await cache?.flush();
     },
   }) as SdkCache<S>;
 }
