@@ -24,7 +24,7 @@ export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
 export { CACHE_DEFAULTS } from './repository/cache-options.js';
 export type { CacheOptions, CachePolicyOptions, CallCacheOption } from './repository/cache-options.js';
-export type { CacheData, CacheInit, CacheOperationId, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { CacheInfo } from './service/method-extras.js';
 export type { CacheStrategy } from './repository/cache/types.js';
 export { CacheMissError, isCacheMiss } from './repository/cache/cache-miss.js';

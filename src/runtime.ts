@@ -30,7 +30,7 @@ export type {
 } from './contract/operation.js';
 export type { StandardSchemaV1 } from './contract/standard-schema.js';
 export type { CacheInfo, OperationError, RawResult, SafeResult } from './service/method-extras.js';
-export type { CacheData, CacheInit, CacheOperationId, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { PageOptions } from './service/paginate.js';
 export type { ValidateMode } from './service/validate.js';
 export type { Readable, WebhookPayload, Writable } from './contract/operation.js';

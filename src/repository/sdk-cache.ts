@@ -37,14 +37,17 @@ export type CacheUpdate<Data> =
   /** The cache, or this user's part of it, was cleared (clear, logout, user switch). */
   | { readonly type: 'cleared'; readonly key: string };
 
+/** Ends a subscription; `ready` resolves once it listens (its key needs the current user's scope, read asynchronously). */
+export type CacheSubscription = (() => void) & { readonly ready: Promise<void> };
+
 /** `sdk.cache`, typed by the SDK's services `S`. Without the `cache` option it holds nothing and never notifies. */
 export interface SdkCache<S> {
   /** True when the SDK was created with a `cache` option. */
   readonly enabled: boolean;
   /** Listens to one request's entry; returns the unsubscribe function. */
-  subscribe<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>, listener: (update: CacheUpdate<CacheData<S, K>>) => void): () => void;
+  subscribe<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>, listener: (update: CacheUpdate<CacheData<S, K>>) => void): CacheSubscription;
   /** Listens to an entry by its key (a `.raw()` result's `cache.key`). */
-  subscribe(key: string, listener: (update: CacheUpdate<unknown>) => void): () => void;
+  subscribe(key: string, listener: (update: CacheUpdate<unknown>) => void): CacheSubscription;
   /** Removes one request's stored answers (every Vary variant), in memory and storage. */
   invalidate<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>): Promise<void>;
   /** Removes an entry by its key. */
@@ -93,24 +96,26 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
     listener({ type: 'updated', key: event.key, data, source: result.source, stale: result.stale, ageMs: result.ageMs, background: event.background });
   };
 
-  const subscribe = (target: string, initOrListener: unknown, maybeListener?: (update: CacheUpdate<unknown>) => void): (() => void) => {
+  const subscribe = (target: string, initOrListener: unknown, maybeListener?: (update: CacheUpdate<unknown>) => void): CacheSubscription => {
     const listener = (typeof initOrListener === 'function' && maybeListener === undefined ? initOrListener : maybeListener) as ((update: CacheUpdate<unknown>) => void) | undefined;
     if (typeof listener !== 'function') throw new TypeError('Tether: sdk.cache.subscribe needs a listener function');
-    if (cache === undefined) return noop;
+    if (cache === undefined) return Object.assign(noop, { ready: Promise.resolve() });
     const init = maybeListener === undefined ? undefined : initOrListener;
     let off: (() => void) | undefined;
     let closed = false;
     // The key needs the current scope (async); events from then on are delivered.
-    keyOf(target, init).then(({ key, meta }) => {
+    const ready = keyOf(target, init).then(({ key, meta }) => {
       if (closed) return;
       off = cache.subscribe(key, (event) => {
         deliver(event, meta, listener, init).catch(cache.reportError);
       });
-    }, cache.reportError);
-    return () => {
+    });
+    // A bad target (unknown operation, missing path parameter) rejects `ready` and is reported.
+    ready.catch(cache.reportError);
+    return Object.assign(() => {
       closed = true;
       off?.();
-    };
+    }, { ready });
   };
 
   return Object.freeze({

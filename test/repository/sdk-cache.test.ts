@@ -202,4 +202,21 @@ test('without the cache option nothing changes: no provenance, every call is a r
   off();
 });
 
+// Checked by tsc (never run): operation ids, init and data of sdk.cache are typed per operation.
+export function typeChecks(sdk: ReturnType<typeof createSdk>): void {
+  const off = sdk.cache.subscribe('orders.getOrder', { params: { path: { orderId: 'x' } } }, (update) => {
+    if (update.type === 'updated') {
+      const status: string = update.data.status;
+      void status;
+    }
+  });
+  off();
+  // @ts-expect-error not an operation of the SDK
+  sdk.cache.subscribe('orders.getOrdr', { params: { path: { orderId: 'x' } } }, () => undefined);
+  // @ts-expect-error the init of getOrder needs its path parameter
+  void sdk.cache.invalidate('orders.getOrder', { params: { path: {} } });
+  // @ts-expect-error not a strategy
+  void sdk.orders.getOrder({ params: { path: { orderId: 'x' } } }, { cache: 'sometimes' });
+}
+
 test.run();
