@@ -87,6 +87,22 @@ test('createClient(withAuth(options)) and createSdk bundle the auth layer', asyn
   }
 });
 
+// Strings only the cache carries: its storage key prefix, its option checks, its cache-only miss.
+const CACHE_MARKERS = ['tether.cache.v1', 'must be a strategy name', 'Nothing stored for this request'];
+
+test('createClient without withCache bundles no cache code; withCache(options) and createSdk do', async () => {
+  const plain = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  for (const marker of CACHE_MARKERS) assert.not.ok(plain.includes(marker), `${marker}: not bundled`);
+  const cached = await bundle(
+    `import { createClient, getUser, withCache } from '${V1}';\nexport const run = () => getUser(createClient(withCache({ baseUrl: 'https://api.example.com', cache: {} })), { params: { path: { userId: 'u' } } });`,
+  );
+  const sdk = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
+  for (const marker of CACHE_MARKERS) {
+    assert.ok(cached.includes(marker), `withCache: ${marker}`);
+    assert.ok(sdk.includes(marker), `createSdk: ${marker}`);
+  }
+});
+
 test('createSdk binds, and so bundles, every operation and its validators', async () => {
   const out = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
   for (const [name, op] of Object.entries(OPERATIONS)) {
