@@ -5,9 +5,12 @@
  * the scope a call finds differs from the last one seen, the previous user's entries are
  * removed (memory and storage): a logout (token gone) or a sign-in as someone else. Token
  * writes the SDK makes itself (login, logout, refresh) are observed at once through the
- * token store, so the wipe does not wait for the next call.
+ * token store, so the wipe does not wait for the next call. The last scope is also kept in the
+ * storage (a digest, never a token), so a user switch made while the app was closed (another
+ * account signed in on next launch) still wipes the previous user's persisted entries.
  */
 import type { TokenStore, Tokens } from '../auth/token-store.js';
+import type { StorageAdapter } from '../platform/storage/types.js';
 import type { HttpCache } from './cache/http-cache.js';
 import { ANONYMOUS_SCOPE, scopeFromName, scopeFromToken } from './cache/scope.js';
 
@@ -21,17 +24,26 @@ export interface ScopeTracker {
   useTokens(read: () => Promise<Tokens | null>): void;
 }
 
+/** Where the last scope is kept; outside the cache's own prefix, so `clear()` keeps it. */
+export const OWNER_KEY = 'tether.cache.owner';
+
 /** `scope` is the app's own (cache.scope); without it, the token's subject decides. */
-export function createScopeTracker(cache: HttpCache, scope: (() => string | undefined) | undefined, salt: string): ScopeTracker {
+export function createScopeTracker(cache: HttpCache, scope: (() => string | undefined) | undefined, salt: string, storage?: StorageAdapter): ScopeTracker {
   let readTokens: (() => Promise<Tokens | null>) | undefined;
   let last: string | undefined;
+  // The previous run's scope, read once; a storage failure means "unknown" (nothing to wipe).
+  let persisted: Promise<string | undefined> | undefined;
+  const readPersisted = () => (persisted ??= storage ? storage.getItem(OWNER_KEY).then((v) => v ?? undefined, (error: unknown) => (cache.reportError(error), undefined)) : Promise.resolve(undefined));
 
   const fromName = (name: string | undefined) => (name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, salt));
   const fromTokens = (tokens: Tokens | null) => (tokens?.accessToken ? scopeFromToken(tokens.accessToken, salt) : ANONYMOUS_SCOPE);
 
   const settle = async (next: string): Promise<string> => {
-    const previous = last;
+    const previous = last ?? (await readPersisted());
+    if (last === next) return next;
     last = next;
+    // Remembered for the next launch; a first anonymous run has nothing worth remembering.
+    if (storage && previous !== next && !(previous === undefined && next === ANONYMOUS_SCOPE)) await storage.setItem(OWNER_KEY, next).catch(cache.reportError);
     // Public (anonymous) entries are nobody's: signing in keeps them. Anyone else's go.
     if (previous !== undefined && previous !== next && previous !== ANONYMOUS_SCOPE) await cache.clearScope(previous);
     return next;

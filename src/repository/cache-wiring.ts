@@ -72,7 +72,7 @@ function startCache<R extends CacheHostOptions>(options: ResolvedCacheOptions, r
     // Never thrown at a caller (the call goes on from memory or the network): logged by default.
     onError: options.onError ?? ((error: unknown) => resolved.log.warn('cache: background failure', { error })),
   });
-  const scopes: ScopeTracker = createScopeTracker(cache, options.scope, options.scopeSalt);
+  const scopes: ScopeTracker = createScopeTracker(cache, options.scope, options.scopeSalt, options.storage);
   const auth = resolved.auth;
   const observed: R = auth === undefined ? resolved : Object.freeze({ ...resolved, auth: { ...auth, tokenStore: observedTokenStore(auth.tokenStore, (tokens) => scopes.observe(tokens)) } });
   const operations = new Map<string, OperationMeta>();

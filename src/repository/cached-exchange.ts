@@ -20,6 +20,8 @@ import type { ScopeTracker } from './cache-scope.js';
 
 // Bodies the cache can hold as text. Streams (SSE) are live, binary would not survive text.
 const CACHEABLE_KINDS: ReadonlySet<string> = new Set(['json', 'text']);
+// Methods that change nothing on the server: they never invalidate (and only GET is stored).
+const SAFE_METHODS: ReadonlySet<string> = new Set(['HEAD', 'OPTIONS', 'TRACE']);
 // Statuses a Response may not carry a body with.
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -30,8 +32,8 @@ export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, 
     const method = attempt.method.toUpperCase();
     if (method !== 'GET') {
       const response = await next(attempt, context);
-      // Invalidation by a successful unsafe method (the cache checks status and method itself).
-      if (response.status < 400) {
+      // Invalidation by a successful unsafe method (RFC 9111 §4.4); HEAD/OPTIONS change nothing.
+      if (response.status < 400 && !SAFE_METHODS.has(method)) {
         await cache.update({ method, url: attempt.url, headers: headerRecord(attempt.headers), scope: await scopes.current() }, { status: response.status, headers: headerRecord(response.headers), body: '' });
       }
       return response;

@@ -30,7 +30,7 @@ function cachedSdk(ctx: { server: { url: string; tokens: { issue(u: string): { a
 }
 
 const hits = (requests: ReadonlyArray<{ method: string; path: string }>, path: string) => requests.filter((r) => r.method === 'GET' && r.path === path).length;
-const cacheKeys = async (storage: StorageAdapter) => (await storage.getAllKeys()).filter((k) => k.startsWith('tether.cache.'));
+const cacheKeys = async (storage: StorageAdapter) => (await storage.getAllKeys()).filter((k) => k.startsWith('tether.cache.v1:'));
 
 test('ETag through the SDK: fresh answers from the cache, then If-None-Match and a 304 serve the stored body as typed data', async (ctx) => {
   const { sdk, advance } = cachedSdk(ctx, 'alice@example.com');
@@ -96,6 +96,25 @@ test('a user switch without logout (tokenStore.set with someone else) wipes the 
   await sdk.cache.flush();
   const left = await cacheKeys(storage);
   assert.equal(left.filter((k) => aliceKeys.includes(k)), [], 'alice\'s entries are gone from storage');
+});
+
+test('a user switch while the app was closed: the next launch as another user wipes the previous user\'s persisted entries', async (ctx) => {
+  const alice = cachedSdk(ctx, 'alice@example.com');
+  await alice.sdk.orders.listOrders();
+  await alice.sdk.cache.flush();
+  const aliceKeys = await cacheKeys(alice.storage);
+  assert.ok(aliceKeys.length > 0);
+
+  // A new SDK over the same storage (a restart), signed in as bob from the start.
+  const tokenStore = memoryTokenStore(ctx.server.tokens.issue('bob@example.com'));
+  const bob = createSdk({ baseUrl: ctx.server.url, auth: { tokenStore }, logLevel: 'off', cache: { storage: alice.storage } });
+  const bobList = await bob.orders.listOrders.raw();
+  assert.is(bobList.cache?.source, 'network');
+  await bob.cache.flush();
+  const left = await cacheKeys(alice.storage);
+  assert.equal(left.filter((k) => aliceKeys.includes(k)), [], 'alice\'s entries are gone');
+  const values = await Promise.all(left.map((k) => alice.storage.getItem(k)));
+  assert.ok(values.some((v) => v?.includes(bobList.data.items[0]!.id)), 'bob\'s list is stored');
 });
 
 test('100 concurrent identical sdk calls send one request and all resolve with the same typed data', async (ctx) => {
