@@ -1,7 +1,8 @@
 /**
  * Keeps package.json `exports` in step with the pinned versions, so adding `openapi/v2/` and
  * running `npm run generate` is all it takes to publish `<package>/v2`. Besides the versions the
- * package exports `./runtime` and `./valibot`, which SDKs generated in an app import.
+ * package exports `./runtime` and `./valibot`, which SDKs generated in an app import, and the
+ * `./review` and `./storage/node` entries that no SDK imports.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ export function exportsMap(versions: readonly string[]): Record<string, unknown>
   map['./valibot'] = exportEntry('valibot', 'valibot/index.d.ts');
   // The integration review (`reviewIntegration`), an entry of its own that no SDK imports.
   map['./review'] = exportEntry('review', 'review.d.ts');
+  // The Node-only file storage adapter: its own entry, so node:fs never reaches a browser or RN build.
+  map['./storage/node'] = exportEntry('storage-node', 'storage-node.d.ts');
   map['./package.json'] = './package.json';
   return map;
 }
