@@ -98,15 +98,23 @@ export const getPet: OperationMeta = {
 
 test('index.ts: createSdk wires every service and re-exports the runtime API', () => {
   const text = print(emitIndex({ services, title: 'Pets', version: '2.0.0', specHash: 'abc' }, { runtime: '../rt/runtime.js', publicApi: '../rt/index.js', client: '../rt/client.js' }));
-  assert.match(text, /import \{ createRuntime, type SdkOptions as RuntimeSdkOptions \} from "\.\.\/rt\/runtime\.js";/);
+  assert.match(text, /import \{ createRuntime, type SdkOptions as RuntimeSdkOptions, type SdkCache \} from "\.\.\/rt\/runtime\.js";/);
   // The spec-typed options: no API-key or Basic scheme here, so no credentials compile.
   assert.match(text, /export type Credentials = Record<string, never>;/);
   assert.match(text, /export interface SdkOptions extends Omit<RuntimeSdkOptions, "credentials"> \{/);
   assert.match(text, /export const api = \{\n {4}title: "Pets",\n {4}version: "2\.0\.0",\n {4}specHash: "abc"\n\} as const;/);
-  assert.match(text, /export interface Sdk \{\n {4}\/\*\* Everything about pets\. \*\/\n {4}readonly pets: PetsService;\n\}/);
-  assert.match(text, /export function createSdk\(options: SdkOptions\): Sdk \{\n {4}const runtime = createRuntime\(options, api\);\n {4}return \{\n {8}pets: createPetsService\(runtime\)\n {4}\};\n\}/);
+  assert.match(text, /export interface Sdk \{\n {4}\/\*\* Everything about pets\. \*\/\n {4}readonly pets: PetsService;\n {4}\/\*\* The HTTP cache[^\n]*\*\/\n {4}readonly cache: SdkCache<Omit<Sdk, "cache">>;\n\}/);
+  assert.match(text, /export function createSdk\(options: SdkOptions\): Sdk \{\n {4}const runtime = createRuntime\(options, api\);\n {4}return \{\n {8}pets: createPetsService\(runtime\),\n {8}cache: runtime\.cache<Omit<Sdk, "cache">>\(\)\n {4}\};\n\}/);
   assert.match(text, /export \* from "\.\.\/rt\/index\.js";/);
   assert.match(text, /export type \{ paths, components, operations \} from "\.\/schema\.js";/);
+});
+
+test('index.ts: a tag named `cache` keeps its name, and then the SDK has no sdk.cache', () => {
+  const renamed = services.map((s) => ({ ...s, key: 'cache' }));
+  const text = print(emitIndex({ services: renamed, title: 'Pets', version: '2.0.0', specHash: 'abc' }, { runtime: '../rt/runtime.js', publicApi: '../rt/index.js', client: '../rt/client.js' }));
+  assert.match(text, /readonly cache: PetsService;/);
+  assert.not.match(text, /SdkCache/);
+  assert.not.match(text, /runtime\.cache/);
 });
 
 test.run();
