@@ -9,6 +9,7 @@ import { describeMachine } from './lib/machine.js';
 import { plain, type SectionResult } from './lib/table.js';
 import { writeReport, type SectionOutcome } from './report.js';
 import { bundles } from './sections/bundle.js';
+import { cache, CACHE_TITLE } from './sections/cache.js';
 import { codegen } from './sections/codegen.js';
 import { heap } from './sections/heap.js';
 import { loopback } from './sections/loopback.js';
@@ -26,6 +27,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string, () => Promise<SectionRes
   ['heap', '6. Heap', heap],
   ['shedding', '7. Load shedding during an outage', shedding],
   ['validators', '8. Validators emitter on GitHub (the test suite’s old speed budgets)', validators],
+  ['cache', CACHE_TITLE, cache],
 ];
 
 async function main(): Promise<void> {
