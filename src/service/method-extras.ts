@@ -18,7 +18,7 @@ export interface RawResult<Data> {
   readonly data: Data;
   /** Its body has been read (or released) already: use `data`. */
   readonly response: Response;
-  /** Where the answer came from when the SDK has a cache; undefined when the call did not use it. */
+  /** Where the answer came from when the SDK has a cache; undefined when the call did not use it (`.safe()`'s data branch has it too). */
   readonly cache: CacheInfo | undefined;
 }
 
@@ -41,7 +41,7 @@ export const CACHE_INFO_SINK: unique symbol = Symbol('tether.cacheInfoSink');
 
 /** What `.safe()` resolves with: check `error` first. */
 export type SafeResult<Data, Error = NetworkError> =
-  | { readonly data: Data; readonly response: Response; readonly error: undefined }
+  | { readonly data: Data; readonly response: Response; readonly error: undefined; readonly cache: CacheInfo | undefined }
   | { readonly data: undefined; readonly response: Response | undefined; readonly error: Error };
 
 /**
@@ -56,17 +56,17 @@ export type OperationError<Op> = Omit<NetworkError, 'fieldErrors'> & {
 export async function rawCall(run: RunCall, init: unknown, options: CallOptions | undefined): Promise<RawResult<unknown>> {
   let response: Response | undefined;
   let cache: CacheInfo | undefined;
-  const sinks = { ...options, [RESPONSE_SINK]: (r: Response) => (response = r), [CACHE_INFO_SINK]: (info: CacheInfo) => (cache = info) } as CallOptions;
-  const data = await run(init, sinks);
+  const data = await run(init, withSinks(options, (r) => (response = r), (info) => (cache = info)));
   return { data, response: response!, cache };
 }
 
 /** Runs a call, resolving with `{ data, response }` or `{ error, response? }` (`.safe()`). */
 export async function safeCall(run: RunCall, init: unknown, options: CallOptions | undefined): Promise<SafeResult<unknown>> {
   let response: Response | undefined;
+  let cache: CacheInfo | undefined;
   try {
-    const data = await run(init, withSink(options, (r) => (response = r)));
-    return { data, response: response!, error: undefined };
+    const data = await run(init, withSinks(options, (r) => (response = r), (info) => (cache = info)));
+    return { data, response: response!, error: undefined, cache };
   } catch (error) {
     // Only call outcomes are turned into values; a TypeError for a bad option or argument is a
     // bug in the calling code and still throws.
@@ -85,6 +85,6 @@ export function addMethodVariants(method: RunCall, meta: OperationMeta): void {
   });
 }
 
-function withSink(options: CallOptions | undefined, sink: (response: Response) => void): CallOptions {
-  return { ...options, [RESPONSE_SINK]: sink } as CallOptions;
+function withSinks(options: CallOptions | undefined, onResponse: (response: Response) => void, onCache: (info: CacheInfo) => void): CallOptions {
+  return { ...options, [RESPONSE_SINK]: onResponse, [CACHE_INFO_SINK]: onCache } as CallOptions;
 }

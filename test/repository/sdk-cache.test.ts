@@ -44,6 +44,8 @@ test('ETag through the SDK: fresh answers from the cache, then If-None-Match and
   assert.is(second.cache?.source, 'cache', 'fresh for max-age=60: no request');
   assert.is(second.cache?.stale, false);
   assert.equal(second.data, first.data);
+  const safe = await sdk.orders.getOrder.safe({ params: { path: { orderId } } });
+  assert.is(safe.error === undefined ? safe.cache?.source : 'error', 'cache', '.safe() says where its data came from too');
   assert.is(hits(ctx.server.requests, `/orders/${orderId}`), 1);
 
   advance(61_000);
