@@ -62,6 +62,8 @@ export function reviewedOptions(raw: unknown, tokenStorage?: TokenStorage): Revi
     authRefresh: auth !== undefined && auth.refresh !== undefined && auth.refresh !== false,
     tokenStorage: auth === undefined ? undefined : tokenStorageOf(auth.tokenStore, tokenStorage ?? raw.tokenStorage),
     staticAuthorization: Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'),
+    cache: raw.cache !== undefined && raw.cache !== false,
+    offline: raw.offline !== undefined && raw.offline !== false,
   };
 }
 

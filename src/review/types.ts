@@ -81,6 +81,10 @@ export interface ReviewedOptions {
   readonly tokenStorage: TokenStorage | undefined;
   /** Statically configured `Authorization` header (a long-lived credential baked into the app). */
   readonly staticAuthorization: boolean;
+  /** `cache` was passed and is not `false` (the SDK's HTTP cache is on). */
+  readonly cache: boolean;
+  /** `offline` was passed and is not `false` (a queue for mutations made offline). */
+  readonly offline: boolean;
 }
 
 /** The platform the app runs on; a token store is judged against it. */

@@ -4,7 +4,7 @@ import { suite } from '../helpers/timed-suite.js';
 import { errors, fired, json, review, spec, unassessed } from './fragment.js';
 
 const test = suite('review rules');
-const secure = { baseUrl: 'https://api.example.com', auth: { tokenStore: 'secure' } };
+const secure = { baseUrl: 'https://api.example.com', auth: { tokenStore: 'secure' }, cache: { strategy: 'cache-first' }, offline: {} };
 const bearer = { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] };
 const cached = { ETag: { schema: { type: 'string' } } };
 const thing = { type: 'object', properties: { id: { type: 'string' } } };
@@ -95,6 +95,27 @@ test('retry-disabled: retry false or maxRetries 0; defaults pass', async () => {
   assert.ok(fired(reports).has('retry-disabled'));
   assert.is(reports[0]!.reliability.retryLogic, 'NO');
   assert.is(reports[0]!.risk.rollbackComplexity, 'EASY', 'an option change is an easy rollback');
+});
+
+test('cache-off: options without `cache` name the reads; with a cache, or no options given, it does not fire', async () => {
+  const doc = spec({ '/t': { get: get(), post: { operationId: 'createThing', tags: ['things'], responses: { '201': json(thing), ...errors } } } });
+  const { cache: _, ...uncached } = secure;
+  await expectRule('cache-off', review(doc, uncached), review(doc, secure));
+  const reports = await review(doc, uncached);
+  assert.is(reports[0]!.architecture.caching, 'MISSING');
+  assert.equal(reports[0]!.issues.find((f) => f.rule === 'cache-off')?.operations, ['sdk.things.getThing']);
+  assert.ok(fired(await review(doc, { ...secure, cache: false })).has('cache-off'), '`cache: false` is no cache');
+  assert.not.ok(fired(await review(doc)).has('cache-off'), 'without options the review does not guess');
+});
+
+test('offline-queue: options without `offline` name the mutations; reads alone, or `offline` set, pass', async () => {
+  const doc = spec({ '/t': { get: get(), post: { operationId: 'createThing', tags: ['things'], responses: { '201': json(thing), ...errors } } } });
+  const { offline: _, ...online } = secure;
+  await expectRule('offline-queue', review(doc, online), review(doc, secure));
+  const reports = await review(doc, online);
+  assert.is(reports[0]!.reliability.offlineSupport, 'NO');
+  assert.equal(reports[0]!.issues.find((f) => f.rule === 'offline-queue')?.operations, ['sdk.things.createThing']);
+  assert.not.ok(fired(await review(spec({ '/t': { get: get() } }), online)).has('offline-queue'), 'no mutations, nothing to queue');
 });
 
 test('timeout-patience: timeoutMs above 30 s; 15 s passes', async () => {

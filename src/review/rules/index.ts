@@ -2,12 +2,14 @@
 import type { Rule } from '../rule.js';
 import { apiKeyInQuery } from './api-key-in-query.js';
 import { bearerRefresh } from './bearer-refresh.js';
+import { cacheOff } from './cache-off.js';
 import { cacheValidators } from './cache-validators.js';
 import { errorSchemas } from './error-schemas.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { insecureTransport } from './insecure-transport.js';
 import { listPagination } from './list-pagination.js';
 import { mutationSecurity } from './mutation-security.js';
+import { offlineQueue } from './offline-queue.js';
 import { operationId } from './operation-id.js';
 import { rateLimit } from './rate-limit.js';
 import { retryDisabled } from './retry-disabled.js';
@@ -29,9 +31,11 @@ export const RULES: ReadonlyArray<Rule> = [
   rateLimit,
   listPagination,
   unboundedResponse,
+  offlineQueue,
   syncFeed,
   errorSchemas,
   validateOff,
+  cacheOff,
   cacheValidators,
   operationId,
 ];
