@@ -92,6 +92,18 @@ test('urlencoded styles, per the spec’s style table', () => {
   assert.is(toUrlEncoded(obj, enc('deepObject', true)), 'v%5BR%5D=100&v%5BG%5D=200');
   assert.is(toUrlEncoded({ a: null, b: undefined, c: true, d: new Date(Date.UTC(2024, 0, 2)) }), 'a=&c=true&d=2024-01-02T00%3A00%3A00.000Z');
   assert.is(toUrlEncoded({ q: 'a&b=c' }, { q: { allowReserved: true } }), 'q=a%26b%3Dc', 'never the separators');
+  assert.is(toUrlEncoded({ q: 'a/b?c:d+e#f' }, { q: { allowReserved: true } }), 'q=a/b?c:d%2Be%23f', 'reserved kept, but not + or #');
+});
+
+test('urlencoded: nested structures are JSON text in their field; values a form cannot carry are RequestBodyErrors', () => {
+  assert.is(toUrlEncoded({ v: [{ a: 1 }, 'x'] }), 'v=%7B%22a%22%3A1%7D&v=x');
+  assert.is(toUrlEncoded({ v: { a: [1, 2] } }, { v: { style: 'deepObject', explode: true } }), 'v%5Ba%5D=%5B1%2C2%5D');
+  assert.is(toUrlEncoded({ v: { a: 1 } }, { v: { contentType: 'application/json' } }), 'v=%7B%22a%22%3A1%7D');
+  const refused = (body: Record<string, unknown>) =>
+    assert.throws(() => toUrlEncoded(body), (e: unknown) => e instanceof RequestBodyError && e.reason === 'unsupported-value' && e.message.includes('"f"'));
+  refused({ f: 'a\uD800' });
+  refused({ f: () => 1 });
+  refused({ f: new Date(Number.NaN) });
 });
 
 test('media classes and declared-type matching', () => {

@@ -7,71 +7,64 @@
  * @see https://spec.openapis.org/oas/v3.1.0#style-examples
  */
 import type { PartEncoding } from '../../contract/operation.js';
+import { classify, encodeReserved, encodeStrict } from '../params/encode.js';
+import { ParameterSerializationError } from '../params/errors.js';
+import { formPairs } from '../params/query.js';
 import { RequestBodyError } from './errors.js';
 import { mediaClass } from './media-type.js';
 import { isRecord } from './raw-body.js';
 
-// RFC 3986 reserved characters `allowReserved` leaves as they are, minus the ones that would
-// change how the body parses (`&`, `=`, `+`, `#`).
-const RESERVED_KEPT = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi;
+// The delimiters of the unexploded styles as the spec's table writes them in a form body (a
+// form body may carry `|` as it is; a query string may not, hence params' own table).
+const DELIMITER: Readonly<Record<string, string>> = { form: ',', spaceDelimited: '%20', pipeDelimited: '|' };
+
+// What `allowReserved` may keep in a query but not in a form body, where they split it.
+const BODY_SEPARATORS = /[&=+]/g;
+const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
 /** Serialises a record as a urlencoded body, honouring per-property encodings. */
 export function toUrlEncoded(body: Record<string, unknown>, encoding?: Readonly<Record<string, PartEncoding>>): string {
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined) continue;
-    const enc = encoding?.[name];
-    const style: PartEncoding['style'] = enc?.style ?? 'form';
-    const explode = enc?.explode ?? style === 'form';
-    const encode = (text: string): string => {
-      const out = encodeURIComponent(text);
-      return enc?.allowReserved ? out.replace(RESERVED_KEPT, decodeURIComponent) : out;
-    };
-    const add = (key: string, text: string): void => {
-      pairs.push(`${encodeURIComponent(key)}=${encode(text)}`);
-    };
-    // Delimited styles: each item encoded, the delimiter itself left as the spec's table shows.
-    const addJoined = (key: string, items: string[]): void => {
-      pairs.push(`${encodeURIComponent(key)}=${items.map(encode).join(delimiter(style))}`);
-    };
-    if (enc?.contentType !== undefined) {
-      // A declared content type: the value as that text, in one field.
-      add(name, mediaClass(enc.contentType) === 'json' ? JSON.stringify(value) : scalar(value, name));
-      continue;
-    }
-    if (Array.isArray(value)) {
-      if (explode && style !== 'deepObject') for (const item of value) add(name, scalar(item, name));
-      else addJoined(name, value.map((item) => scalar(item, name)));
-    } else if (isRecord(value)) {
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-      if (style === 'deepObject') for (const [k, v] of entries) add(`${name}[${k}]`, scalar(v, name));
-      else if (explode) for (const [k, v] of entries) add(k, scalar(v, name));
-      else addJoined(name, entries.flatMap(([k, v]) => [k, scalar(v, name)]));
-    } else {
-      add(name, scalar(value, name));
+    try {
+      pairs.push(...fieldPairs(name, value, encoding?.[name]));
+    } catch (error) {
+      // The shared rules speak of parameters; the app sees a body error naming the field.
+      if (!(error instanceof ParameterSerializationError)) throw error;
+      const why = error.code === 'malformed_unicode' ? 'a string with a lone UTF-16 surrogate (it has no UTF-8 form)' : 'a value';
+      throw new RequestBodyError('unsupported-value', `form field ${JSON.stringify(name)} holds ${why} a form body cannot carry`);
     }
   }
   return pairs.join('&');
 }
 
-function delimiter(style: PartEncoding['style']): string {
-  return style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+/** One body property's `key=value` pairs, by the query-style rules with the body's own differences. */
+function fieldPairs(name: string, value: unknown, enc: PartEncoding | undefined): string[] {
+  const style = enc?.style ?? 'form';
+  const explode = enc?.explode ?? style === 'form';
+  const key = (text: string): string => encodeStrict(text, 'query', name);
+  const text = (part: string): string =>
+    enc?.allowReserved === true ? encodeReserved(part, 'query', name).replace(BODY_SEPARATORS, hex) : encodeStrict(part, 'query', name);
+  // Body-only: a declared content type sends the value as that text (JSON for JSON types) in
+  // one field, and a null field is sent empty (a cleared form field), not left out as in a query.
+  const kind =
+    value === null
+      ? ({ kind: 'primitive', text: '' } as const)
+      : enc?.contentType !== undefined
+        ? classify(value, 'query', name, mediaClass(enc.contentType) === 'json' ? 'application/json' : 'text/plain')
+        : classify(nestedAsJson(value), 'query', name);
+  const delimiter = DELIMITER[style] ?? ',';
+  return formPairs(name, kind, style, explode).map(([k, parts]) => `${key(k)}=${parts.map(text).join(delimiter)}`);
 }
 
-/** One value as form text: null is empty, dates ISO 8601, nested structures JSON. */
-function scalar(value: unknown, name: string): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value);
-    case 'object':
-      return JSON.stringify(value);
-    default:
-      throw new RequestBodyError('unsupported-value', `form field ${JSON.stringify(name)} holds a ${typeof value}, which a form body cannot carry`);
-  }
+/**
+ * A body field's array items and object members that are structures themselves become JSON
+ * text (the style rules define one level only; a form body has no nesting of its own).
+ */
+function nestedAsJson(value: unknown): unknown {
+  const json = (member: unknown): unknown => (Array.isArray(member) || isRecord(member) ? JSON.stringify(member) : member);
+  if (Array.isArray(value)) return value.map(json);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, json(v)]));
+  return value;
 }

@@ -7,7 +7,7 @@
  * @see https://spec.openapis.org/oas/v3.1.1#style-examples
  */
 import type { ParameterMeta } from '../../contract/operation.js';
-import { classify, encodeReserved, encodeStrict, primitiveText } from './encode.js';
+import { classify, encodeReserved, encodeStrict, primitiveText, type ValueKind } from './encode.js';
 import { ParameterSerializationError } from './errors.js';
 import type { LocationParams } from './lookup.js';
 
@@ -41,19 +41,36 @@ export function serializeOne(name: string, value: unknown, declared: ParameterMe
   const v = (text: string): string => encValue(text, 'query', name);
   const k = (text: string): string => encodeStrict(text, 'query', name);
   if (style === 'deepObject' && declared?.content === undefined && isPlainObject(value)) return deepObject(name, value, k, v);
-  const kind = classify(value, 'query', name, declared?.content);
-  const key = k(name);
+  const delimiter = DELIMITER[style] ?? ',';
+  return formPairs(name, classify(value, 'query', name, declared?.content), style, explode)
+    .map(([key, parts]) => `${k(key)}=${parts.map(v).join(delimiter)}`)
+    .join('&');
+}
+
+/** One `key=value` of a form-style expansion before encoding: `parts` are encoded one by one, then joined by the style's delimiter. */
+export type FormPair = readonly [key: string, parts: ReadonlyArray<string>];
+
+/**
+ * The pairs a classified value expands to under a query style, without encoding: the rules a
+ * query parameter and an `application/x-www-form-urlencoded` body field share (each caller
+ * encodes and delimits for its own medium). Exploded arrays repeat the key, exploded objects
+ * spread their properties, unexploded values become one pair of delimited parts, deepObject
+ * members are `name[key]` pairs. A deepObject array repeats its key (undefined by the
+ * specification; what servers read).
+ */
+export function formPairs(name: string, kind: ValueKind, style: string, explode: boolean): FormPair[] {
   switch (kind.kind) {
     case 'absent':
-      return '';
+      return [];
     case 'primitive':
-      return `${key}=${v(kind.text)}`;
+      return [[name, [kind.text]]];
     case 'array':
-      if (explode || style === 'deepObject') return kind.items.map((item) => `${key}=${v(item)}`).join('&');
-      return `${key}=${kind.items.map(v).join(DELIMITER[style] ?? ',')}`;
+      if (explode || style === 'deepObject') return kind.items.map((item) => [name, [item]]);
+      return [[name, kind.items]];
     case 'object':
-      if (explode) return kind.entries.map(([ek, ev]) => `${k(ek)}=${v(ev)}`).join('&');
-      return `${key}=${kind.entries.map(([ek, ev]) => `${k(ek)}${DELIMITER[style] ?? ','}${v(ev)}`).join(DELIMITER[style] ?? ',')}`;
+      if (style === 'deepObject') return kind.entries.map(([key, text]) => [`${name}[${key}]`, [text]]);
+      if (explode) return kind.entries.map(([key, text]) => [key, [text]]);
+      return [[name, kind.entries.flat()]];
   }
 }
 
