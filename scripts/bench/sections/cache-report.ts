@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const start = text.indexOf(title);
   if (start !== -1) {
     const end = text.indexOf('\n## ', start + title.length);
-    text = end === -1 ? `${text.slice(0, start)}${body}` : `${text.slice(0, start)}${body}${text.slice(end + 1)}`;
+    text = end === -1 ? `${text.slice(0, start)}${body}` : `${text.slice(0, start)}${body}\n${text.slice(end + 1)}`;
   } else {
     const running = text.indexOf('## Running it');
     text = running === -1 ? `${text.trimEnd()}\n\n${body}` : `${text.slice(0, running)}${body}\n${text.slice(running)}`;

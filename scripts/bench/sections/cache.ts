@@ -19,9 +19,10 @@ import { fmt, median, type SectionResult, type Table } from '../lib/table.js';
 /** The section's heading in docs/benchmarks.md (run.ts and cache-report.ts). */
 export const CACHE_TITLE = '9. HTTP cache: hits, revalidation and bytes (issue 11)';
 
-const ROUNDS = 5;
-const CALLS = 200;
-const WARMUP = 50;
+// Many short rounds in alternating order: a neighbour's burst of load then hits every row alike.
+const ROUNDS = 8;
+const CALLS = 100;
+const WARMUP = 30;
 const BASE = 'https://api.example.com';
 
 type Sdk = ReturnType<typeof createSdk>;
@@ -48,7 +49,8 @@ async function latencies(server: TestServer, folder: string): Promise<{ table: T
   const token = server.tokens.issue('alice@example.com');
   const common = { baseUrl: server.url, auth: { tokenStore: memoryTokenStore(token) }, logLevel: 'off' as const };
   const probe = createSdk(common);
-  const id = (await probe.orders.listOrders()).items[0]?.id;
+  // From the server's store rather than a listOrders call: the row measures one operation only.
+  const id = server.store.ordersOf('alice@example.com')[0]?.id;
   if (id === undefined) throw new Error('test/server seeded no order for alice');
   const init = { params: { path: { orderId: id } } };
   const path = `/orders/${id}`;
@@ -56,6 +58,7 @@ async function latencies(server: TestServer, folder: string): Promise<{ table: T
   const staleClock = benchClock();
   const disk = fileStorage({ directory: folder });
   const missSdk = createSdk({ ...common, clock: benchClock(), cache: { storage: fileStorage({ directory: `${folder}-miss` }) } });
+  const memoryMissSdk = createSdk({ ...common, clock: benchClock(), cache: {} });
   const scenarios: Scenario[] = [
     { name: 'no cache (full loopback round trip)', sdk: createSdk({ ...common, clock: benchClock() }), requestsPerCall: 1, source: undefined },
     { name: 'memory hit (fresh entry in the LRU)', sdk: createSdk({ ...common, clock: benchClock(), cache: {} }), requestsPerCall: 0, source: 'cache' },
@@ -70,11 +73,19 @@ async function latencies(server: TestServer, folder: string): Promise<{ table: T
     {
       name: 'miss (memory + file adapter empty: download, then store)',
       sdk: missSdk,
-      // Emptied outside the timed call; the flush lets the previous call's file write finish first.
+      // The entry is removed outside the timed call (invalidate, not clear: clear would also drop
+      // the stored owner scope and make the next call rewrite it); the flush waits for the removal.
       before: async () => {
+        await missSdk.cache.invalidate('orders.getOrder', init);
         await missSdk.cache.flush();
-        await missSdk.cache.clear();
       },
+      requestsPerCall: 1,
+      source: 'network',
+    },
+    {
+      name: 'miss, memory only (no storage: download, then store)',
+      sdk: memoryMissSdk,
+      before: () => memoryMissSdk.cache.invalidate('orders.getOrder', init),
       requestsPerCall: 1,
       source: 'network',
     },
@@ -96,11 +107,10 @@ async function latencies(server: TestServer, folder: string): Promise<{ table: T
 
 async function measure(server: TestServer, scenarios: readonly Scenario[], init: Parameters<Sdk['orders']['getOrder']>[0], path: string, bodyBytes: number): Promise<{ table: Table; bodyBytes: number }> {
   const medians = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
-  const ratios = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
+  // Round 0 only warms the JIT and the sockets; its figures are dropped.
+  for (let round = 0; round <= ROUNDS; round++) {
     // Alternate the order so no scenario always runs right after the same neighbour.
     const order = round % 2 ? [...scenarios].reverse() : scenarios;
-    const roundMedian = new Map<string, number>();
     for (const s of order) {
       const times: number[] = [];
       for (let i = 0; i < WARMUP + CALLS; i++) {
@@ -119,22 +129,19 @@ async function measure(server: TestServer, scenarios: readonly Scenario[], init:
       const raw = await s.sdk.orders.getOrder.raw(init);
       if (raw.cache?.source !== s.source) throw new Error(`${s.name}: cache source ${String(raw.cache?.source)}, expected ${String(s.source)}`);
       server.requests.length = 0;
-      roundMedian.set(s.name, median(times));
-      medians.get(s.name)?.push(median(times));
+      if (round > 0) medians.get(s.name)?.push(median(times));
     }
-    const base = roundMedian.get(scenarios[0]!.name) ?? Number.NaN;
-    for (const s of scenarios) ratios.get(s.name)?.push((roundMedian.get(s.name) ?? Number.NaN) / base);
   }
+  const base = medians.get(scenarios[0]!.name) ?? [];
   const us = (ms: number) => `${fmt.int(ms * 1000)} µs`;
   const rows = scenarios.map((s) => {
     const m = medians.get(s.name) ?? [];
-    const r = ratios.get(s.name) ?? [];
-    return [s.name, us(Math.min(...m)), us(median(m)), fmt.ratio(Math.min(...r)), fmt.ratio(median(r)), m.map(us).join(', ')];
+    return [s.name, us(Math.min(...m)), us(median(m)), fmt.ratio(Math.min(...m) / Math.min(...base)), fmt.ratio(median(m) / median(base)), m.map(us).join(', ')];
   });
   return {
     table: {
-      title: `HTTP cache latency: sdk.orders.getOrder through createSdk, test/server on loopback, ${CALLS} sequential calls per scenario per round after ${WARMUP} warm-up, ${ROUNDS} rounds`,
-      head: ['read', 'median, best round', 'median, median round', 'vs no cache, best round', 'vs no cache, median round', 'median of each round'],
+      title: `HTTP cache latency: sdk.orders.getOrder through createSdk, test/server on loopback, ${CALLS} sequential calls per scenario per round after ${WARMUP} warm-up, ${ROUNDS} rounds after a warm-up round`,
+      head: ['read', 'median, best round', 'median, median round', 'vs no cache (best ÷ best)', 'vs no cache (median ÷ median)', 'median of each round'],
       rows,
     },
     bodyBytes,
@@ -151,47 +158,73 @@ function oneOpApp(index: string, cached: boolean): string {
   ].join('\n');
 }
 
+const HCS = 'http-cache-semantics (Cache-Control parsing, freshness, revalidation headers)';
+const OTHER = 'rest of the runtime kept only with the cache (growth of shared files)';
+
 /** Which part of the cache an input file of a bundle belongs to (undefined: not the cache's). */
 function cachePart(file: string): string | undefined {
-  if (/node_modules\/http-cache-semantics\//.test(file)) return 'http-cache-semantics (Cache-Control parsing, freshness, revalidation headers)';
+  if (/node_modules\/http-cache-semantics\//.test(file)) return HCS;
   if (/src\/repository\/cache\//.test(file)) return 'cache core (src/repository/cache/: LRU, tiered store, keys, scopes, strategies, dedupe)';
-  return 'wiring into the SDK and the rest (cache option checks, sdk.cache, call exchange, shared code newly kept)';
+  if (/src\/repository\/(cache-|cached-|sdk-cache)/.test(file)) return 'wiring into the SDK (cache option checks, scope, call exchange, sdk.cache)';
+  return undefined;
 }
 
-async function bytes(): Promise<{ table: Table; parts: Table; cacheGz: number; appGz: number }> {
+/** Minified bytes per cache part in one bundle; non-cache files count only by what they grew over `base`. */
+function byPart(size: BundleSize, base?: BundleSize): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const [file, n] of size.inputs) {
+    const part = cachePart(file);
+    const bytes = part !== undefined ? n : base ? n - (base.inputs.get(file) ?? 0) : 0;
+    if (bytes > 0) parts.set(part ?? OTHER, (parts.get(part ?? OTHER) ?? 0) + bytes);
+  }
+  return parts;
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+interface CacheBytes {
+  readonly table: Table;
+  readonly parts: Table;
+  /** gzip added by withCache over the one-op app. */
+  readonly addedGz: number;
+  /** gzip (pro rata) of cache code the one-op app carries without withCache. */
+  readonly leakedGz: number;
+  readonly leakedParts: readonly string[];
+  readonly appGz: number;
+}
+
+async function bytes(): Promise<CacheBytes> {
   const index = join(root, 'generated', 'v1', 'index.ts');
   const plain = await bundleSize('cache-one-op-plain', oneOpApp(index, false));
   const cached = await bundleSize('cache-one-op-cached', oneOpApp(index, true));
   const core = await bundleSize('cache-core-only', `import { createHttpCache, runWithStrategy } from ${JSON.stringify(join(root, 'src', 'repository', 'cache', 'index.ts'))};\nexport const run = (send) => runWithStrategy(createHttpCache({}), 'cache-first', { method: 'GET', url: '${BASE}/x', headers: {}, scope: 'a' }, send, {});`);
   const hcs = await bundleSize('cache-hcs-only', `import CachePolicy from 'http-cache-semantics';\nexport const run = (req, res) => new CachePolicy(req, res, { shared: false }).storable();`);
-  const delta = cached.gzip - plain.gzip;
-  const added = new Map<string, number>();
-  let addedTotal = 0;
-  for (const [file, n] of cached.inputs) {
-    const extra = n - (plain.inputs.get(file) ?? 0);
-    if (extra <= 0) continue;
-    const part = cachePart(file) ?? 'other';
-    added.set(part, (added.get(part) ?? 0) + extra);
-    addedTotal += extra;
-  }
+  const addedGz = cached.gzip - plain.gzip;
+  const inPlain = byPart(plain);
+  const inCached = byPart(cached, plain);
+  // gzip cannot be split by file: each part gets the bundle's gzip in proportion to its minified bytes.
+  const gzOf = (size: BundleSize, n: number) => (size.gzip * n) / sum(size.inputs.values());
+  const leakedGz = gzOf(plain, sum(inPlain.values()));
   const row = (name: string, s: BundleSize, vs: string) => [name, fmt.bytes(s.minified), fmt.bytes(s.gzip), vs];
   return {
     table: {
-      title: 'Bytes the cache adds: esbuild, browser, ESM, minified, gzip -9',
-      head: ['bundle', 'minified', 'gzip', 'vs the one-op app without cache'],
+      title: 'Bytes of the cache: esbuild, browser, ESM, minified, gzip -9',
+      head: ['bundle', 'minified', 'gzip', 'vs the one-op app without withCache'],
       rows: [
-        row('one-op v1 app, createClient (no cache)', plain, '1.00×'),
-        row('one-op v1 app, createClient(withCache(…))', cached, `${fmt.ratio(cached.gzip / plain.gzip)} (+${fmt.bytes(delta)} gz)`),
+        row('one-op v1 app (getOrder), createClient without withCache', plain, '1.00×'),
+        row('one-op v1 app (getOrder), createClient(withCache({ cache: {} }))', cached, `${fmt.ratio(cached.gzip / plain.gzip)} (+${fmt.bytes(addedGz)} gz)`),
         row('createHttpCache + runWithStrategy alone (core + http-cache-semantics)', core, ''),
         row('http-cache-semantics alone (CachePolicy)', hcs, ''),
       ],
     },
     parts: {
-      title: 'What withCache adds to the one-op app, by part (esbuild metafile bytes; gzip pro rata of the difference)',
-      head: ['part', 'minified added', 'gzip (pro rata)'],
-      rows: [...added].sort((a, b) => b[1] - a[1]).map(([part, n]) => [part, fmt.bytes(n), `≈ ${fmt.bytes((delta * n) / addedTotal)}`]),
+      title: 'Cache code in the one-op app, by part (esbuild metafile minified bytes; gzip pro rata)',
+      head: ['part', 'without withCache', 'with withCache', 'gzip with withCache (pro rata)'],
+      rows: [...inCached].sort((x, y) => y[1] - x[1]).map(([part, n]) => [part, fmt.bytes(inPlain.get(part) ?? 0), fmt.bytes(n), `≈ ${fmt.bytes(gzOf(cached, n))}`]),
     },
-    cacheGz: delta,
+    addedGz,
+    leakedGz,
+    leakedParts: [...inPlain].filter(([, n]) => n > 0).map(([part, n]) => `${part.replace(/ \(.*$/, '')} ${fmt.bytes(n)}`),
     appGz: plain.gzip,
   };
 }
@@ -210,15 +243,20 @@ export async function cache(): Promise<SectionResult> {
     await rm(`${folder}-miss`, { recursive: true, force: true, maxRetries: 3 });
   }
   const size = await bytes();
-  const cell = (name: string, col: number) => measured.table.rows.find((r) => r[0]?.startsWith(name))?.[col] ?? 'n/a';
-  const breakEven = Math.ceil(size.cacheGz / measured.bodyBytes);
+  const judged = measured.table.rows.slice(1).map((r) => [`${r[0] ?? ''} ${r[4] ?? ''}`, Number.parseFloat(r[4] ?? '')] as const);
+  const slower = judged.filter(([, x]) => x > 1).map(([row]) => row);
+  const faster = judged.filter(([, x]) => x <= 1).map(([row]) => row);
   return {
     tables: [measured.table, size.table, size.parts],
     goals: [],
     notes: [
-      'Through the SDK: `createSdk` from generated/v1 with `cache` (wired by issue 11), signed in as alice (memory token store), default options otherwise (validate strict, so every answer, cached or not, is parsed and validated). test/server runs in the bench’s own process on 127.0.0.1 and calls are sequential, so its handling time is part of each round trip, as a real backend’s would be (a real one across a network is much slower, which makes every hit worth more than here). Each SDK reads the time from a clock only the bench moves: the memory and disk entries stay fresh, and the revalidation row moves it 61 s (past `max-age=60`) before each call, untimed. The miss row empties memory and files before each call (untimed) and times the read, download and memory write; the file write is queued and finishes after the call resolves.',
-      'Each row is checked while measured: hits send no request for the order, revalidations send exactly one with If-None-Match (answered 304), misses one; and `.raw().cache.source` is `cache`, `cache`, `revalidated`, `network`. The disk folder is a scratch folder under .tmp/bench, removed after; the file adapter runs with its default `durable: true`. Ratios are per round (each scenario’s median over the uncached median of the same round), best and median of the rounds.',
-      `**Where the cache costs more than it saves.** Time: a miss (${cell('miss', 4)} of an uncached read, median round) and a revalidation that ends in a 304 (${cell('304', 4)}) are never faster than the plain request on loopback: a 304 saves only the body’s download, which on loopback is nearly free, so its gain shows only on slow links; an app whose reads are mostly one-off pays the miss row on each. Bytes: \`withCache\` adds ${fmt.bytes(size.cacheGz)} gz to a one-op app of ${fmt.bytes(size.appGz)} gz (${fmt.ratio((size.appGz + size.cacheGz) / size.appGz)}), and \`createSdk\` carries it always, cache option or not. The order used here is ${fmt.bytes(measured.bodyBytes)} of JSON, so the cache’s code costs as much as ≈ ${breakEven} avoided order downloads (uncompressed body bytes; bundles are usually cached by the browser, downloads are not): for a small app with few repeated reads it does not pay back in bytes, only in latency and offline reads.`,
+      'Through the SDK: `createSdk` from generated/v1 with `cache` (wired by issue 11), signed in as alice (memory token store), default options otherwise (validate strict, so every answer, cached or not, is parsed and validated). test/server runs in the bench’s own process on 127.0.0.1 and calls are sequential, so its handling time is part of each round trip, as a real backend’s would be (a real one across a network is much slower, which makes every hit worth more than here). Each SDK reads the time from a clock only the bench moves: the memory and disk entries stay fresh, and the revalidation row moves it 61 s (past `max-age=60`) before each call, untimed. The miss rows remove the order’s entry (`sdk.cache.invalidate`, memory and file) before each call (untimed) and time the lookup (memory, then file), download and memory write; the file write is queued and finishes after the call resolves. The memory-only miss row shows the same without a storage adapter.',
+      'Each row is checked while measured: hits send no request for the order, revalidations send exactly one with If-None-Match (answered 304), misses one; and `.raw().cache.source` is `cache`, `cache`, `revalidated`, `network`, `network`. The disk folder is a scratch folder under .tmp/bench, removed after; the file adapter runs with its default `durable: true`. Each round’s figure is the median of its calls; ratios divide a row’s best round by the uncached row’s best round, and its median round by the uncached median round.',
+      `**Where the cache costs more than it saves.** Time, on this run (median rounds): ${slower.length > 0 ? `slower than the uncached read: ${slower.join('; ')}` : 'no row is slower than the uncached read'}; faster: ${faster.join('; ') || 'none'}. Loopback is the cache’s worst case: the round trip it saves costs well under a millisecond here, so a disk hit can cost more than the request it replaces, and a 304 saves only the body’s download (nearly free on loopback) while adding the conditional request’s and the re-store’s work; on a phone’s network, where a round trip is tens to hundreds of ms, every hit and 304 wins. An app whose reads are mostly one-off pays the miss rows on each.`
+      + ` Bytes: \`withCache\` adds ${fmt.bytes(size.addedGz)} gz to a one-op app of ${fmt.bytes(size.appGz)} gz (${fmt.ratio((size.appGz + size.addedGz) / size.appGz)}), and \`createSdk\` carries the cache always, cache option or not. The order read here is ${fmt.bytes(measured.bodyBytes)} of JSON, so those bytes equal ≈ ${Math.ceil(size.addedGz / measured.bodyBytes)} avoided order downloads (uncompressed; a bundle is usually cached by the browser, downloads are not): a small app with few repeated reads does not earn them back in bytes, only in latency and offline reads.`,
+      size.leakedGz > 0
+        ? `**Cache code in an app that does not use the cache.** The one-op app *without* \`withCache\` already carries ${size.leakedParts.join(', ')} (minified; ≈ ${fmt.bytes(size.leakedGz)} gz pro rata): http-cache-semantics is CommonJS, so once any module the app reaches imports it (src/repository/cache/policy.ts: src/runtime.ts imports src/repository/cache-wiring.ts for its CACHE_WIRING symbol, which imports http-cache.ts → policy.ts), esbuild keeps the whole module. test/codegen/tree-shaking.test.ts does not see it, since it looks only for strings of Tether's own cache code. The true cost of the cache to a one-op app is therefore ≈ ${fmt.bytes(size.addedGz + size.leakedGz)} gz, not the difference above.`
+        : 'The one-op app without `withCache` carries no cache code (no file of src/repository/cache*, no http-cache-semantics).',
     ],
   };
 }
