@@ -22,6 +22,9 @@ export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from '.
 export type { ApiInfo, OperationMethod } from './runtime.js';
 export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
+export { withBatch } from './repository/batch/wiring.js';
+export { BatchItemMissingError, isBatchItemMissing } from './repository/batch/errors.js';
+export type { BatchOption, BatchTuning } from './repository/batch/options.js';
 export { CACHE_DEFAULTS } from './repository/cache-options.js';
 export type { CacheOptions, CachePolicyOptions, CallCacheOption } from './repository/cache-options.js';
 export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';

@@ -8,7 +8,7 @@ import type { RefreshTokens } from './auth/token-manager.js';
 import type { SecuritySchemes } from './auth/security-schemes.js';
 import type { CredentialsOption } from './auth/credentials.js';
 import { createNetworkChain } from './network/pipeline.js';
-import { createBatching } from './repository/batch/wiring.js';
+import { BATCH_WIRING, batchWiring, type BatchWiring, type WithBatch } from './repository/batch/wiring.js';
 import { resolveCoreOptions, type CallOptions, type SdkOptions } from './options.js';
 import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
@@ -92,7 +92,14 @@ type Run = (init: unknown, options: unknown) => Promise<unknown>;
  * (`x-tether-auth: refresh`), the default refresh, when it meets it. Without `auth` (the
  * auth layer's wiring, auth-wiring.ts) the runtime has no auth layer at all.
  */
-function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth: AuthWiring | undefined, caching: CacheWiring | undefined): { bind(meta: OperationMeta): Run; cache<S>(): SdkCache<S> } {
+function wireCallPath(
+  options: SdkOptions<CredentialsOption>,
+  api: ApiInfo,
+  auth: AuthWiring | undefined,
+  caching: CacheWiring | undefined,
+  batching: BatchWiring | undefined,
+  batchOperations?: readonly OperationMeta[],
+): { bind(meta: OperationMeta): Run; cache<S>(): SdkCache<S>; check(): void } {
   const checked = auth ? auth.resolve(options, api.securitySchemes) : resolveCoreOptions(options);
   // The cache (cache-wiring.ts) observes the token store, so it comes before the token manager.
   const cached = caching?.start(options, checked);
@@ -103,16 +110,23 @@ function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth
   const tokens = started?.tokens;
   if (tokens) cached?.useTokens(() => tokens.current());
   const pipeline = createNetworkChain(resolved, { auth: started?.layer });
-  // The repository layer's exchange around the pipeline: the cache now; batching plugs in here too.
-  const call = createCallRunner(resolved, pipeline, cached?.exchange(pipeline));
+  // The repository layer's exchanges around the pipeline: the cache answers first, and only
+  // its misses reach the batcher (repository/batch/), which sends the rest on unchanged.
+  const batched = batching?.start(options, resolved, pipeline, batchOperations);
+  const belowCache = batched?.exchange((attempt, context) => pipeline(attempt, context));
+  const call = createCallRunner(resolved, pipeline, cached ? cached.exchange(belowCache ?? pipeline) : belowCache);
   return {
     cache: <S>() => (cached ? cached.sdkCache<S>() : caching!.inert<S>(resolved)),
+    check: () => batched?.check(),
     bind(meta) {
       cached?.bind(meta);
-      const run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);
-      if (!auth) return run;
-      if (meta.authRole === 'refresh') specRefresh ??= auth.refresh(meta, (m, init) => call(m, init, undefined), now);
-      return auth.bind(meta, run, started?.tokens, now, resolved.log);
+      let run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);
+      if (auth) {
+        if (meta.authRole === 'refresh') specRefresh ??= auth.refresh(meta, (m, init) => call(m, init, undefined), now);
+        run = auth.bind(meta, run, started?.tokens, now, resolved.log);
+      }
+      // Batching (off unless options.batch) marks the calls its batcher may take.
+      return batched ? batched.bind(meta, run) : run;
     },
   };
 }
@@ -121,18 +135,28 @@ function wireCallPath(options: SdkOptions<CredentialsOption>, api: ApiInfo, auth
 export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiInfo): Runtime {
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
-  const wiring = wireCallPath(options, api, authWiring, cacheWiring);
-  const batching = createBatching(options);
+  const wiring = wireCallPath(options, api, authWiring, cacheWiring, batchWiring);
   let sdkCache: SdkCache<unknown> | undefined;
+  // The `batch` option's ids are checked once every operation is bound: createSdk asks for
+  // sdk.cache after binding every service (so a typo throws from createSdk), else the first call.
+  let checked = false;
+  const check = (): void => {
+    if (checked) return;
+    wiring.check();
+    checked = true;
+  };
   return Object.freeze({
     cache<S>(): SdkCache<S> {
+      check();
       return (sdkCache ??= wiring.cache<unknown>()) as SdkCache<S>;
     },
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
-      // Batching (off unless options.batch) wraps the bound call; repository/batch/wiring.ts.
-      const run = batching.wrap(meta, wiring.bind(meta), wiring.bind);
-      const method = (init?: unknown, callOptions?: CallOptions) => run(init, callOptions);
+      const run = wiring.bind(meta);
+      const method = (init?: unknown, callOptions?: CallOptions) => {
+        if (!checked) check();
+        return run(init, callOptions);
+      };
       // `name` shows the operation in stack traces; `meta` lets app code introspect methods.
       Object.defineProperties(method, {
         name: { value: meta.operationId ?? meta.id },
@@ -156,6 +180,8 @@ export { rawCall, safeCall } from './service/method-extras.js';
 export { items as operationItems, pages as operationPages } from './service/paginate.js';
 // Named by generated metadata (`bodyCodec`) on operations that may send more than JSON.
 export { mediaBodies } from './service/body/media-body.js';
+// Named by generated metadata (`paramCodec`) on operations with non-default parameter styles or cookies.
+export { styledParams } from './service/params/styled-params.js';
 
 /** One SDK instance's call path without method objects; src/client.ts builds on it. */
 export interface CallCore {
@@ -180,7 +206,11 @@ export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiI
   if (caching === undefined && typeof options === 'object' && options !== null && options.cache !== undefined) {
     throw new TypeError('Tether: createClient(options) with cache needs createClient(withCache(options)), which brings the cache into the bundle (createSdk always has it)');
   }
-  const wiring = wireCallPath(options, api, auth, caching);
+  const batching = typeof options === 'object' && options !== null ? (options as { [BATCH_WIRING]?: WithBatch })[BATCH_WIRING] : undefined;
+  if (batching === undefined && typeof options === 'object' && options !== null && options.batch !== undefined && options.batch !== false) {
+    throw new TypeError('Tether: createClient(options) with batch needs createClient(withBatch(options, ...operations)), which brings batching into the bundle (createSdk always has it)');
+  }
+  const wiring = wireCallPath(options, api, auth, caching, batching?.wiring, batching?.operations);
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();

@@ -16,8 +16,9 @@ export const RUNTIME_VALUE_EXPORTS = [
   'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
   'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
-  'operationPages', 'mediaBodies', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
+  'operationPages', 'mediaBodies', 'styledParams', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
   'StorageErrorCode', 'isStorageError', 'withAuth', 'withCache', 'CACHE_DEFAULTS', 'CacheMissError', 'isCacheMiss',
+  'withBatch', 'BatchItemMissingError', 'isBatchItemMissing',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

@@ -7,7 +7,6 @@
  * app that never caches bundles none of it.
  */
 import type { OperationMeta } from '../contract/operation.js';
-import type { FetchLike } from '../network/types.js';
 import type { Tokens } from '../auth/token-store.js';
 import { attemptBuilder } from '../service/build-attempt.js';
 import type { CallExchange } from '../service/call.js';
@@ -38,8 +37,8 @@ export interface CacheLayer<R extends CacheHostOptions> {
   readonly options: R;
   /** Where the current tokens are read (the auth layer's token manager), for the scope. */
   useTokens(read: () => Promise<Tokens | null>): void;
-  /** The exchange the call runner sends every call through. */
-  exchange(next: FetchLike): CallExchange;
+  /** The exchange the call runner sends every call through; `next`: the pipeline or the batcher's exchange. */
+  exchange(next: CallExchange): CallExchange;
   /** Checks an operation's configured policy and makes it known to `sdk.cache`. */
   bind(meta: OperationMeta): void;
   /** `sdk.cache` for this runtime. */

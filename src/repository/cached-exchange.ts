@@ -7,7 +7,7 @@
  * network answer. Every other method goes to the network and, once it succeeded, through the
  * cache's `update`, which invalidates what it changed (RFC 9111 §4.4).
  */
-import type { Attempt, FetchLike, RequestContext } from '../network/types.js';
+import type { Attempt, RequestContext } from '../network/types.js';
 import { bodyDeadlineOf } from '../network/body-deadline.js';
 import { readText } from '../service/read-body.js';
 import type { CallExchange } from '../service/call.js';
@@ -25,13 +25,16 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(['HEAD', 'OPTIONS', 'TRACE']);
 // Statuses a Response may not carry a body with.
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-/** Builds the exchange around `next` (the network pipeline). */
-export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, scopes: ScopeTracker, next: FetchLike, defaultLimit: number): CallExchange {
+/**
+ * Builds the exchange around `next`: the network pipeline, or the batcher's exchange over it
+ * (which gets the call's options, to find the calls it may take; docs/caching.md, Batching).
+ */
+export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, scopes: ScopeTracker, next: CallExchange, defaultLimit: number): CallExchange {
   return async (attempt, context, callOptions) => {
     const meta = context.meta;
     const method = attempt.method.toUpperCase();
     if (method !== 'GET') {
-      const response = await next(attempt, context);
+      const response = await next(attempt, context, callOptions);
       // Invalidation by a successful unsafe method (RFC 9111 §4.4); HEAD/OPTIONS change nothing.
       if (response.status < 400 && !SAFE_METHODS.has(method)) {
         await cache.update({ method, url: attempt.url, headers: headerRecord(attempt.headers), scope: await scopes.current() }, { status: response.status, headers: headerRecord(response.headers), body: '' });
@@ -39,7 +42,7 @@ export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, 
       return response;
     }
     const policy = readPolicyFor(options, meta, (callOptions as { readonly cache?: CallCacheOption } | undefined)?.cache);
-    if (policy === undefined || !CACHEABLE_KINDS.has(meta.responseKind)) return next(attempt, context);
+    if (policy === undefined || !CACHEABLE_KINDS.has(meta.responseKind)) return next(attempt, context, callOptions);
 
     const limit = context.options.maxResponseBytes ?? defaultLimit;
     const send = async (request: OutgoingRequest, signal: AbortSignal) => {
@@ -47,7 +50,7 @@ export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, 
       // only once every caller has given up, not on the first caller's own.
       const shared: RequestContext = { ...context, signal };
       const sent: Attempt = { ...attempt, headers: new Headers(request.headers as Record<string, string>), body: null, signal: undefined };
-      const response = await next(sent, shared);
+      const response = await next(sent, shared, callOptions);
       const body = await readText(response, limit, bodyDeadlineOf(shared.stats, response));
       return { status: response.status, headers: headerRecord(response.headers), body };
     };

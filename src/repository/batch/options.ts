@@ -17,10 +17,27 @@ export interface BatchTuning {
 export type BatchOption = boolean | Readonly<Record<string, boolean | BatchTuning>>;
 
 /** The resolved option: the tuning for an operation id, or undefined when it is not batched. */
-export type BatchSettings = (operationId: string) => BatchTuning | undefined;
+export interface BatchSettings {
+  readonly tuning: (operationId: string) => BatchTuning | undefined;
+  /** The ids the option names (true or tuned; `false` entries too): each must be a batchable operation. */
+  readonly named: readonly string[];
+}
 
-const OFF: BatchSettings = () => undefined;
-const ALL: BatchSettings = () => ({});
+const OFF: BatchSettings = { tuning: () => undefined, named: [] };
+const ALL: BatchSettings = { tuning: () => ({}), named: [] };
+
+/**
+ * Throws a TypeError for an id the option names that is not a batchable operation: a typo would
+ * otherwise leave batching silently off. `batchable`: ids of operations that declare `x-tether-batch`.
+ */
+export function checkNamedOperations(settings: BatchSettings, batchable: readonly string[], where = 'options.batch'): void {
+  const known = new Set(batchable);
+  for (const id of settings.named) {
+    if (known.has(id)) continue;
+    const list = batchable.length === 0 ? 'none' : batchable.map((b) => `'${b}'`).join(', ');
+    throw new TypeError(`Tether: ${where}[${JSON.stringify(id)}] is not a batchable operation (batchable: ${list})`);
+  }
+}
 
 /** Checks the option once; throws a TypeError naming a bad entry. */
 export function resolveBatchOption(value: unknown): BatchSettings {
@@ -30,6 +47,7 @@ export function resolveBatchOption(value: unknown): BatchSettings {
     throw new TypeError("Tether: options.batch must be true, false or { '<service>.<operation>': true | { maxBatchSize, windowMs } }");
   }
   const table = new Map<string, BatchTuning>();
+  const named = Object.keys(value);
   for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
     const name = `options.batch[${JSON.stringify(id)}]`;
     if (entry === false) continue;
@@ -43,5 +61,5 @@ export function resolveBatchOption(value: unknown): BatchSettings {
     if (windowMs !== undefined && (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs < 0)) throw new TypeError(`Tether: ${name}.windowMs must be a number of at least 0`);
     table.set(id, Object.freeze({ maxBatchSize, windowMs }));
   }
-  return (operationId) => table.get(operationId);
+  return Object.freeze({ tuning: (operationId: string) => table.get(operationId), named: Object.freeze(named) });
 }
