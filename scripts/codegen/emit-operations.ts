@@ -72,16 +72,31 @@ function needsMediaBodies(op: OperationModel): boolean {
   return op.wire?.requestMedia !== undefined || (type !== undefined && !isJsonType(type));
 }
 
+// openapi-fetch's template syntax for label (`{.x}`), matrix (`{;x}`) and explode (`{x*}`).
+const STYLED_TEMPLATE = /\{[.;][^{}]*\}|\*\}/;
+
+/**
+ * Whether the operation's parameters need the full parameter serializer (a non-default style,
+ * explode, allowReserved or content; any cookie; a styled path template): only then is it
+ * referenced, so apps calling default-style operations do not bundle it.
+ */
+function needsStyledParams(op: OperationModel): boolean {
+  return STYLED_TEMPLATE.test(op.path) || op.parameters.some((p) => p.wire !== undefined || p.in === 'cookie');
+}
+
 /** Renders the operations module. */
 export function emitOperations(
   model: Pick<ApiModel, 'operations' | 'document'>,
   validators: Record<string, OperationValidatorNames>,
   runtimeImport: string,
 ): ts.Statement[] {
-  const media = model.operations.some(needsMediaBodies);
+  const codecs = [
+    ...(model.operations.some(needsMediaBodies) ? ['mediaBodies'] : []),
+    ...(model.operations.some(needsStyledParams) ? ['styledParams'] : []),
+  ];
   const statements: ts.Statement[] = [
     importDecl(runtimeImport, { named: ['OperationMeta'], typeOnly: true }),
-    ...(media ? [importDecl(runtimeImport, { named: ['mediaBodies'] })] : []),
+    ...(codecs.length > 0 ? [importDecl(runtimeImport, { named: codecs })] : []),
     importDecl('./validators.js', { namespace: 'v' }),
   ];
   for (const op of model.operations) {
@@ -109,6 +124,7 @@ export function emitOperations(
       ['authRole', optionalStr(authRole(model.document, op))],
       ['schemas', schemasExpr(validators[op.exportName])],
       ...paramsEntry(op),
+      ...(needsStyledParams(op) ? [['paramCodec', access('styledParams')] as const] : []),
       ...(op.batch ? [['batch', literal(op.batch)] as const] : []),
     ]);
     statements.push(withDoc(exportConst(op.exportName, meta, typeRef('OperationMeta')), [`\`${op.method.toUpperCase()} ${op.path}\``]));

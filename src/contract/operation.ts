@@ -65,6 +65,27 @@ export interface ParameterMeta {
   readonly content?: string;
 }
 
+/** One location's parameter values as a call gives them (`init.params.path` etc.). */
+export type ParamValues = Readonly<Record<string, unknown>>;
+
+/**
+ * Serialises the parameters of an operation that declares a non-default way to send them
+ * (label/matrix paths, delimited or deepObject queries, explode changes, `allowReserved`,
+ * `content`, cookies). Generated metadata names one only on such operations, so an app that
+ * calls default-style operations bundles none of those serializers; without one the runtime
+ * sends path/header `simple` and query `form` (exploded), and refuses cookie values.
+ */
+export interface ParamCodec {
+  /** `base + meta.path` with the path values filled in per their declared or template styles. */
+  path(base: string, meta: OperationMeta, values: ParamValues | undefined): string;
+  /** The query string (no `?`); `''` when nothing is sent. */
+  query(meta: OperationMeta, values: ParamValues): string;
+  /** Header parameters as `name → value`; undefined when none is sent. */
+  headers(meta: OperationMeta, values: ParamValues | undefined): Record<string, string> | undefined;
+  /** The `Cookie` header value for the cookie parameters; undefined when none is sent. */
+  cookie(meta: OperationMeta, values: ParamValues | undefined): string | undefined;
+}
+
 /** A call's body as fetch sends it, with the Content-Type to set (undefined: fetch sets its own). */
 export interface WrittenBody {
   readonly body: unknown;
@@ -126,6 +147,8 @@ export interface OperationMeta {
   readonly schemas: OperationSchemas;
   /** Parameters not serialised the default way (style, explode, allowReserved, content); absent when none. */
   readonly params?: ReadonlyArray<ParameterMeta>;
+  /** Serializer of non-default or cookie parameters (service/params/styled-params.ts); absent: the defaults. */
+  readonly paramCodec?: ParamCodec;
   /** The batch operation that can serve this single-item read (`x-tether-batch`); absent when none. */
   readonly batch?: BatchMeta;
 }

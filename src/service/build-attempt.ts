@@ -9,11 +9,7 @@ import type { HeadersInit, OperationMeta } from '../contract/operation.js';
 import type { Attempt } from '../network/types.js';
 import { jsonBodies } from './body/json-body.js';
 import { isRawBody } from './body/raw-body.js';
-import { cookieHeader } from './params/cookie.js';
-import { serializeHeaders } from './params/header.js';
-import { paramsIn } from './params/lookup.js';
-import { serializeQuery } from './params/query.js';
-import { fillPath } from './path-template.js';
+import { checkDefaultParams, defaultParams } from './params/default-params.js';
 
 /** The call's first argument as openapi-fetch understands it. */
 export interface CallInit {
@@ -40,11 +36,14 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
   const base = removeTrailingSlash(baseUrl);
   return (meta, init, signal) => {
     const params = init.params ?? {};
+    // Non-default styles and cookies come with the operations that declare them (meta.paramCodec).
+    const codec = meta.paramCodec ?? defaultParams;
+    if (codec === defaultParams) checkDefaultParams(meta);
     // The path template is split once per operation (path-template.ts).
-    let url = fillPath(base, meta.path, params.path, paramsIn(meta, 'path'));
-    const search = params.query === undefined ? '' : serializeQuery(params.query, paramsIn(meta, 'query'));
+    let url = codec.path(base, meta, params.path);
+    const search = params.query === undefined ? '' : codec.query(meta, params.query);
     if (search) url += `?${search}`;
-    const cookie = cookieHeader(params.cookie, paramsIn(meta, 'cookie'));
+    const cookie = codec.cookie(meta, params.cookie);
     // Form and binary serializers come with the operations that declare them (meta.bodyCodec).
     const written = init.body === undefined && init.contentType === undefined ? undefined : (meta.bodyCodec ?? jsonBodies).write(meta, init.body, init.contentType);
     const body = written?.body;
@@ -58,7 +57,7 @@ export function attemptBuilder(baseUrl: string, staticHeaders: Readonly<Record<s
       staticHeaders,
       contentType ? { 'Content-Type': contentType } : undefined,
       init.headers as HeaderSource,
-      serializeHeaders(params.header, paramsIn(meta, 'header')),
+      codec.headers(meta, params.header),
     );
     // Cookie parameters join any Cookie the app set itself rather than replacing it.
     if (cookie !== undefined) {

@@ -6,7 +6,9 @@
 import { build } from 'esbuild';
 import { test } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
-import { root } from '../helpers/paths.js';
+import { join } from 'node:path';
+import { generate } from '../../scripts/codegen/generate.js';
+import { root, scratch } from '../helpers/paths.js';
 
 const V1 = './generated/v1/index.ts';
 
@@ -131,6 +133,37 @@ test('an app calling a multipart or a form operation bundles the full body write
   for (const op of ['upload', 'sendForm']) {
     const out = await bundle(`import { createClient, ${op} } from '${BODIES}';\nexport const run = () => ${op}(createClient({ baseUrl: 'https://api.example.com' }), { body: {} } as never);`);
     for (const marker of FORM_AND_BINARY) assert.ok(out.includes(marker), `${op}: ${marker} is bundled`);
+  }
+});
+
+/** The parameters fixture SDK (test/fixtures/wire/parameters.yaml), generated once into scratch: one operation per style. */
+let parametersSdk: Promise<string> | undefined;
+const PARAMETERS = (): Promise<string> =>
+  (parametersSdk ??= (async () => {
+    const out = await scratch('tree-shaking-params');
+    await generate({ spec: join(root, 'test/fixtures/wire/parameters.yaml'), out, runtimeDir: join(root, 'src') });
+    return join(out, 'index.ts');
+  })());
+
+/** Functions only the full parameter serializer brings (service/params/styled-params.ts and what it calls). */
+const STYLED_PARAMS = ['styledParams', 'expandPath', 'serializeOne', 'deepObject', 'cookieHeader', 'encodeReserved', 'paramsIn'];
+
+/** An app calling `op` of the parameters SDK through createClient. */
+const paramsApp = async (op: string): Promise<string> =>
+  bundle(`import { createClient, ${op} } from '${await PARAMETERS()}';\nexport const run = () => ${op}(createClient({ baseUrl: 'https://api.example.com' }), {} as never);`);
+
+test('apps calling default-style operations (simple path, exploded form query) bundle no non-default parameter serializer', async () => {
+  const get = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  for (const [name, out] of [['v1 getUser', get], ['pathSimple', await paramsApp('pathSimple')], ['queryDefault', await paramsApp('queryDefault')]] as const) {
+    for (const marker of STYLED_PARAMS) assert.not.ok(out.includes(marker), `${name}: ${marker} is not bundled`);
+    assert.ok(out.includes('defaultParams'), `${name}: the default serializer is what it uses`);
+  }
+});
+
+test('an app calling a deepObject, matrix, cookie, content or explode:false operation bundles the full parameter serializer', async () => {
+  for (const op of ['queryDeepObject', 'pathMatrix', 'cookies', 'contentParams', 'queryForm', 'queryReserved']) {
+    const out = await paramsApp(op);
+    for (const marker of STYLED_PARAMS) assert.ok(out.includes(marker), `${op}: ${marker} is bundled`);
   }
 });
 
