@@ -48,6 +48,8 @@ export interface ServerOptions {
   refreshTokenTtlMs?: number;
   /** Orders seeded for alice (bob always gets 2); default 5. */
   seedOrders?: number;
+  /** Customers added to the seed users (store.ts); default 0. */
+  extraUsers?: number;
   /** Clock for token expiry, timestamps, the ledger and the request log; default Date.now. */
   now?: () => number;
   /** Interval of SSE heartbeat comments; default 15 s. */
@@ -100,7 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const now = options.now ?? Date.now;
   const spec = loadSpec();
   const timers = createTimers();
-  const store = createStore({ now, seedOrders: o.seedOrders });
+  const store = createStore({ now, seedOrders: o.seedOrders, extraUsers: o.extraUsers });
   const tokens = createTokenService({ now, accessTokenTtlMs: o.accessTokenTtlMs, refreshTokenTtlMs: o.refreshTokenTtlMs });
   const ledger = createLedger(now);
   const faults = createFaultController();

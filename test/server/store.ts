@@ -66,6 +66,8 @@ export interface StoreOptions {
   now: () => number;
   /** Orders seeded for alice (bob always gets 2). */
   seedOrders: number;
+  /** Customers added to the seed users, ids `e0000000-0000-4000-8000-<n, 12 digits>` (for batch tests). [0] */
+  extraUsers?: number | undefined;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -73,7 +75,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 export function createStore(options: StoreOptions): Store {
   const { now } = options;
   const iso = () => new Date(now()).toISOString();
-  const users = new Map(SEED_USERS.map((u) => [u.id, u]));
+  const extra = Array.from({ length: options.extraUsers ?? 0 }, (_, i): User => ({ id: `e0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, email: `user${i}@example.com`, name: `User ${i}`, avatarUrl: null, role: 'customer', createdAt: '2024-01-01T00:00:00.000Z' }));
+  const users = new Map([...SEED_USERS, ...extra].map((u) => [u.id, u]));
   const orders = new Map<string, { order: Order; position: number }>();
   const listeners = new Set<(change: Change) => void>();
   let changes: Change[] = [];

@@ -59,7 +59,7 @@ export const batchWiring: BatchWiring = {
       {
         ...resolved,
         onDeprecation: (notice) =>
-          resolved.log.warn(`batching: ${describeNotice(notice)}; the SDK calls it for options.batch (the app's onDeprecation is not told), and batched reads fail once it is gone: turn batching off for them before then`, { operation: notice.operation }),
+          resolved.log.warn(`batching (options.batch) calls a deprecated operation. The SDK calls it, not the app, so onDeprecation is not told; batched reads fail once it is gone, so turn batching off for them before then. ${describeNotice(notice)}`, { operation: notice.operation }),
       },
       pipeline,
     );
