@@ -105,6 +105,22 @@ test('createClient without withCache bundles no cache code; withCache(options) a
   }
 });
 
+// Strings only batching carries: its per-item cause, its batcher's option check, its createClient hint.
+const BATCH_MARKERS = ['BATCH_ITEM_MISSING', 'createBatcher needs a load', 'hand that operation to withBatch'];
+
+test('createClient without withBatch bundles no batch code; withBatch(options, …) and createSdk do', async () => {
+  const plain = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  for (const marker of BATCH_MARKERS) assert.not.ok(plain.includes(marker), `${marker}: not bundled`);
+  const batched = await bundle(
+    `import { createClient, getUser, batchGetUsers, withBatch } from '${V1}';\nexport const run = () => getUser(createClient(withBatch({ baseUrl: 'https://api.example.com' }, getUser, batchGetUsers)), { params: { path: { userId: 'u' } } });`,
+  );
+  const sdk = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
+  for (const marker of BATCH_MARKERS) {
+    assert.ok(batched.includes(marker), `withBatch: ${marker}`);
+    assert.ok(sdk.includes(marker), `createSdk: ${marker}`);
+  }
+});
+
 test('createSdk binds, and so bundles, every operation and its validators', async () => {
   const out = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
   for (const [name, op] of Object.entries(OPERATIONS)) {
