@@ -21,6 +21,7 @@ export const FIXTURE_SDKS: ReadonlyArray<FixtureSdk> = [
   { spec: 'test/fixtures/webhooks/webhooks-only.yaml', out: 'test/types/generated-webhooks-only' },
   { spec: 'test/fixtures/wire/bodies.yaml', out: 'test/types/generated-bodies' },
   { spec: 'test/fixtures/wire/security.yaml', out: 'test/types/generated-security' },
+  { spec: 'test/fixtures/wire/parameters.yaml', out: 'test/types/generated-params' },
 ];
 
 /** Generates one fixture SDK into `out` (default: its committed folder). */

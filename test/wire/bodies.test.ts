@@ -5,23 +5,17 @@
  * several media types, and requests that cannot be sent (VALIDATION, never sent).
  */
 import * as assert from 'uvu/assert';
-import { suite } from '../helpers/timed-suite.js';
 import { rejection } from '../helpers/rejection.js';
-import { startServer, type TestServer } from '../server/index.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import type { EchoReply } from '../server/routes/echo.js';
 import { bodyOf, formOf, loadBodiesSdk, multipartText, type BodiesSdkModule } from './bodies-sdk.js';
 
 type Sdk = ReturnType<BodiesSdkModule['createSdk']>;
-const test = suite('wire: request bodies', {} as { server: TestServer; sdk: Sdk; mod: BodiesSdkModule }, { timeoutMs: 60_000 });
+const test = serverSuite<{ sdk: Sdk; mod: BodiesSdkModule }>('wire: request bodies', { timeoutMs: 60_000 });
 
 test.before(async (ctx) => {
-  const [server, mod] = await Promise.all([startServer(), loadBodiesSdk()]);
-  ctx.server = server;
-  ctx.mod = mod;
-  ctx.sdk = mod.createSdk({ baseUrl: `${server.url}/__echo`, logLevel: 'off', retry: false });
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
+  ctx.mod = await loadBodiesSdk();
+  ctx.sdk = ctx.mod.createSdk({ baseUrl: `${ctx.server.url}/__echo`, logLevel: 'off', retry: false });
 });
 
 const echo = (reply: unknown): EchoReply => reply as EchoReply;

@@ -5,21 +5,16 @@
  * naming what came and what was expected, with the status kept and nothing retried.
  */
 import * as assert from 'uvu/assert';
-import { suite } from '../helpers/timed-suite.js';
 import { rejection } from '../helpers/rejection.js';
-import { startServer, type TestServer } from '../server/index.js';
+import { serverSuite } from '../helpers/server-suite.js';
 import { loadBodiesSdk, type BodiesSdkModule } from './bodies-sdk.js';
 
 type Sdk = ReturnType<BodiesSdkModule['createSdk']>;
-const test = suite('wire: content negotiation', {} as { server: TestServer; sdk: Sdk }, { timeoutMs: 60_000 });
+const test = serverSuite<{ sdk: Sdk }>('wire: content negotiation', { timeoutMs: 60_000 });
 
 test.before(async (ctx) => {
-  const [server, mod] = await Promise.all([startServer(), loadBodiesSdk()]);
-  ctx.server = server;
-  ctx.sdk = mod.createSdk({ baseUrl: server.url, logLevel: 'off' });
-});
-test.after(async (ctx) => {
-  await ctx.server.close();
+  const mod = await loadBodiesSdk();
+  ctx.sdk = mod.createSdk({ baseUrl: ctx.server.url, logLevel: 'off' });
 });
 
 const answer = (status: number, type: string | undefined, body: string) => ({ params: { query: { status, ...(type === undefined ? {} : { type }), body } } });

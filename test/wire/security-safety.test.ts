@@ -11,16 +11,17 @@ import { generate } from '../../scripts/codegen/generate.js';
 import { recorder } from '../helpers/log-recorder.js';
 import { cleanScratch, root, scratch } from '../helpers/paths.js';
 import { rejection } from '../helpers/rejection.js';
-import { suite } from '../helpers/timed-suite.js';
-import { startServer, type TestServer } from '../server/index.js';
+import { serverSuite, type ServerContext } from '../helpers/server-suite.js';
+import { withRawServer } from '../runtime/helpers/raw-server-suite.js';
+import { json, startServer as startRawServer, type Handler, type TestServer as RawServer } from '../runtime/helpers/server.js';
 import type { EchoReply } from '../server/routes/echo.js';
 import type { SdkOptions } from '../types/generated-security/index.js';
 
 type Generated = typeof import('../types/generated-security/index.js');
 
-interface Ctx {
-  a: TestServer;
-  b: TestServer;
+interface Ctx extends ServerContext {
+  /** The foreign origin a redirect points to: answers like /__echo, with what arrived. */
+  foreign: RawServer;
   sdkModule: Generated;
 }
 
@@ -36,17 +37,30 @@ const basic = Buffer.from(`user:${SECRETS.password}`).toString('base64');
 const ALL = [...Object.values(SECRETS), basic];
 
 // Generating the SDK (openapi-typescript, validators) takes a few seconds on a busy machine.
-const safety = suite<Ctx>('wire: security safety', {} as Ctx, { timeoutMs: 60_000 });
+const safety = serverSuite<Omit<Ctx, keyof ServerContext>>('wire: security safety', { timeoutMs: 60_000 });
+
+/** /__echo's answer (rawPath, rawQuery, headers) from the raw foreign origin. */
+const echoing: Handler = (req, res, body) => {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const reply: EchoReply = {
+    method: req.method ?? '',
+    rawPath: q === -1 ? raw : raw.slice(0, q),
+    rawQuery: q === -1 ? '' : raw.slice(q + 1),
+    headers: { ...req.headers },
+    contentType: req.headers['content-type'],
+    bodyBase64: Buffer.from(body, 'utf8').toString('base64'),
+  };
+  json(res, 200, reply);
+};
+withRawServer(safety, 'foreign', echoing);
 
 safety.before(async (ctx) => {
   const out = join(await scratch('wire-security-safety'), 'sdk');
   await generate({ spec: join(root, 'test/fixtures/wire/security.yaml'), out, runtimeDir: join(root, 'src') });
   ctx.sdkModule = (await import(pathToFileURL(join(out, 'index.ts')).href)) as Generated;
-  ctx.a = await startServer();
-  ctx.b = await startServer();
 });
-safety.after(async (ctx) => {
-  await Promise.all([ctx.a.close(), ctx.b.close()]);
+safety.after(async () => {
   await cleanScratch('wire-security-safety');
 });
 
@@ -61,9 +75,9 @@ function options(ctx: Ctx, extra: Partial<SdkOptions> = {}): Omit<SdkOptions, 'b
   };
 }
 safety('a redirect to another origin carries no credential of any kind; a same-origin one keeps them', async (ctx) => {
-  const sdk = ctx.sdkModule.createSdk({ baseUrl: `${ctx.a.url}/__redirect`, ...options(ctx) });
+  const sdk = ctx.sdkModule.createSdk({ baseUrl: `${ctx.server.url}/__redirect`, ...options(ctx) });
 
-  const away = (await sdk.default.go({ params: { query: { to: `${ctx.b.url}/__echo/landed`, page: 3 } } })) as unknown as EchoReply;
+  const away = (await sdk.default.go({ params: { query: { to: `${ctx.foreign.url}/__echo/landed`, page: 3 } } })) as unknown as EchoReply;
   assert.is(away.rawPath, '/__echo/landed');
   assert.is(away.headers['x-partner-key'], undefined);
   assert.is(away.headers['authorization'], undefined);
@@ -71,7 +85,7 @@ safety('a redirect to another origin carries no credential of any kind; a same-o
   // The server copied the query over; our key was dropped, its other parameter kept.
   assert.is(away.rawQuery, 'page=3');
 
-  const home = (await sdk.default.go({ params: { query: { to: `${ctx.a.url}/__echo/home`, page: 4 } } })) as unknown as EchoReply;
+  const home = (await sdk.default.go({ params: { query: { to: `${ctx.server.url}/__echo/home`, page: 4 } } })) as unknown as EchoReply;
   assert.is(home.headers['x-partner-key'], SECRETS.header);
   assert.is(home.headers['authorization'], `Bearer ${SECRETS.token}`);
   assert.is(home.headers['cookie'], `partner_session=${SECRETS.cookie}`);
@@ -80,7 +94,7 @@ safety('a redirect to another origin carries no credential of any kind; a same-o
 
 safety('no log line, error message or error JSON holds a credential', async (ctx) => {
   const log = recorder();
-  const sdk = ctx.sdkModule.createSdk({ baseUrl: `${ctx.a.url}/__echo`, ...options(ctx, { logger: log, logLevel: 'debug' }) });
+  const sdk = ctx.sdkModule.createSdk({ baseUrl: `${ctx.server.url}/__echo`, ...options(ctx, { logger: log, logLevel: 'debug' }) });
   // Every kind of credential goes out once, logged at debug with headers and URL.
   await sdk.default.combined();
   await sdk.default.cookieKey();
@@ -90,16 +104,17 @@ safety('no log line, error message or error JSON holds a credential', async (ctx
 
   // Failures after sending: a redirect route refusing (400) with the query key in the URL,
   // and a connection refused with every credential attached.
-  const viaRedirect = ctx.sdkModule.createSdk({ baseUrl: `${ctx.a.url}/__redirect`, ...options(ctx, { logger: log, logLevel: 'debug' }) });
+  const viaRedirect = ctx.sdkModule.createSdk({ baseUrl: `${ctx.server.url}/__redirect`, ...options(ctx, { logger: log, logLevel: 'debug' }) });
   const refused = await rejection(viaRedirect.default.go({ params: { query: { to: 'not a url' } } }));
   assert.is(refused.type, 'CLIENT');
-  const gone = await startServer();
+  // A port nothing listens on any more: a connection refused.
+  const gone = await startRawServer();
   await gone.close();
   const offline = ctx.sdkModule.createSdk({ baseUrl: `${gone.url}/__echo`, ...options(ctx, { logger: log, logLevel: 'debug' }) });
   const lost = await rejection(offline.default.combined());
   assert.is(lost.type, 'CONNECTION');
   // A credential the platform refuses, before sending.
-  const bad = ctx.sdkModule.createSdk({ baseUrl: `${ctx.a.url}/__echo`, ...options(ctx, { logger: log, logLevel: 'debug', credentials: { partnerKey: `${SECRETS.header}\n` } }) });
+  const bad = ctx.sdkModule.createSdk({ baseUrl: `${ctx.server.url}/__echo`, ...options(ctx, { logger: log, logLevel: 'debug', credentials: { partnerKey: `${SECRETS.header}\n` } }) });
   const invalid = await rejection(bad.default.globalDefault());
   assert.is(invalid.type, 'VALIDATION');
 

@@ -11,29 +11,25 @@ import * as assert from 'uvu/assert';
 import { generate } from '../../scripts/codegen/generate.js';
 import { cleanScratch, root, scratch } from '../helpers/paths.js';
 import { rejection } from '../helpers/rejection.js';
-import { suite } from '../helpers/timed-suite.js';
-import { startServer, type TestServer } from '../server/index.js';
+import { serverSuite, type ServerContext } from '../helpers/server-suite.js';
 import type { EchoReply } from '../server/routes/echo.js';
 import { memoryTokenStore, type Sdk, type SdkOptions } from '../types/generated-security/index.js';
 
 type Generated = typeof import('../types/generated-security/index.js');
 
-interface Ctx {
-  server: TestServer;
+interface Ctx extends ServerContext {
   sdkModule: Generated;
 }
 
 // Generating the SDK (openapi-typescript, validators) takes a few seconds on a busy machine.
-const wire = suite<Ctx>('wire: security schemes', {} as Ctx, { timeoutMs: 60_000 });
+const wire = serverSuite<{ sdkModule: Generated }>('wire: security schemes', { timeoutMs: 60_000 });
 
 wire.before(async (ctx) => {
   const out = join(await scratch('wire-security'), 'sdk');
   await generate({ spec: join(root, 'test/fixtures/wire/security.yaml'), out, runtimeDir: join(root, 'src') });
   ctx.sdkModule = (await import(pathToFileURL(join(out, 'index.ts')).href)) as Generated;
-  ctx.server = await startServer();
 });
-wire.after(async (ctx) => {
-  await ctx.server.close();
+wire.after(async () => {
   await cleanScratch('wire-security');
 });
 
