@@ -4,7 +4,7 @@
  * Plain object literals let bundlers drop the operations an app never calls.
  */
 import { access, arr, bool, exportConst, importDecl, literal, obj, str, typeRef, undef, withDoc, type Expr } from './ast.js';
-import type { ApiModel, BodyModel, OperationModel } from './model.js';
+import type { ApiModel, BodyModel, OperationModel, ParameterWireModel } from './model.js';
 import type { ts } from './ast.js';
 
 /** Names of the validator consts per operation, from the validators emitter. */
@@ -72,16 +72,18 @@ function needsMediaBodies(op: OperationModel): boolean {
   return op.wire?.requestMedia !== undefined || (type !== undefined && !isJsonType(type));
 }
 
-// openapi-fetch's template syntax for label (`{.x}`), matrix (`{;x}`) and explode (`{x*}`).
-const STYLED_TEMPLATE = /\{[.;][^{}]*\}|\*\}/;
+// openapi-fetch's template syntax for label (`{.x}`) and matrix (`{;x}`); `{x*}` is simple.
+const STYLED_TEMPLATE = /\{[.;][^{}]*\}/;
 
 /**
- * Whether the operation's parameters need the full parameter serializer (a non-default style,
- * explode, allowReserved or content; any cookie; a styled path template): only then is it
- * referenced, so apps calling default-style operations do not bundle it.
+ * Whether the operation's parameters need the full parameter serializer (a style other than its
+ * location's default, allowReserved or content; any cookie; a label/matrix path template): only
+ * then is it referenced, so apps calling default-style operations do not bundle it. `explode`
+ * alone the default serializer reads (service/params/default-params.ts).
  */
 function needsStyledParams(op: OperationModel): boolean {
-  return STYLED_TEMPLATE.test(op.path) || op.parameters.some((p) => p.wire !== undefined || p.in === 'cookie');
+  const styled = (wire: ParameterWireModel): boolean => wire.style !== undefined || wire.allowReserved !== undefined || wire.content !== undefined;
+  return STYLED_TEMPLATE.test(op.path) || op.parameters.some((p) => p.in === 'cookie' || (p.wire !== undefined && styled(p.wire)));
 }
 
 /** Renders the operations module. */

@@ -124,9 +124,10 @@ export function fillPath(base: string, template: string, values: Readonly<Record
 /**
  * fillPath for an operation whose path parameters are all `simple` (the default, and all the
  * generator lets reach the runtime without a ParamCodec): strings and numbers percent-encoded,
- * arrays `a,b`, objects `k,v` (`k=v` for `{x*}`), without the label/matrix expander.
+ * arrays `a,b`, objects `k,v` (`k=v` exploded: `{x*}` or a descriptor's `explode`), without the
+ * label/matrix expander.
  */
-export function fillSimplePath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined): string {
+export function fillSimplePath(base: string, template: string, values: Readonly<Record<string, unknown>> | undefined, params?: LocationParams): string {
   return fill(base, template, values, (slot, value) => {
     if (slot.style !== 'simple') {
       throw new ParameterSerializationError('unsupported_value', 'path', slot.name, `the template writes a ${slot.style} placeholder but the operation's metadata names no paramCodec to expand it (regenerate the SDK)`);
@@ -140,7 +141,7 @@ export function fillSimplePath(base: string, template: string, values: Readonly<
         ? enc(kind.text)
         : kind.kind === 'array'
           ? kind.items.map(enc).join(',')
-          : kind.entries.map(([k, v]) => (slot.explode ? `${enc(k)}=${enc(v)}` : `${enc(k)},${enc(v)}`)).join(',');
+          : kind.entries.map(([k, v]) => ((params?.get(slot.name)?.explode ?? slot.explode) ? `${enc(k)}=${enc(v)}` : `${enc(k)},${enc(v)}`)).join(',');
     return refuseDotSegment(slot, filled);
   });
 }

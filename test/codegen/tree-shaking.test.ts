@@ -162,22 +162,22 @@ const PARAMETERS = (): Promise<string> =>
   })());
 
 /** Functions only the full parameter serializer brings (service/params/styled-params.ts and what it calls). */
-const STYLED_PARAMS = ['styledParams', 'expandPath', 'serializeOne', 'deepObject', 'cookieHeader', 'encodeReserved', 'paramsIn'];
+const STYLED_PARAMS = ['styledParams', 'expandPath', 'serializeOne', 'deepObject', 'cookieHeader', 'encodeReserved'];
 
 /** An app calling `op` of the parameters SDK through createClient. */
 const paramsApp = async (op: string): Promise<string> =>
   bundle(`import { createClient, ${op} } from '${await PARAMETERS()}';\nexport const run = () => ${op}(createClient({ baseUrl: 'https://api.example.com' }), {} as never);`);
 
-test('apps calling default-style operations (simple path, exploded form query) bundle no non-default parameter serializer', async () => {
+test('apps calling default-style operations (simple path, form query, simple headers, explode either way) bundle no non-default parameter serializer', async () => {
   const get = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
-  for (const [name, out] of [['v1 getUser', get], ['pathSimple', await paramsApp('pathSimple')], ['queryDefault', await paramsApp('queryDefault')]] as const) {
+  for (const [name, out] of [['v1 getUser', get], ...(await Promise.all(['pathSimple', 'pathSimpleExploded', 'queryDefault', 'queryForm', 'headers'].map(async (op) => [op, await paramsApp(op)] as const)))] as const) {
     for (const marker of STYLED_PARAMS) assert.not.ok(out.includes(marker), `${name}: ${marker} is not bundled`);
     assert.ok(out.includes('defaultParams'), `${name}: the default serializer is what it uses`);
   }
 });
 
-test('an app calling a deepObject, matrix, cookie, content or explode:false operation bundles the full parameter serializer', async () => {
-  for (const op of ['queryDeepObject', 'pathMatrix', 'cookies', 'contentParams', 'queryForm', 'queryReserved']) {
+test('an app calling a deepObject, delimited, label, matrix, cookie, content or allowReserved operation bundles the full parameter serializer', async () => {
+  for (const op of ['queryDeepObject', 'queryPipeDelimited', 'pathLabel', 'pathMatrix', 'cookies', 'contentParams', 'queryReserved']) {
     const out = await paramsApp(op);
     for (const marker of STYLED_PARAMS) assert.ok(out.includes(marker), `${op}: ${marker} is bundled`);
   }

@@ -7,7 +7,7 @@
 import { suite } from '../helpers/timed-suite.js';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import type { OperationMeta } from '../../src/contract/operation.js';
+import type { OperationMeta, ParameterMeta } from '../../src/contract/operation.js';
 import { attemptBuilder } from '../../src/service/build-attempt.js';
 import { ParameterSerializationError } from '../../src/service/params/errors.js';
 import { formQuery } from '../../src/service/params/form-query.js';
@@ -27,6 +27,16 @@ function meta(path: string, extra: Partial<OperationMeta> = {}): OperationMeta {
 
 const build = attemptBuilder('https://api.example.com', {});
 
+/** The text, or the refusal's code. */
+function outcome(run: () => string): string {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ParameterSerializationError) return `refused: ${error.code}`;
+    throw error;
+  }
+}
+
 function refusal(run: () => unknown): ParameterSerializationError {
   try {
     run();
@@ -43,11 +53,16 @@ const value = fc.oneof(primitive, fc.array(fc.option(primitive)), fc.dictionary(
 // Lone surrogates are refused by both (tested in wire/params-*); keep text well-formed here.
 const wellFormed = (v: unknown): boolean => !/[\uD800-\uDFFF]/.test(JSON.stringify(v) ?? '');
 
-test('formQuery writes what the full serializer writes for undeclared query parameters', () => {
+// Every name explode: false, as a descriptor map gives it.
+const unexploded = (values: Record<string, unknown>, location: ParameterMeta['in']): ReadonlyMap<string, ParameterMeta> =>
+  new Map(Object.keys(values).map((name) => [name, { name, in: location, explode: false }]));
+
+test('formQuery writes what the full serializer writes for form query parameters, exploded or not', () => {
   fc.assert(
     fc.property(fc.dictionary(fc.string(), value), (values) => {
       fc.pre(wellFormed(values));
       assert.is(formQuery(values), serializeQuery(values, undefined));
+      assert.is(formQuery(values, unexploded(values, 'query')), serializeQuery(values, unexploded(values, 'query')));
     }),
     { numRuns: 300 },
   );
@@ -57,10 +72,10 @@ test('fillSimplePath writes what the full serializer writes for simple placehold
   fc.assert(
     fc.property(fc.record({ a: value, b: value }), (values) => {
       fc.pre(wellFormed(values));
-      for (const template of ['/x/{a}/y/{b}', '/x/{a*}.{b}']) {
-        const full = (() => { try { return fillPath('', template, values); } catch (e) { return e instanceof ParameterSerializationError ? e.code : e; } })();
-        const simple = (() => { try { return fillSimplePath('', template, values); } catch (e) { return e instanceof ParameterSerializationError ? e.code : e; } })();
-        assert.is(simple, full, template);
+      const exploded = new Map<string, ParameterMeta>([['b', { name: 'b', in: 'path', explode: true }]]);
+      for (const [template, params] of [['/x/{a}/y/{b}', undefined], ['/x/{a*}.{b}', undefined], ['/x/{a}/{b}', exploded]] as const) {
+        const full = outcome(() => fillPath('', template, values, params));
+        assert.is(outcome(() => fillSimplePath('', template, values, params)), full, template);
       }
     }),
     { numRuns: 300 },
@@ -75,6 +90,19 @@ test('an operation whose metadata has descriptors but no paramCodec is refused, 
   assert.is(error.parameter, 'filter');
   const url = build({ ...op, paramCodec: styledParams }, { params: { query: { filter: { a: '1' } } } }, undefined).url;
   assert.is(url, 'https://api.example.com/orders?filter%5Ba%5D=1');
+});
+
+test('descriptors that only change explode need no paramCodec: path, query and header follow them', () => {
+  const op = meta('/users/{id}', {
+    params: [
+      { name: 'id', in: 'path', explode: true },
+      { name: 'ids', in: 'query', explode: false },
+      { name: 'X-Obj', in: 'header', explode: true },
+    ],
+  });
+  const attempt = build(op, { params: { path: { id: { a: 1, b: 2 } }, query: { ids: [1, 2], q: ['x', 'y'] }, header: { 'X-Obj': { k: 'v', l: 'w' } } } }, undefined);
+  assert.is(attempt.url, 'https://api.example.com/users/a=1,b=2?ids=1,2&q=x&q=y');
+  assert.is(attempt.headers.get('x-obj'), 'k=v,l=w');
 });
 
 test('cookie values without a paramCodec are refused, never dropped; with it they are one Cookie header', () => {

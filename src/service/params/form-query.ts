@@ -1,25 +1,27 @@
 /**
- * The query string of an operation whose query parameters are all OpenAPI's default, `form`
- * with explode: `n=v`, arrays `n=a&n=b`, objects `k=v&k2=v2`, every name and value strictly
- * percent-encoded. Operations declaring another style, `explode: false`, `allowReserved` or a
- * `content` parameter carry a ParamCodec (styled-params.ts) and use query.ts instead, so apps
- * that call only default operations do not bundle the delimited and deepObject serializers.
+ * The query string of an operation whose query parameters all have OpenAPI's default style,
+ * `form`: `n=v`; exploded (the default) arrays `n=a&n=b` and objects `k=v&k2=v2`, unexploded
+ * `n=a,b` and `n=k,v,k2,v2`; every name and value strictly percent-encoded. Operations declaring
+ * another style, `allowReserved` or a `content` parameter carry a ParamCodec (styled-params.ts)
+ * and use query.ts instead, so apps calling only form-style operations do not bundle the
+ * delimited and deepObject serializers.
  * @see https://spec.openapis.org/oas/v3.1.1#style-examples
  */
 import { classify, encodeStrict } from './encode.js';
+import type { LocationParams } from './lookup.js';
 
-/** `a=1&b=2` (no `?`) for the call's query values, all `form`-exploded; `''` when nothing is sent. */
-export function formQuery(values: Readonly<Record<string, unknown>>): string {
+/** `a=1&b=2` (no `?`) for the call's query values, all `form` (explode per `params`, else true); `''` when nothing is sent. */
+export function formQuery(values: Readonly<Record<string, unknown>>, params?: LocationParams): string {
   let out = '';
   for (const name in values) {
     if (!Object.prototype.hasOwnProperty.call(values, name)) continue;
-    const part = formPairs(name, values[name]);
+    const part = formPairs(name, values[name], params?.get(name)?.explode ?? true);
     if (part !== '') out = out === '' ? part : `${out}&${part}`;
   }
   return out;
 }
 
-function formPairs(name: string, value: unknown): string {
+function formPairs(name: string, value: unknown, explode: boolean): string {
   const enc = (text: string): string => encodeStrict(text, 'query', name);
   // The usual case: a string or number, one `name=value`.
   if (typeof value === 'string' || typeof value === 'number') return `${enc(name)}=${enc(String(value))}`;
@@ -31,9 +33,10 @@ function formPairs(name: string, value: unknown): string {
       return `${enc(name)}=${enc(kind.text)}`;
     case 'array': {
       const key = enc(name);
-      return kind.items.map((item) => `${key}=${enc(item)}`).join('&');
+      return explode ? kind.items.map((item) => `${key}=${enc(item)}`).join('&') : `${key}=${kind.items.map(enc).join(',')}`;
     }
     case 'object':
-      return kind.entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+      if (explode) return kind.entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+      return `${enc(name)}=${kind.entries.map(([k, v]) => `${enc(k)},${enc(v)}`).join(',')}`;
   }
 }

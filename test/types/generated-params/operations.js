@@ -66,8 +66,7 @@ export const pathSimpleExploded = {
             name: "obj",
             in: "path",
             explode: true
-        }],
-    paramCodec: styledParams
+        }]
 };
 /** `GET /path/label/{prim}/{arr}/{obj}` */
 export const pathLabel = {
@@ -272,8 +271,7 @@ export const queryForm = {
             name: "obj",
             in: "query",
             explode: false
-        }],
-    paramCodec: styledParams
+        }]
 };
 /** `GET /query/form-x` */
 export const queryFormExploded = {
@@ -574,8 +572,7 @@ export const headers = {
             name: "X-Obj-Exploded",
             in: "header",
             explode: true
-        }],
-    paramCodec: styledParams
+        }]
 };
 /** `GET /cookie` */
 export const cookies = {
