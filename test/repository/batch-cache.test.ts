@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { serverSuite } from '../helpers/server-suite.js';
 import { PASSWORD } from '../e2e/helpers.js';
 import {
-  batchGetUsers, createClient, createSdk, getUser, isNetworkError, memoryTokenStore, withAuth, withBatch, withCache,
+  batchGetUsers, createClient, createSdk, getUser, isBatchItemMissing, isNetworkError, memoryTokenStore, withAuth, withBatch, withCache,
   type DeprecationNotice, type SdkOptions,
 } from '../../generated/v1/index.js';
 import type { TestServer } from '../../test/server/index.js';
@@ -119,6 +119,36 @@ test('without the cache, an item answer without freshness is read again next tim
   await sdk.users.getUser(get(ALICE));
   await sdk.users.getUser(get(ALICE));
   assert.is(log.batches.length, 2);
+});
+
+test("under the cache a caller's abort ends only its own read; an unknown id is NOT_FOUND and never stored", async ({ server }) => {
+  const { sdk, log } = await sdkFor(server);
+  const controller = new AbortController();
+  const gone = sdk.users.getUser(get(ALICE), { signal: controller.signal });
+  const kept = sdk.users.getUser(get(CAROL));
+  const unknown = sdk.users.getUser(get(userId(EXTRA + 5)));
+  controller.abort();
+  const error = await gone.catch((e: unknown) => e);
+  assert.ok(isNetworkError(error) && error.type === 'CANCELLED', String(error));
+  assert.is((await kept).id, CAROL);
+  const missing = await unknown.catch((e: unknown) => e);
+  assert.ok(isNetworkError(missing) && missing.type === 'NOT_FOUND' && isBatchItemMissing(missing.cause), String(missing));
+  assert.equal(log.batches, [[CAROL, userId(EXTRA + 5)]], 'the aborted id left the batch before it went');
+  await sdk.users.getUser(get(userId(EXTRA + 5))).catch(() => undefined);
+  assert.is(log.batches.length, 2, 'the missing item was not stored');
+});
+
+test('a failed batch call lets network-first fall back to each caller\'s stored item', async ({ server }) => {
+  const { sdk, log } = await sdkFor(server, { cache: { strategy: 'network-first' }, retry: { maxRetries: 0 } });
+  await Promise.all([ALICE, CAROL].map((id) => sdk.users.getUser(get(id))));
+  server.faults.add({ method: 'POST', path: '/users/batch-get', fault: { type: 'status', status: 503 }, times: 1 });
+  // Plain calls (`.raw()` is never batched): both resolve although their one batch call got a 503.
+  const [a, c] = await Promise.all([ALICE, CAROL].map((id) => sdk.users.getUser(get(id))));
+  assert.is(log.batches.length, 2, 'the second round went out as one batch call');
+  assert.equal(log.singles, []);
+  assert.is(a!.id, ALICE);
+  assert.is(c!.id, CAROL);
+  assert.is(server.faults.list()[0]!.hits, 1, 'the batch call did get the 503');
 });
 
 test('a typo in the batch option is a TypeError naming it and listing the batchable operations', async ({ server }) => {
