@@ -5,7 +5,7 @@
  * matrix with skipLibCheck off, then runs against test/server — ESM, and CJS through the
  * published `@tether/sdk/v1`.
  */
-import { suite } from './helpers/timed-suite.js';
+import { serverSuite } from './helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { foreignReferences } from '../scripts/build/declarations.js';
 import { MATRIX, compile, typeCheck } from './consumer/matrix.js';
 import { root } from './helpers/paths.js';
-import { startServer, type TestServer } from './server/index.js';
 
 // More than the default 30 s per test: npm pack builds dist/ and installs the tarball into a fresh project: minutes on a loaded 2-core machine.
-const test = suite('', {}, { timeoutMs: 300_000 });
+const test = serverSuite('', { timeoutMs: 300_000 });
 
 interface Run {
   code: number | null;
@@ -46,22 +45,16 @@ const must = (r: Run, what: string): Run => {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-let server: TestServer;
 let dir: string;
 let app: string;
 
 test.before(async () => {
-  server = await startServer();
   dir = await mkdtemp(join(tmpdir(), 'tether-consumer-'));
   app = join(dir, 'app');
 });
 test.after(async () => {
-  // The folder goes even when closing the server fails or `before` stopped half way.
-  try {
-    await server?.close();
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
+  // The folder goes even when `before` stopped half way (serverSuite closes the server).
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 test('npm pack: dist only, the tether bin, no dependencies', async () => {
@@ -152,7 +145,7 @@ test('the consumer compiles under every config of the matrix (skipLibCheck off)'
   assert.is(failures.join('\n'), '', failures.join('\n'));
 });
 
-test('the compiled consumer runs against test/server (ESM generated SDK, CJS published v1)', async () => {
+test('the compiled consumer runs against test/server (ESM generated SDK, CJS published v1)', async ({ server }) => {
   const esmConfig = MATRIX.find((c) => c.format === 'esm' && c.compilerOptions.moduleResolution === 'NodeNext');
   const cjsConfig = MATRIX.find((c) => c.format === 'cjs');
   assert.ok(esmConfig && cjsConfig);
@@ -168,7 +161,7 @@ test('the compiled consumer runs against test/server (ESM generated SDK, CJS pub
   assert.is(server.ledger.count('order.created'), 1);
 });
 
-test('one app imports @tether/sdk/v1 and /v2 together: no type clash under the matrix, both answer', async () => {
+test('one app imports @tether/sdk/v1 and /v2 together: no type clash under the matrix, both answer', async ({ server }) => {
   await cp(join(root, 'test', 'consumer', 'app', 'both-versions.ts.txt'), join(app, 'src', 'both.ts'));
   const failures: string[] = [];
   for (const config of MATRIX.filter((c) => c.format === 'esm')) {
