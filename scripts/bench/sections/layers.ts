@@ -24,7 +24,7 @@ const LAYERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['options: top (createSdk / createClient)', /options/],
   ['body: form + binary serializers (multipart, urlencoded, raw, media choice)', /service\/body\.ts|service\/body\/(multipart|urlencoded|choose-media|raw-body|media-body)/],
   ['body: answer reading (media types, answer kind, size limit)', /service\/body\/|read-body/],
-  ['params: path template + default styles (simple path, form query, headers)', /path-template|params\/(encode|errors|form-query|default-params|header)/],
+  ['params: path template + default styles (simple path, form query, headers)', /path-template|params\/(encode|errors|form-query|default-params|header|lookup)/],
   ['params: non-default styles, cookie, content (styledParams, per operation)', /params\//],
   ['call runner (call, attempt builder, idempotency, deprecation, input checks)', /service\//],
   ['https guard', /https-guard|loopback|origin/],
