@@ -55,6 +55,32 @@ function sharedRuntime(ext: 'mjs' | 'cjs'): Plugin {
 }
 
 /**
+ * CommonJS libraries inlined into the runtime whose evaluation only defines things (no globals
+ * touched, nothing required). esbuild evaluates an inlined CommonJS module through a top-level
+ * `__toESM(require_x())` call, which an app's bundler must keep as a side effect, so the library
+ * would ship even in apps that never call it (http-cache-semantics without the cache). Loading it
+ * as an ES module whose one export is a call annotated pure lets that bundler drop it when unused.
+ */
+const PURE_COMMONJS = ['http-cache-semantics'];
+
+/** Wraps each PURE_COMMONJS package's main file (read from node_modules, unchanged) as described above. */
+const pureCommonJs: Plugin = {
+  name: 'pure-commonjs',
+  setup(b) {
+    const filter = new RegExp(`[\\\\/]node_modules[\\\\/](${PURE_COMMONJS.join('|')})[\\\\/][^\\\\/]+\\.js$`);
+    b.onLoad({ filter }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (/\brequire\s*\(/.test(source)) {
+        return { errors: [{ text: `${args.path} calls require(): it cannot be loaded as a pure ES module; update PURE_COMMONJS` }] };
+      }
+      // The parameters shadow the names the CommonJS code assigns; the IIFE returns what it exported.
+      const contents = `export default /* @__PURE__ */ ((module) => {\n(function (module, exports) {\n${source}\n})(module, module.exports);\nreturn module.exports;\n})({ exports: {} });\n`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * The runtime's public entry: its API plus what generated code imports from src/runtime.ts and
  * src/client.ts (the tree-shakable form).
  */
@@ -71,9 +97,9 @@ async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: '
     target: 'es2020',
     mainFields: ['module', 'main'],
     conditions: ['import', 'module', 'default'],
-    plugins: [noNodeBuiltins, ...plugins('mjs')],
+    plugins: [noNodeBuiltins, pureCommonJs, ...plugins('mjs')],
   });
-  await build({ ...common, outfile: join(dist, name, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20', plugins: plugins('cjs') });
+  await build({ ...common, outfile: join(dist, name, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20', plugins: [pureCommonJs, ...plugins('cjs')] });
 }
 
 async function main(): Promise<void> {

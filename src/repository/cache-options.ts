@@ -61,7 +61,7 @@ export interface ResolvedCacheOptions {
   readonly onError: ((error: unknown) => void) | undefined;
 }
 
-export const CACHE_DEFAULTS = Object.freeze({
+export const CACHE_DEFAULTS = /* @__PURE__ */ Object.freeze({
   // RFC 9111's own behaviour, what a browser does: an answer the server called fresh
   // (max-age, Expires, or the app's ttlMs) is served without a request, anything else is
   // revalidated (a cheap 304 when validators exist), and a stored copy is only served stale,

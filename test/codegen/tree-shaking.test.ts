@@ -12,8 +12,8 @@ import { root, scratch } from '../helpers/paths.js';
 
 const V1 = './generated/v1/index.ts';
 
-/** Bundles an app entry for the browser (ESM) the way an app's bundler would. */
-async function bundle(contents: string): Promise<string> {
+/** Bundles an app entry for the browser (ESM) the way an app's bundler would: the code, and the files that put bytes in it. */
+async function bundleWithInputs(contents: string): Promise<{ text: string; inputs: string[] }> {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'app.ts' },
     bundle: true,
@@ -22,9 +22,16 @@ async function bundle(contents: string): Promise<string> {
     platform: 'browser',
     minifySyntax: true,
     minifyWhitespace: true,
+    metafile: true,
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return { text: result.outputFiles[0]!.text, inputs: Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path) };
+}
+
+/** Bundles an app entry for the browser (ESM) the way an app's bundler would. */
+async function bundle(contents: string): Promise<string> {
+  return (await bundleWithInputs(contents)).text;
 }
 
 /** Each v1 operation's path template and the validators only it references. */
@@ -89,19 +96,31 @@ test('createClient(withAuth(options)) and createSdk bundle the auth layer', asyn
   }
 });
 
-// Strings only the cache carries: its storage key prefix, its option checks, its cache-only miss.
-const CACHE_MARKERS = ['tether.cache.v1', 'must be a strategy name', 'Nothing stored for this request'];
+// Strings only the cache carries: its storage key prefix, its option checks, its cache-only miss;
+// and http-cache-semantics' own private fields (the library the cache parses HTTP caching with).
+const CACHE_MARKERS = ['tether.cache.v1', 'must be a strategy name', 'Nothing stored for this request', '_rescc', '_resHeaders'];
 
-test('createClient without withCache bundles no cache code; withCache(options) and createSdk do', async () => {
-  const plain = await bundle(`import { createClient, getUser } from '${V1}';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
-  for (const marker of CACHE_MARKERS) assert.not.ok(plain.includes(marker), `${marker}: not bundled`);
-  const cached = await bundle(
+/**
+ * Files of the cache that must put no byte into an app that never caches: the library, and every
+ * cache module (the SHA-256 table, strategies, option defaults). cache-wiring.ts is not listed:
+ * its CACHE_WIRING symbol is how createClient recognises `withCache` options.
+ */
+const CACHE_FILES = /node_modules[\\/]http-cache-semantics[\\/]|src[\\/]repository[\\/](cache[\\/]|cache-options|cache-scope|cached-exchange|sdk-cache)/;
+
+test('createClient without withCache bundles no cache code (nor http-cache-semantics); withCache(options) and createSdk do', async () => {
+  const plain = await bundleWithInputs(`import { createClient } from '${V1}';\nimport { getUser } from './generated/v1/functions.js';\nexport const run = () => getUser(createClient({ baseUrl: 'https://api.example.com' }), { params: { path: { userId: 'u' } } });`);
+  for (const marker of CACHE_MARKERS) assert.not.ok(plain.text.includes(marker), `${marker}: not bundled`);
+  assert.equal(plain.inputs.filter((path) => CACHE_FILES.test(path)), [], 'no cache file or http-cache-semantics in the bundle');
+  const cached = await bundleWithInputs(
     `import { createClient, getUser, withCache } from '${V1}';\nexport const run = () => getUser(createClient(withCache({ baseUrl: 'https://api.example.com', cache: {} })), { params: { path: { userId: 'u' } } });`,
   );
-  const sdk = await bundle(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
+  const sdk = await bundleWithInputs(`import { createSdk } from '${V1}';\nexport const sdk = createSdk({ baseUrl: 'https://api.example.com' });`);
   for (const marker of CACHE_MARKERS) {
-    assert.ok(cached.includes(marker), `withCache: ${marker}`);
-    assert.ok(sdk.includes(marker), `createSdk: ${marker}`);
+    assert.ok(cached.text.includes(marker), `withCache: ${marker}`);
+    assert.ok(sdk.text.includes(marker), `createSdk: ${marker}`);
+  }
+  for (const [name, { inputs }] of [['withCache', cached], ['createSdk', sdk]] as const) {
+    assert.ok(inputs.some((path) => /node_modules[\\/]http-cache-semantics[\\/]/.test(path)), `${name}: http-cache-semantics is bundled`);
   }
 });
 

@@ -16,7 +16,9 @@ export const DEFAULT_MAX_STALE_MS = 24 * 60 * 60 * 1000;
 
 // Failures that say "the origin is unreachable or broken right now", where a stored copy is
 // better than nothing. A 4xx is an answer, never a reason to show old data.
-const FALLBACK_TYPES: ReadonlySet<string> = new Set([NetworkErrorType.CONNECTION, NetworkErrorType.TIMEOUT, NetworkErrorType.SERVER]);
+// Literals (type-checked), not NetworkErrorType's properties: a property read counts as a side
+// effect to bundlers, which would then keep this set in apps that never cache.
+const FALLBACK_TYPES: ReadonlySet<string> = new Set<NetworkErrorType>(['CONNECTION', 'TIMEOUT', 'SERVER']);
 
 // One dedupe table per cache: flights are shared only among callers of the same cache.
 const flightsByCache = new WeakMap<HttpCache, InFlight<CacheResult>>();
