@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { foreignReferences } from '../scripts/build/declarations.js';
 import { MATRIX, compile, typeCheck } from './consumer/matrix.js';
 import { root } from './helpers/paths.js';
@@ -182,6 +183,27 @@ test('the ESM builds are platform-neutral and inline their dependencies', async 
     assert.not.match(bundle, /from\s*["']node:|require\(["'](node:)?(fs|path|crypto|http|https|net|os|stream|buffer)["']\)/, name);
     assert.not.match(bundle, /from\s*["'](openapi-fetch|valibot)["']/, `${name}: dependencies are inlined`);
   }
+});
+
+/** Bundles an app entry of the installed app for the browser, minified, the way its bundler would. */
+const bundleApp = async (contents: string): Promise<string> =>
+  (await build({ stdin: { contents, resolveDir: app, loader: 'js', sourcefile: 'app.mjs' }, bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, logLevel: 'silent' })).outputFiles[0]!.text;
+
+test('from @tether/sdk/v1, an app that never caches bundles no http-cache-semantics; with the cache it works', async ({ server }) => {
+  const call = "getUser(createClient(OPTIONS), { params: { path: { userId: 'u' } } })";
+  const plain = await bundleApp(`import { createClient, getUser } from '@tether/sdk/v1';\nexport const run = () => ${call.replace('OPTIONS', "{ baseUrl: 'https://api.example.com' }")};`);
+  const cached = await bundleApp(`import { createClient, getUser, withCache } from '@tether/sdk/v1';\nexport const run = () => ${call.replace('OPTIONS', "withCache({ baseUrl: 'https://api.example.com', cache: {} })")};`);
+  // http-cache-semantics' own private fields, and the cache's storage key prefix.
+  for (const marker of ['_rescc', '_resHeaders', 'tether.cache.v1']) {
+    assert.not.ok(plain.includes(marker), `without withCache: ${marker} is not bundled`);
+    assert.ok(cached.includes(marker), `withCache: ${marker} is bundled`);
+  }
+  // The published build loads the library differently (scripts/build.ts, pureCommonJs): a cached answer proves it still works.
+  await writeFile(
+    join(app, 'cache.mjs'),
+    "import { createSdk, memoryTokenStore } from '@tether/sdk/v1';\nconst tokenStore = memoryTokenStore();\nconst sdk = createSdk({ baseUrl: process.env.SERVER_URL, auth: { tokenStore }, cache: { ttlMs: 60000 } });\nconst tokens = await sdk.auth.login({ body: { email: 'alice@example.com', password: 'password123' } });\nawait tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });\nconst me = await sdk.users.getMe();\nconst get = { params: { path: { userId: me.id } } };\nconst first = await sdk.users.getUser.raw(get);\nconst second = await sdk.users.getUser.raw(get);\nprocess.stdout.write(`${first.cache?.source} ${second.cache?.source}`);\n",
+  );
+  assert.is(must(await run(process.execPath, ['cache.mjs'], app, { SERVER_URL: server.url }), 'the cache from the published v1').stdout, 'network cache');
 });
 
 test.run();
