@@ -62,6 +62,7 @@ interface RequestParts {
     readonly path?: Readonly<Record<string, unknown>>;
     readonly query?: Readonly<Record<string, unknown>>;
     readonly header?: Readonly<Record<string, unknown>>;
+    readonly cookie?: Readonly<Record<string, unknown>>;
   };
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, unknown>>;
@@ -82,13 +83,16 @@ export function requestIssues(meta: OperationMeta, init: RequestParts): MaybePro
   return joinIssues(body, params);
 }
 
-/** The parameters as one object for the params schema, with the idempotency key header. */
-function paramsOf(meta: OperationMeta, init: RequestParts): { path: object; query: object; header: Record<string, unknown> } {
+/**
+ * The parameters as one object for the params schema, with the idempotency key header. Absent
+ * groups are `{}`, so a missing required parameter is named (`session`), not its group.
+ */
+function paramsOf(meta: OperationMeta, init: RequestParts): { path: object; query: object; header: Record<string, unknown>; cookie: object } {
   const key = meta.idempotencyKeyHeader;
   const header = { ...init.params?.header };
   const keyValue = key === undefined ? undefined : headerValue(init.headers, key);
   if (key !== undefined && keyValue !== undefined) header[key] = keyValue;
-  return { path: init.params?.path ?? {}, query: init.params?.query ?? {}, header };
+  return { path: init.params?.path ?? {}, query: init.params?.query ?? {}, header, cookie: init.params?.cookie ?? {} };
 }
 
 function joinIssues(body: ValidationIssue[] | undefined, params: ValidationIssue[] | undefined): ValidationIssue[] {

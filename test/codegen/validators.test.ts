@@ -403,13 +403,14 @@ test('operations: body, params and responses consts; $ref bodies reuse the compo
     body.includes(
       'export const createOrderParams: v.GenericSchema = v.looseObject<v.ObjectEntries>({ path: v.looseObject<v.ObjectEntries>({ orderId: v.string() }), ' +
         'query: v.optional<v.GenericSchema>(v.looseObject<v.ObjectEntries>({ limit: v.optional<v.GenericSchema>(integer) })), ' +
-        'header: v.optional<v.GenericSchema>(v.looseObject<v.ObjectEntries>({ "X-Request-Id": v.optional<v.GenericSchema>(uuidString) })) });',
+        'header: v.optional<v.GenericSchema>(v.looseObject<v.ObjectEntries>({ "X-Request-Id": v.optional<v.GenericSchema>(uuidString) })), ' +
+        // A required cookie makes its group required (the runtime passes `params.cookie`).
+        'cookie: v.looseObject<v.ObjectEntries>({ session: v.string() }) });',
     ),
     body,
   );
   assert.ok(body.includes('export const createOrderResponseDefault: v.GenericSchema = v.array(OrderItemSchema);'));
   assert.ok(body.includes('export const createOrderResponse2XX: v.GenericSchema = v.looseObject<v.ObjectEntries>({ n: v.optional<v.GenericSchema>(v.number()) });'));
-  assert.not.ok(body.includes('session'));
   // No duplicate const for $ref bodies.
   assert.is(body.match(/export const OrderSchema/g)?.length, 1);
 });

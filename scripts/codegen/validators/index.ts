@@ -139,12 +139,13 @@ export function emitValidators(input: ValidatorsInput): ValidatorsOutput {
   return { statements: [importDecl(input.valibotImport, { namespace: NS }), ...sharedStatements, ...statements], operations };
 }
 
-const PARAM_GROUPS = ['path', 'query', 'header'] as const;
+const PARAM_GROUPS = ['path', 'query', 'header', 'cookie'] as const;
 
 /**
- * `v.looseObject({ path, query, header })` of the declared parameters (cookies are not part of
- * openapi-fetch's init). A group is optional when none of its parameters is required; header
- * names are kept as written. Undefined when the operation declares none.
+ * `v.looseObject({ path, query, header, cookie })` of the declared parameters (the typed init's
+ * `params`; cookies are sent by the runtime as one Cookie header). A group is optional when
+ * none of its parameters is required; header and cookie names are kept as written. Undefined
+ * when the operation declares none.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#parameter-object
  */

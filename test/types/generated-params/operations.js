@@ -594,6 +594,7 @@ export const cookies = {
     deprecated: false,
     authRole: undefined,
     schemas: {
+        params: v.cookiesParams,
         responses: {
             "200": v.cookiesResponse200
         }

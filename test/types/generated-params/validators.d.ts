@@ -72,6 +72,8 @@ export declare const queryReservedResponse200: StandardSchemaV1;
 export declare const headersParams: StandardSchemaV1;
 /** `#/components/responses/Echo/content/application~1json/schema` */
 export declare const headersResponse200: StandardSchemaV1;
+/** `#/paths/~1cookie/get/parameters` */
+export declare const cookiesParams: StandardSchemaV1;
 /** `#/components/responses/Echo/content/application~1json/schema` */
 export declare const cookiesResponse200: StandardSchemaV1;
 /** `#/paths/~1content~1{where}/get/parameters` */

@@ -168,6 +168,15 @@ export const headersParams = /* @__PURE__ */ v.looseObject({
 });
 /** `#/components/responses/Echo/content/application~1json/schema` */
 export const headersResponse200 = /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown());
+/** `#/paths/~1cookie/get/parameters` */
+export const cookiesParams = /* @__PURE__ */ v.looseObject({
+    cookie: /* @__PURE__ */ v.looseObject({
+        session: /* @__PURE__ */ v.string(),
+        arr: /* @__PURE__ */ v.optional(ArrSchema),
+        csv: /* @__PURE__ */ v.optional(ArrSchema),
+        obj: /* @__PURE__ */ v.optional(ObjSchema)
+    })
+});
 /** `#/components/responses/Echo/content/application~1json/schema` */
 export const cookiesResponse200 = /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown());
 /** `#/paths/~1content~1{where}/get/parameters` */
