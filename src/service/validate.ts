@@ -12,6 +12,7 @@ import type { PathSegment, ValidationIssue } from '../errors/field-errors.js';
 import type { OperationMeta } from '../contract/operation.js';
 import type { StandardSchemaV1 } from '../contract/standard-schema.js';
 import { jsonBodies } from './body/json-body.js';
+import { cookieHeaderSendable } from './params/cookie.js';
 
 /**
  * 'strict': wrong input rejects with VALIDATION (nothing sent); a wrong response rejects with
@@ -79,13 +80,17 @@ export function requestIssues(meta: OperationMeta, init: RequestParts): MaybePro
   // Only bodies sent as JSON: streams, Blobs, FormData and form/text bodies are not the JSON schema's shape.
   const body = bodySchema && init.body !== undefined && meta.requestContentType !== undefined && (meta.bodyCodec ?? jsonBodies).sentAsJson(meta, init.body, init.contentType) ? issuesOf(bodySchema, init.body) : undefined;
   const params = paramsSchema ? issuesOf(paramsSchema, paramsOf(meta, init)) : undefined;
-  if (isThenable(body) || isThenable(params)) return Promise.all([body, params]).then(([b, p]) => joinIssues(b, p));
-  return joinIssues(body, params);
+  const skipCookies = params !== undefined && cookiesFromPlatform(init);
+  if (isThenable(body) || isThenable(params)) return Promise.all([body, params]).then(([b, p]) => joinIssues(b, p, skipCookies));
+  return joinIssues(body, params, skipCookies);
 }
 
 /**
  * The parameters as one object for the params schema, with the idempotency key header. Absent
- * groups are `{}`, so a missing required parameter is named (`session`), not its group.
+ * groups are `{}`, so a missing required parameter is named (`session`), not its group. The
+ * exception is cookies on a platform that cannot send a Cookie header (browsers): there the
+ * browser's own jar supplies them, so an app that gives none is not held to the cookie group
+ * (docs/wire.md); cookies it does give are still checked (and then refused as unsendable).
  */
 function paramsOf(meta: OperationMeta, init: RequestParts): { path: object; query: object; header: Record<string, unknown>; cookie: object } {
   const key = meta.idempotencyKeyHeader;
@@ -95,10 +100,15 @@ function paramsOf(meta: OperationMeta, init: RequestParts): { path: object; quer
   return { path: init.params?.path ?? {}, query: init.params?.query ?? {}, header, cookie: init.params?.cookie ?? {} };
 }
 
-function joinIssues(body: ValidationIssue[] | undefined, params: ValidationIssue[] | undefined): ValidationIssue[] {
+function joinIssues(body: ValidationIssue[] | undefined, params: ValidationIssue[] | undefined, skipCookies: boolean): ValidationIssue[] {
   const out: ValidationIssue[] = body ? [...body] : [];
-  for (const issue of params ?? []) out.push({ ...issue, path: issue.path.slice(1) });
+  for (const issue of params ?? []) if (!(skipCookies && issue.path[0] === 'cookie')) out.push({ ...issue, path: issue.path.slice(1) });
   return out;
+}
+
+/** A browser supplies cookies from its own jar: an app that gives none is not held to the cookie group. */
+function cookiesFromPlatform(init: RequestParts): boolean {
+  return init.params?.cookie === undefined && !cookieHeaderSendable();
 }
 
 /**
