@@ -133,6 +133,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (latest === null) throw new SessionExpiredError(undefined);
       return latest;
     }
+    refreshes.set(fresh, current);
     await store.set(fresh);
     if (isDue(fresh) && !warnedShortLife) {
       // Otherwise silent: every call would refresh, doubling traffic and rotating tokens.
@@ -170,6 +171,17 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await store.set(null);
     },
   };
+}
+
+// Tokens a refresh obtained, with the ones they replaced. A store wrapper (the cache's scope
+// tracker, repository/cache-scope.ts) asks here to tell a refresh, which continues a session,
+// from a sign-in or the app's own write, which may start another user's: opaque tokens do not
+// say whose they are. Weak: nothing is kept once the tokens are dropped.
+const refreshes = /* @__PURE__ */ new WeakMap<Tokens, Tokens>();
+
+/** The tokens `tokens` replaced when a token manager obtained them by refreshing; undefined for any other tokens. */
+export function refreshedFrom(tokens: Tokens): Tokens | undefined {
+  return refreshes.get(tokens);
 }
 
 /** 400/401 from the token endpoint: the grant is invalid (RFC 6749 §5.2), retrying is futile. */

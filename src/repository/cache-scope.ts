@@ -1,18 +1,27 @@
 /**
  * Whose cache a call reads and writes, and the wipe on logout or a user switch. The scope is
- * read per call (the app's `cache.scope`, else the access token's subject, else anonymous),
- * so one user's entries are never looked up for another, whatever the order of events. When
- * the scope a call finds differs from the last one seen, the previous user's entries are
- * removed (memory and storage): a logout (token gone) or a sign-in as someone else. Token
- * writes the SDK makes itself (login, logout, refresh) are observed at once through the
- * token store, so the wipe does not wait for the next call. The last scope is also kept in the
- * storage (a digest, never a token), so a user switch made while the app was closed (another
- * account signed in on next launch) still wipes the previous user's persisted entries.
+ * read per call (the app's `cache.scope`, else the access token's owner, else anonymous), so
+ * one user's entries are never looked up for another, whatever the order of events. When the
+ * scope a call finds differs from the last one seen, the previous user's entries are removed
+ * (memory and storage): a logout (token gone) or a sign-in as someone else. Token writes the
+ * SDK makes itself (login, logout, refresh) are observed at once through the token store, so
+ * the wipe does not wait for the next call.
+ *
+ * Whose token: a JWT names its user (`sub`). An opaque token names nobody, so its scope is a
+ * session's: minted from the first token seen (a login, the app's own write, a launch) and
+ * carried across the refreshes the SDK's token manager makes (it says which tokens it obtained
+ * by refreshing, token-manager.ts `refreshedFrom`). Any other new opaque token starts a new
+ * session, since it may be another user's. The owner record (cache-owner.ts: the scope, and
+ * digests of the session's recent tokens, never a token) is kept in the storage, so a switch
+ * made while the app was closed still wipes, a restart after a refresh keeps the entries, and
+ * another SDK instance over the same storage adopts a refresh it made.
  */
+import { refreshedFrom } from '../auth/token-manager.js';
 import type { TokenStore, Tokens } from '../auth/token-store.js';
 import type { StorageAdapter } from '../platform/storage/types.js';
 import type { HttpCache } from './cache/http-cache.js';
-import { ANONYMOUS_SCOPE, scopeFromName, scopeFromToken } from './cache/scope.js';
+import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken, tokenDigest } from './cache/scope.js';
+import { decodeOwner, encodeOwner, withTokens, type OwnerRecord } from './cache-owner.js';
 
 /** Tracks the current scope of one SDK instance's cache. */
 export interface ScopeTracker {
@@ -20,43 +29,94 @@ export interface ScopeTracker {
   current(): Promise<string>;
   /** Tells the tracker about tokens just stored (null: signed out). */
   observe(tokens: Tokens | null): Promise<void>;
+  /**
+   * Tells the tracker, before they are stored, that `fresh` replaced `previous` by a refresh:
+   * the session (and its scope) goes on with them.
+   */
+  refreshed(fresh: Tokens, previous: Tokens): Promise<void>;
   /** Where the tokens are read from; set once the auth layer exists. */
   useTokens(read: () => Promise<Tokens | null>): void;
 }
 
-/** Where the last scope is kept; outside the cache's own prefix, so `clear()` keeps it. */
+/** Where the owner record is kept; outside the cache's own prefix, so `clear()` keeps it. */
 export const OWNER_KEY = 'tether.cache.owner';
 
-/** `scope` is the app's own (cache.scope); without it, the token's subject decides. */
+/** `scope` is the app's own (cache.scope); without it, the tokens decide. */
 export function createScopeTracker(cache: HttpCache, scope: (() => string | undefined) | undefined, salt: string, storage?: StorageAdapter): ScopeTracker {
   let readTokens: (() => Promise<Tokens | null>) | undefined;
-  let last: string | undefined;
-  // The previous run's scope, read once; a storage failure means "unknown" (nothing to wipe).
-  let persisted: Promise<string | undefined> | undefined;
-  const readPersisted = () => (persisted ??= storage ? storage.getItem(OWNER_KEY).then((v) => v ?? undefined, (error: unknown) => (cache.reportError(error), undefined)) : Promise.resolve(undefined));
+  let last: OwnerRecord | undefined;
+  // One step at a time: a refresh and the calls racing it must not undo each other's record.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = queue.then(step);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
-  const fromName = (name: string | undefined) => (name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, salt));
-  const fromTokens = (tokens: Tokens | null) => (tokens?.accessToken ? scopeFromToken(tokens.accessToken, salt) : ANONYMOUS_SCOPE);
+  // The stored record as it is now (another instance may have written it); a failure: unknown.
+  const readOwner = async (): Promise<OwnerRecord | undefined> => {
+    if (!storage) return undefined;
+    try {
+      return decodeOwner(await storage.getItem(OWNER_KEY));
+    } catch (error) {
+      cache.reportError(error);
+      return undefined;
+    }
+  };
+  const plain = (name: string): OwnerRecord => ({ scope: name, tokens: [] });
+  const fromName = (name: string | undefined) => plain(name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, salt));
 
-  const settle = async (next: string): Promise<string> => {
-    const previous = last ?? (await readPersisted());
-    if (last === next) return next;
+  /** The record for `tokens`: a JWT's subject, the known session of an opaque token, or a new one. */
+  const fromTokens = async (tokens: Tokens | null): Promise<OwnerRecord> => {
+    const token = tokens?.accessToken;
+    if (!token) return plain(ANONYMOUS_SCOPE);
+    if (namesSubject(token)) return plain(scopeFromToken(token, salt));
+    const digest = tokenDigest(token, salt);
+    if (last?.tokens.includes(digest)) return last;
+    // Refreshed by another SDK instance in this app from a token of this session (a shared store).
+    const origin = tokens && refreshedFrom(tokens);
+    if (last && origin && last.tokens.includes(tokenDigest(origin.accessToken, salt))) return withTokens(last, [digest]);
+    // Unknown here: the previous launch's session, or one another instance refreshed.
+    const stored = await readOwner();
+    if (stored?.tokens.includes(digest)) return stored;
+    return { scope: scopeFromToken(token, salt), tokens: [digest] };
+  };
+
+  const settle = async (next: OwnerRecord): Promise<string> => {
+    const previous = last ?? (await readOwner());
+    if (previous !== undefined && previous.scope === next.scope) {
+      // Same session: only remember tokens it did not know (a refresh), keeping the older ones.
+      const merged = withTokens(previous, next.tokens);
+      last = merged;
+      if (storage && merged !== previous) await storage.setItem(OWNER_KEY, encodeOwner(merged)).catch(cache.reportError);
+      return merged.scope;
+    }
     last = next;
     // Remembered for the next launch; a first anonymous run has nothing worth remembering.
-    if (storage && previous !== next && !(previous === undefined && next === ANONYMOUS_SCOPE)) await storage.setItem(OWNER_KEY, next).catch(cache.reportError);
+    if (storage && !(previous === undefined && next.scope === ANONYMOUS_SCOPE)) await storage.setItem(OWNER_KEY, encodeOwner(next)).catch(cache.reportError);
     // Public (anonymous) entries are nobody's: signing in keeps them. Anyone else's go.
-    if (previous !== undefined && previous !== next && previous !== ANONYMOUS_SCOPE) await cache.clearScope(previous);
-    return next;
+    if (previous !== undefined && previous.scope !== ANONYMOUS_SCOPE) await cache.clearScope(previous.scope);
+    return next.scope;
   };
 
   return {
-    async current() {
-      if (scope) return settle(fromName(scope()));
-      return settle(fromTokens(readTokens ? await readTokens() : null));
+    current() {
+      return serial(async () => {
+        if (scope) return settle(fromName(scope()));
+        return settle(await fromTokens(readTokens ? await readTokens() : null));
+      });
     },
     async observe(tokens) {
       if (scope) return;
-      await settle(fromTokens(tokens));
+      await serial(async () => settle(await fromTokens(tokens)));
+    },
+    async refreshed(fresh, previous) {
+      if (scope || !fresh.accessToken || namesSubject(fresh.accessToken)) return;
+      await serial(async () => {
+        // The session the replaced tokens belonged to (first seen now, if no call saw it yet).
+        const session = await fromTokens(previous);
+        await settle(withTokens(session, [tokenDigest(fresh.accessToken, salt)]));
+      });
     },
     useTokens(read) {
       readTokens = read;
@@ -65,15 +125,20 @@ export function createScopeTracker(cache: HttpCache, scope: (() => string | unde
 }
 
 /**
- * `store` with every `set` reported to `observe` once it has succeeded; the lock key stays the
+ * `store` with every `set` reported to the tracker once it has succeeded (a refresh also just
+ * before); the lock key stays the
  * original store's, so refresh coordination with other stores over the same entry is unchanged.
  */
-export function observedTokenStore(store: TokenStore, observe: (tokens: Tokens | null) => Promise<void>): TokenStore {
+export function observedTokenStore(store: TokenStore, scopes: Pick<ScopeTracker, 'observe' | 'refreshed'>): TokenStore {
   return {
     get: () => store.get(),
     async set(tokens) {
+      // A refresh is announced before it can be read back, so no call reading the store in
+      // between takes the new token for someone else's.
+      const previous = tokens === null ? undefined : refreshedFrom(tokens);
+      if (tokens !== null && previous !== undefined) await scopes.refreshed(tokens, previous);
       await store.set(tokens);
-      await observe(tokens);
+      await scopes.observe(tokens);
     },
     lockKey: store.lockKey ?? store,
   };

@@ -73,13 +73,13 @@ function startCache<R extends CacheHostOptions>(options: ResolvedCacheOptions, r
   });
   const scopes: ScopeTracker = createScopeTracker(cache, options.scope, options.scopeSalt, options.storage);
   const auth = resolved.auth;
-  const observed: R = auth === undefined ? resolved : Object.freeze({ ...resolved, auth: { ...auth, tokenStore: observedTokenStore(auth.tokenStore, (tokens) => scopes.observe(tokens)) } });
+  const observed: R = auth === undefined ? resolved : Object.freeze({ ...resolved, auth: { ...auth, tokenStore: observedTokenStore(auth.tokenStore, scopes) } });
   const operations = new Map<string, OperationMeta>();
   const build = attemptBuilder(resolved.baseUrl, resolved.headers);
   return {
     options: observed,
     useTokens: (read) => scopes.useTokens(read),
-    exchange: (next) => cachedExchange(cache, options, scopes, next, resolved.maxResponseBytes),
+    exchange: (next) => cachedExchange(cache, options, scopes, next, resolved.maxResponseBytes, resolved.validate),
     bind(meta) {
       checkOperationPolicy(options, meta);
       operations.set(meta.id, meta);

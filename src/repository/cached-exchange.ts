@@ -8,6 +8,7 @@
  * cache's `update`, which invalidates what it changed (RFC 9111 §4.4).
  */
 import type { Attempt, RequestContext } from '../network/types.js';
+import type { OperationMeta } from '../contract/operation.js';
 import { bodyDeadlineOf } from '../network/body-deadline.js';
 import { readText } from '../service/read-body.js';
 import type { CallExchange } from '../service/call.js';
@@ -17,6 +18,8 @@ import { runWithStrategy } from './cache/strategy.js';
 import type { CacheResult, HeaderRecord, OutgoingRequest } from './cache/types.js';
 import { readPolicyFor, type CallCacheOption, type ResolvedCacheOptions } from './cache-options.js';
 import type { ScopeTracker } from './cache-scope.js';
+import { storedAnswerCheck } from './stored-answer-check.js';
+import { resolveValidateMode, type ValidateMode } from '../service/validate.js';
 
 // Bodies the cache can hold as text. Streams (SSE) are live, binary would not survive text.
 const CACHEABLE_KINDS: ReadonlySet<string> = new Set(['json', 'text']);
@@ -29,7 +32,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * Builds the exchange around `next`: the network pipeline, or the batcher's exchange over it
  * (which gets the call's options, to find the calls it may take; docs/caching.md, Batching).
  */
-export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, scopes: ScopeTracker, next: CallExchange, defaultLimit: number): CallExchange {
+export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, scopes: ScopeTracker, next: CallExchange, defaultLimit: number, validate: ValidateMode): CallExchange {
+  const passed = new WeakMap<OperationMeta, Set<string>>();
   return async (attempt, context, callOptions) => {
     const meta = context.meta;
     const method = attempt.method.toUpperCase();
@@ -59,6 +63,8 @@ export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, 
       ttlMs: policy.ttlMs,
       maxStaleMs: policy.maxStaleMs,
       signal: context.signal,
+      // A stored answer the runner would refuse (strict validation) is a miss, not a failed call.
+      accept: storedAnswerCheck(meta, resolveValidateMode((callOptions as { readonly validate?: unknown } | undefined)?.validate, validate), attempt.url, passed),
     });
     if (result.source !== 'network') context.log?.debug(`cache: ${meta.id} answered from the cache`, { source: result.source, stale: result.stale, ageMs: result.ageMs, fallbackReason: result.fallbackReason });
     (callOptions as { [CACHE_INFO_SINK]?: (info: CacheInfo) => void } | undefined)?.[CACHE_INFO_SINK]?.(cacheInfo(result));

@@ -40,6 +40,8 @@ export interface CacheHit {
   readonly freshness: Freshness;
   /** If-None-Match / If-Modified-Since from the stored validators ({} when there are none). */
   readonly conditionalHeaders: Readonly<Record<string, string>>;
+  /** The entry's storage key (its variant), for `discard`. */
+  readonly entryKey: string;
 }
 
 /** What `invalidate` and `subscribe` accept: a subscription key or its parts (method defaults to GET). */
@@ -59,6 +61,8 @@ export interface HttpCache {
   update(request: CacheRequest, response: HttpExchangeResponse, previous?: CacheHit, background?: boolean): Promise<CacheResult | undefined>;
   /** A result built from a hit (source 'cache'). */
   serve(hit: CacheHit, stale: boolean, fallbackReason?: CacheResult['fallbackReason']): CacheResult;
+  /** Removes the one stored variant `hit` was read from (memory and storage); resolves once storage is done. */
+  discard(hit: CacheHit): Promise<void>;
   /** Removes every variant of one URL in one scope. */
   invalidate(key: CacheKeyInput): Promise<void>;
   /** Removes one scope's entries (logout, user switch), memory and storage. */
@@ -160,7 +164,8 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
       const index = await tiers.readIndex(indexKey, key);
       if (index === undefined) return undefined;
       const variant = variantOf(index.vary, headers);
-      const entry = await tiers.readEntry(variantStorageKey(indexKey, variant), { key, variant, scope: request.scope });
+      const entryKey = variantStorageKey(indexKey, variant);
+      const entry = await tiers.readEntry(entryKey, { key, variant, scope: request.scope });
       if (entry === undefined) return undefined;
       const policyRequest = { method, url, headers: policyRequestHeaders(headers, index.vary) };
       const revalidation = entry.policy.revalidationHeaders(policyRequest);
@@ -169,7 +174,7 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
         const value = revalidation[name];
         if (typeof value === 'string') conditionalHeaders[name] = value;
       }
-      return { key, entry, conditionalHeaders, freshness: freshness(entry.policy, policyRequest.headers, { ...entry.envelope.headers }, lookupOptions.ttlMs) };
+      return { key, entry, entryKey, conditionalHeaders, freshness: freshness(entry.policy, policyRequest.headers, { ...entry.envelope.headers }, lookupOptions.ttlMs) };
     },
 
     async update(request, response, previous, background = false) {
@@ -202,6 +207,11 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     serve(hit, stale, fallbackReason) {
       const { envelope } = hit.entry;
       return toResult(hit.key, envelope, 'cache', hit.freshness.ageMs, stale, fallbackReason);
+    },
+
+    async discard(hit) {
+      tiers.remove([hit.entryKey]);
+      await tiers.flush();
     },
 
     async invalidate(input) {

@@ -55,7 +55,7 @@ export async function runWithStrategy(
   const withFallback = (hit: CacheHit | undefined) => originWithFallback(cache, hit, maxStaleMs, () => origin(hit, signal));
 
   if (strategy === 'network-only') return origin(undefined, signal);
-  const hit = await cache.lookup(request, { ttlMs });
+  const hit = await acceptable(cache, await cache.lookup(request, { ttlMs }), options.accept);
   switch (strategy) {
     case 'cache-only': {
       if (hit === undefined) throw cacheMissError(method, request.url, 'absent');
@@ -83,6 +83,22 @@ export async function runWithStrategy(
     default:
       throw new TypeError(`Unknown cache strategy: ${String(strategy)}`);
   }
+}
+
+/** `hit` when `accept` takes its stored response; otherwise the entry is discarded and there is no hit. */
+async function acceptable(cache: HttpCache, hit: CacheHit | undefined, accept: StrategyOptions['accept']): Promise<CacheHit | undefined> {
+  if (hit === undefined || accept === undefined) return hit;
+  const { status, headers, body } = hit.entry.envelope;
+  let ok: boolean;
+  try {
+    ok = await accept({ status, headers, body });
+  } catch (error) {
+    cache.reportError(error);
+    ok = false; // a check that cannot decide must not serve what it could not vouch for
+  }
+  if (ok) return hit;
+  await cache.discard(hit);
+  return undefined;
 }
 
 /** Asks the origin, falling back to `hit` on CONNECTION/TIMEOUT/SERVER when it may be served. */

@@ -95,4 +95,10 @@ export interface StrategyOptions {
   readonly maxStaleMs?: number | undefined;
   /** Aborts this caller's wait (CANCELLED); a shared request is aborted once every sharer has. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Whether a stored response may still be served (e.g. its body matches the operation's
+   * schema). False: the entry is dropped (memory and storage) and the call goes on as a miss,
+   * so a copy stored by an older app version or tampered with never fails a call.
+   */
+  readonly accept?: ((stored: HttpExchangeResponse) => boolean | Promise<boolean>) | undefined;
 }
