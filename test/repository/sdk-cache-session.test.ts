@@ -117,6 +117,25 @@ test('a restart after a refresh keeps the entries; a restart signed in as someon
   assert.equal((await cacheKeys(app.storage)).filter((k) => app.keys.includes(k)), [], 'alice\'s entries are gone');
 });
 
+test('an owner record in the first format (the bare scope) is read: an upgrade keeps the signed-in user\'s entries and still wipes them for another user', async (ctx) => {
+  const app = await signedIn(ctx);
+  const record = JSON.parse((await app.storage.getItem('tether.cache.owner'))!) as { scope: string; tokens: string[] };
+  assert.is(record.tokens.length, 1, 'a digest of the session\'s token');
+  assert.not.ok(JSON.stringify(record).includes((await app.tokenStore.get())!.accessToken), 'never the token itself');
+  await app.storage.setItem('tether.cache.owner', record.scope); // what the previous release wrote
+  const relaunched = launch(ctx.server.url, app.storage, app.tokenStore);
+  assert.is((await cachedOrder(relaunched.sdk, app.orderId)).data.id, app.orderId);
+  await relaunched.sdk.cache.flush();
+  assert.equal((await cacheKeys(app.storage)).length, app.keys.length, 'nothing wiped');
+
+  // The previous release's record again, and the next launch finds bob signed in: alice's go.
+  await app.storage.setItem('tether.cache.owner', record.scope);
+  const asBob = launch(ctx.server.url, app.storage, storageTokenStore(memoryStorage()));
+  await asBob.sdk.auth.login({ body: { email: 'bob@example.com', password: ctx.server.seed.password } });
+  await asBob.sdk.cache.flush();
+  assert.equal((await cacheKeys(app.storage)).filter((k) => app.keys.includes(k)), [], 'the old record still names whose entries to wipe');
+});
+
 /** Rewrites the stored envelope holding order `orderId` with a body that breaks the Order schema. */
 async function tamper(storage: StorageAdapter, orderId: string): Promise<string> {
   for (const key of await cacheKeys(storage)) {
@@ -158,6 +177,21 @@ test('offline, a stored answer that fails the schema is not served: the call fai
   assert.is(await app.storage.getItem(key), null, 'the bad entry is removed from storage');
   const miss = await cachedOrder(relaunched.sdk, app.orderId).catch((e: unknown) => e);
   assert.ok(isCacheMiss(miss), 'and from memory');
+});
+
+test('a network answer that fails the schema rejects (UNKNOWN) every time; its stored copy is never served in its place', async (ctx) => {
+  const app = await signedIn(ctx);
+  const broken = { id: app.orderId, status: 42 };
+  ctx.server.faults.add({ method: 'GET', path: '/orders/{orderId}', times: 2, fault: { type: 'status', status: 200, body: broken, headers: { 'cache-control': 'max-age=60' } } });
+  for (let i = 0; i < 2; i++) {
+    const error = (await app.sdk.orders.getOrder({ params: { path: { orderId: app.orderId } } }, { cache: 'network-first' }).catch((e: unknown) => e)) as NetworkError;
+    assert.is(error.type, 'UNKNOWN', 'the server broke the contract');
+  }
+  const requests = ctx.server.requests.length;
+  const good = await app.sdk.orders.getOrder.raw({ params: { path: { orderId: app.orderId } } });
+  assert.is(good.cache?.source, 'network', 'the stored bad answer was dropped, not served');
+  assert.type(good.data.status, 'string');
+  assert.is(ctx.server.requests.length - requests, 1);
 });
 
 test('validate \'warn\' serves a stored answer that does not match (the call passes it through, as it would a download)', async (ctx) => {
