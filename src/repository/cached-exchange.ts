@@ -4,7 +4,8 @@
  * (runWithStrategy) with a `send` that is the normal pipeline (auth, retry, timeout, logging)
  * reading the body as text; the result, wherever it came from, is handed back as a Response,
  * so the runner parses, validates and maps it to data or a NetworkError exactly as it does a
- * network answer. Every other method goes to the network and, once it succeeded, through the
+ * network answer. A stored answer the runner would refuse under strict validation is dropped
+ * and fetched again instead (stored-answer-check.ts). Every other method goes to the network and, once it succeeded, through the
  * cache's `update`, which invalidates what it changed (RFC 9111 §4.4).
  */
 import type { Attempt, RequestContext } from '../network/types.js';
