@@ -12,7 +12,7 @@ import type { PathSegment, ValidationIssue } from '../errors/field-errors.js';
 import type { OperationMeta } from '../contract/operation.js';
 import type { StandardSchemaV1 } from '../contract/standard-schema.js';
 import { jsonBodies } from './body/json-body.js';
-import { cookieHeaderSendable } from './params/cookie.js';
+import { platformSendsCookies } from './params/cookie-platform.js';
 
 /**
  * 'strict': wrong input rejects with VALIDATION (nothing sent); a wrong response rejects with
@@ -108,7 +108,7 @@ function joinIssues(body: ValidationIssue[] | undefined, params: ValidationIssue
 
 /** A browser supplies cookies from its own jar: an app that gives none is not held to the cookie group. */
 function cookiesFromPlatform(init: RequestParts): boolean {
-  return init.params?.cookie === undefined && !cookieHeaderSendable();
+  return init.params?.cookie === undefined && !platformSendsCookies();
 }
 
 /**

@@ -12,6 +12,7 @@
 import { classify, encodeStrict } from './encode.js';
 import { ParameterSerializationError } from './errors.js';
 import type { LocationParams } from './lookup.js';
+import { platformSendsCookies } from './cookie-platform.js';
 
 /** The `Cookie` header value for the call's cookie parameters; undefined when none is sent. */
 export function cookieHeader(values: Readonly<Record<string, unknown>> | undefined, params: LocationParams): string | undefined {
@@ -32,7 +33,7 @@ export function cookieHeader(values: Readonly<Record<string, unknown>> | undefin
     else pairs.push(`${enc(name)}=${kind.entries.map(([k, v]) => `${enc(k)},${enc(v)}`).join(',')}`);
   }
   if (pairs.length === 0) return undefined;
-  if (!cookieHeaderSendable()) {
+  if (!platformSendsCookies()) {
     throw new ParameterSerializationError(
       'cookie_forbidden',
       'cookie',
@@ -41,21 +42,4 @@ export function cookieHeader(values: Readonly<Record<string, unknown>> | undefin
     );
   }
   return pairs.join('; ');
-}
-
-let sendable: boolean | undefined;
-
-/**
- * Whether this platform's `Request` keeps a Cookie header: browsers drop it (a forbidden header
- * name), Node's undici and React Native keep it. Asked once, on first use, not at import.
- */
-export function cookieHeaderSendable(): boolean {
-  if (sendable === undefined) {
-    try {
-      sendable = typeof Request === 'undefined' || new Request('http://localhost/', { headers: { cookie: 'a=b' } }).headers.has('cookie');
-    } catch {
-      sendable = false;
-    }
-  }
-  return sendable;
 }
