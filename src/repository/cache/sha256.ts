@@ -1,9 +1,11 @@
 /**
  * SHA-256 (FIPS 180-4) over a string's UTF-8 bytes, synchronous and dependency-free. The cache
  * needs a one-way digest for scope ids and storage keys on every host the runtime supports:
- * WebCrypto's digest is async and missing on older Hermes, and node:crypto is not allowed in
+ * WebCrypto's digest is async and missing on older Hermes (as is TextEncoder: platform/utf8.ts), and node:crypto is not allowed in
  * the browser/React Native build. Inputs are short (tokens, URLs), so speed is not a concern.
  */
+
+import { utf8 } from '../../platform/utf8.js';
 
 // Pure: an app whose bundle reaches this module without hashing drops the table.
 const K = /* @__PURE__ */ new Uint32Array([
@@ -19,7 +21,7 @@ const K = /* @__PURE__ */ new Uint32Array([
 
 /** The SHA-256 digest of `text` (UTF-8), as 64 lower-case hex digits. */
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8(text);
   // Message + 0x80 + zero padding + 64-bit big-endian bit length, to a multiple of 64 bytes.
   const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
   padded.set(bytes);
