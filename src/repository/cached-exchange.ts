@@ -16,7 +16,7 @@ import type { CallExchange } from '../service/call.js';
 import { CACHE_INFO_SINK, type CacheInfo } from '../service/method-extras.js';
 import type { HttpCache } from './cache/http-cache.js';
 import { runWithStrategy } from './cache/strategy.js';
-import type { CacheResult, HeaderRecord, OutgoingRequest } from './cache/types.js';
+import type { CacheResult, HeaderRecord, HttpExchangeResponse, OutgoingRequest } from './cache/types.js';
 import { readPolicyFor, type CallCacheOption, type ResolvedCacheOptions } from './cache-options.js';
 import type { ScopeTracker } from './cache-scope.js';
 import { storedAnswerCheck } from './stored-answer-check.js';
@@ -34,7 +34,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * (which gets the call's options, to find the calls it may take; docs/caching.md, Batching).
  */
 export function cachedExchange(cache: HttpCache, options: ResolvedCacheOptions, scopes: ScopeTracker, next: CallExchange, defaultLimit: number, validate: ValidateMode): CallExchange {
-  const passed = new WeakMap<OperationMeta, Set<string>>();
+  const passed = new WeakMap<OperationMeta, WeakSet<HttpExchangeResponse>>();
   return async (attempt, context, callOptions) => {
     const meta = context.meta;
     const method = attempt.method.toUpperCase();

@@ -13,9 +13,11 @@ import type { HttpExchangeResponse } from './cache/types.js';
 /**
  * The check for one call, or undefined when nothing is checked ('warn' and 'off' pass a
  * mismatching answer through anyway, so a stored one is as good as a downloaded one).
- * `passed` remembers stored bodies already found valid for this operation (memory hits repeat).
+ * `passed` remembers, per operation, the stored answers (the memory tier's own objects) already
+ * found valid, so repeated memory hits are not parsed and checked again; a revalidated or
+ * re-read entry is a new object and is checked once more. Weak: nothing is kept alive by it.
  */
-export function storedAnswerCheck(meta: OperationMeta, mode: ValidateMode, url: string, passed: WeakMap<OperationMeta, Set<string>>): ((stored: HttpExchangeResponse) => boolean | Promise<boolean>) | undefined {
+export function storedAnswerCheck(meta: OperationMeta, mode: ValidateMode, url: string, passed: WeakMap<OperationMeta, WeakSet<HttpExchangeResponse>>): ((stored: HttpExchangeResponse) => boolean | Promise<boolean>) | undefined {
   if (mode !== 'strict' || meta.responseKind !== 'json') return undefined;
   return (stored) => {
     // Error answers are not checked against a schema by the runner either.
@@ -26,7 +28,7 @@ export function storedAnswerCheck(meta: OperationMeta, mode: ValidateMode, url: 
     // A sparse fieldset (`fields`) has no schema; the runner reads the call's query the same way.
     const schema = responseSchema(meta, stored.status, fieldsQuery(url));
     const seen = passed.get(meta);
-    if (seen?.has(stored.body)) return true;
+    if (seen?.has(stored)) return true;
     let data: unknown;
     try {
       data = JSON.parse(stored.body);
@@ -36,23 +38,13 @@ export function storedAnswerCheck(meta: OperationMeta, mode: ValidateMode, url: 
     if (schema === undefined) return true;
     const remember = (issues: unknown[] | undefined) => {
       if (issues !== undefined) return false;
-      rememberBody(passed, meta, stored.body);
+      if (seen === undefined) passed.set(meta, new WeakSet([stored]));
+      else seen.add(stored);
       return true;
     };
     const found = issuesOf(schema, data);
     return isThenable(found) ? found.then(remember) : remember(found);
   };
-}
-
-// Bodies remembered per operation: enough for a screen's worth of repeated reads, bounded so a
-// long session does not keep every body it ever validated alive.
-const MAX_REMEMBERED = 32;
-
-function rememberBody(passed: WeakMap<OperationMeta, Set<string>>, meta: OperationMeta, body: string): void {
-  let seen = passed.get(meta);
-  if (seen === undefined) passed.set(meta, (seen = new Set()));
-  if (seen.size >= MAX_REMEMBERED) seen.delete(seen.values().next().value as string);
-  seen.add(body);
 }
 
 /** `{ fields }` when the URL asks for a sparse fieldset, else undefined (responseSchema's only question). */

@@ -88,10 +88,10 @@ export async function runWithStrategy(
 /** `hit` when `accept` takes its stored response; otherwise the entry is discarded and there is no hit. */
 async function acceptable(cache: HttpCache, hit: CacheHit | undefined, accept: StrategyOptions['accept']): Promise<CacheHit | undefined> {
   if (hit === undefined || accept === undefined) return hit;
-  const { status, headers, body } = hit.entry.envelope;
   let ok: boolean;
   try {
-    ok = await accept({ status, headers, body });
+    // The stored envelope itself (not a copy), so the check can remember what it already passed.
+    ok = await accept(hit.entry.envelope);
   } catch (error) {
     cache.reportError(error);
     ok = false; // a check that cannot decide must not serve what it could not vouch for
