@@ -16,6 +16,15 @@ import { freshness, isStorable, policyFactory, type Freshness } from './policy.j
 import { TieredStore, type StoredEntry } from './tiered-store.js';
 import type { CacheEvent, CacheListener, CacheRequest, CacheResult, HttpExchangeResponse } from './types.js';
 
+/** A request as the cache keys it: method upper-cased, URL normalised, header names lower-cased. */
+interface Described {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly key: string;
+  readonly indexKey: string;
+}
+
 /** Options of `createHttpCache`; every one has a default. */
 export interface HttpCacheOptions {
   /** Persistent tier (file, IndexedDB, AsyncStorage…); omitted → memory only. */
@@ -124,13 +133,19 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     key,
   });
 
-  const describe = (request: CacheRequest) => {
+  // A call's lookup and its update describe the same request object: parse its URL once.
+  const described = new WeakMap<CacheRequest, Described>();
+  const describe = (request: CacheRequest): Described => {
+    let found = described.get(request);
+    if (found !== undefined) return found;
     // Keys are "<scope> <METHOD> <url>": a scope with whitespace would make them ambiguous.
     if (request.scope === '' || /\s/.test(request.scope)) throw new TypeError('cache scope must be a non-empty string without whitespace (see scopeFromToken)');
     const method = request.method.toUpperCase();
     const url = normalizeUrl(request.url);
     const headers = lowerCaseHeaders(request.headers);
-    return { method, url, headers, key: subscriptionKey(request.scope, method, url), indexKey: indexStorageKey(request.scope, method, url) };
+    found = { method, url, headers, key: subscriptionKey(request.scope, method, url), indexKey: indexStorageKey(request.scope, method, url) };
+    described.set(request, found);
+    return found;
   };
 
   const store = (request: CacheRequest, response: HttpExchangeResponse, varyNames: string[], background: boolean): CacheResult => {
