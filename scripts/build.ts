@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { buildCli } from './build/cli.mjs';
 import { writeDeclarations } from './build/declarations.js';
+import { NEUTRAL_RESOLUTION, NEUTRAL_SYNTAX } from './build/neutral.js';
 import { listVersions } from './codegen/versions.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -92,11 +93,9 @@ async function bundleTwice(name: string, options: BuildOptions, plugins: (ext: '
     ...common,
     outfile: join(dist, name, 'index.mjs'),
     format: 'esm',
-    platform: 'neutral',
-    // Hermes and older Safari lack some ES2022 syntax (class fields, top-level await).
-    target: 'es2020',
-    mainFields: ['module', 'main'],
-    conditions: ['import', 'module', 'default'],
+    // ES2020 with async generators lowered, for Hermes (scripts/build/neutral.ts; the Hermes gate checks it).
+    ...NEUTRAL_SYNTAX,
+    ...NEUTRAL_RESOLUTION,
     plugins: [noNodeBuiltins, pureCommonJs, ...plugins('mjs')],
   });
   await build({ ...common, outfile: join(dist, name, 'index.cjs'), format: 'cjs', platform: 'node', target: 'node20', plugins: [pureCommonJs, ...plugins('cjs')] });
