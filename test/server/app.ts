@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './auth.js';
+import { answerPreflight, setCorsHeaders } from './cors.js';
 import type { Ctx, Deps, Route } from './context.js';
 import { destroyConnection, isResponseFault, writeWithFault } from './fault-responses.js';
 import type { Fault } from './faults.js';
@@ -31,7 +32,6 @@ export interface App {
   releaseHung(): void;
 }
 
-const EXPOSED_HEADERS = 'ETag, Location, Retry-After, retry-after-ms, X-Request-Id, Idempotent-Replayed, WWW-Authenticate, Cache-Control, Deprecation, Sunset, Link';
 const REALM = 'Bearer realm="shop"';
 
 export function createApp(deps: Deps, router: Router): App {
@@ -41,20 +41,12 @@ export function createApp(deps: Deps, router: Router): App {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\x21-\x7e]{1,200}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+    setCorsHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname;
 
-    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-        'access-control-max-age': '600',
-      });
-      return void res.end();
-    }
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) return answerPreflight(res);
     if (path.startsWith('/__control/')) return handleControl(req, res, method, path, deps);
     if (path.startsWith('/__echo/')) return handleEcho(req, res, method);
     if (path.startsWith('/__respond/')) return handleRespond(req, res);

@@ -1,0 +1,61 @@
+/**
+ * What the page's app puts on `window.tether` for the browser suite to drive with
+ * page.evaluate. Plain, structured-cloneable values only: everything crosses the DevTools
+ * protocol. Shared by the app (app/main.ts) and the tests, so both agree on one shape.
+ */
+
+/** A failed call as the page saw it: the NetworkError's stable fields. */
+export interface CallFailure {
+  readonly ok: false;
+  readonly type: string;
+  readonly status: number | undefined;
+  readonly name: string;
+}
+
+/** A call's outcome, never a thrown error (which would lose its fields crossing the protocol). */
+export type CallOutcome<T> = { readonly ok: true; readonly value: T } | CallFailure;
+
+/** One GET /orders/{id} as the page saw it. */
+export interface OrderRead {
+  readonly id: string;
+  readonly status: string;
+  /** Where the cache says the answer came from; undefined when the cache was not used. */
+  readonly source: 'network' | 'cache' | 'revalidated' | undefined;
+}
+
+/** Connectivity as the page sees it. */
+export interface PageConnectivity {
+  /** `navigator.onLine`. */
+  readonly navigatorOnLine: boolean;
+  /** The SDK's connectivity adapter's belief; undefined while the page has none. */
+  readonly adapterOnline: boolean | undefined;
+  /** `online`/`offline` window events since the page loaded, in order. */
+  readonly events: readonly string[];
+}
+
+/** The app's API on `window.tether`. */
+export interface BrowserApp {
+  /** The page's origin, for checks that the API is another one. */
+  readonly origin: string;
+  /** The API's base URL the SDK was made with. */
+  readonly apiUrl: string;
+  /** sdk.auth.login; the tokens land in the shared IndexedDB token store. */
+  signIn(email: string, password: string): Promise<CallOutcome<null>>;
+  /** sdk.users.getMe: the signed-in user's id. */
+  me(): Promise<CallOutcome<string>>;
+  /** sdk.orders.listOrders: the ids of the first page. */
+  listOrderIds(): Promise<CallOutcome<string[]>>;
+  /** sdk.orders.getOrder through .raw, with the cache's verdict. */
+  getOrder(id: string): Promise<CallOutcome<OrderRead>>;
+  /** sdk.orders.createOrder, sent now: the new order's id. */
+  createOrder(sku: string, quantity: number): Promise<CallOutcome<string>>;
+  /** Connectivity as the page and the SDK see it. */
+  connectivity(): PageConnectivity;
+}
+
+declare global {
+  interface Window {
+    /** Set once the app has created its SDK. */
+    tether?: BrowserApp;
+  }
+}

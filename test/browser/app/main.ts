@@ -1,0 +1,69 @@
+/**
+ * The page's app: what a web team writes with the SDK, bundled by esbuild from the generated v1
+ * SDK (test/browser/harness/app-bundle.ts). It creates one SDK on load, with its tokens and
+ * cache in IndexedDB as a web app keeps them, so another tab or a reload shares them, and puts
+ * a small API on `window.tether` (app/api.ts) for the suite to drive.
+ *
+ * The page's URL configures it: `?header=<name>` adds a static header to every call (the CORS
+ * test's header the server does not allow).
+ */
+import { createSdk, indexedDbStorage, isNetworkError, storageTokenStore, type Sdk } from '../../../generated/v1/index.js';
+import type { BrowserApp, CallOutcome } from './api.js';
+
+const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+/** The API's base URL, written into the page by the page server. */
+function apiUrl(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="tether-api"]');
+  if (!meta?.content) throw new Error('the page has no <meta name="tether-api">');
+  return meta.content;
+}
+
+/** Runs a call, turning a NetworkError into its fields (an Error would lose them crossing the protocol). */
+async function outcome<T>(call: () => Promise<T>): Promise<CallOutcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (!isNetworkError(error)) throw error;
+    return { ok: false, type: error.type, status: error.status, name: error.name };
+  }
+}
+
+function start(): void {
+  const events: string[] = [];
+  window.addEventListener('online', () => events.push('online'));
+  window.addEventListener('offline', () => events.push('offline'));
+
+  const params = new URL(location.href).searchParams;
+  const extraHeader = params.get('header');
+  const storage = indexedDbStorage();
+  const baseUrl = apiUrl();
+  const sdk: Sdk = createSdk({
+    baseUrl,
+    auth: { tokenStore: storageTokenStore(storage) },
+    cache: { storage },
+    storage,
+    logLevel: 'off',
+    ...(extraHeader ? { headers: { [extraHeader]: '1' } } : {}),
+  });
+
+  const app: BrowserApp = {
+    origin: location.origin,
+    apiUrl: baseUrl,
+    signIn: (email, password) => outcome(async () => {
+      await sdk.auth.login({ body: { email, password } });
+      return null;
+    }),
+    me: () => outcome(async () => (await sdk.users.getMe()).id),
+    listOrderIds: () => outcome(async () => (await sdk.orders.listOrders()).items.map((order) => order.id)),
+    getOrder: (id) => outcome(async () => {
+      const { data, cache } = await sdk.orders.getOrder.raw({ params: { path: { orderId: id } } });
+      return { id: data.id, status: data.status, source: cache?.source };
+    }),
+    createOrder: (sku, quantity) => outcome(async () => (await sdk.orders.createOrder({ body: { items: [{ sku, quantity }], shippingAddress: address } })).id),
+    connectivity: () => ({ navigatorOnLine: navigator.onLine, adapterOnline: undefined, events: [...events] }),
+  };
+  window.tether = app;
+}
+
+start();
