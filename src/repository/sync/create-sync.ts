@@ -1,0 +1,149 @@
+/**
+ * Incremental sync over a since/cursor changes feed. One run: push pending offline writes,
+ * pull pages from the stored cursor until the feed says no more, check each page's records,
+ * let the app `apply` them, and only then store the page's cursor. A crash between `apply` and
+ * the cursor write repeats that page on the next run, which is harmless because upserts and
+ * deletes by id are idempotent. A 410 to the stored cursor (the server forgot it) starts a full
+ * sync whose first batch says `reset: true`, so the app replaces its copy instead of silently
+ * keeping records the server deleted meanwhile.
+ */
+import { checkPage, defaultRecordId } from './check-page.js';
+import { defaultPendingRecordId, pendingByRecord } from './conflicts.js';
+import { SyncPageLimitError, isCursorExpired } from './errors.js';
+import type { OfflineEntry } from '../offline/types.js';
+import type { RejectedRecord, Sync, SyncBatch, SyncOptions, SyncResult } from './types.js';
+
+/** The default storage key of the cursor. */
+export const DEFAULT_SYNC_KEY = 'tether.sync:default';
+
+interface StoredCursor {
+  readonly v: 1;
+  readonly cursor: string;
+}
+
+/** Creates an incremental sync; nothing runs until `run()` (or a poller / socket calls it). */
+export function createSync<R>(options: SyncOptions<R>): Sync {
+  const key = options.key ?? DEFAULT_SYNC_KEY;
+  const storage = options.storage;
+  const recordId = options.recordId ?? ((record: R) => defaultRecordId(record));
+  const maxPages = options.maxPages ?? 1000;
+  const beforePull =
+    options.beforePull ?? (options.offline?.enabled ? () => options.offline!.process() : undefined);
+
+  const readCursor = async (): Promise<string | undefined> => {
+    const raw = await storage.getItem(key);
+    if (raw === null) return undefined;
+    try {
+      const parsed = JSON.parse(raw) as Partial<StoredCursor>;
+      if (parsed.v === 1 && typeof parsed.cursor === 'string') return parsed.cursor;
+    } catch {
+      // A corrupt value is treated as no cursor: the next run is a full sync (reset: true), which
+      // loses nothing; keeping a guess would.
+    }
+    return undefined;
+  };
+  // One setItem of one key: every storage adapter writes a key whole (file storage renames).
+  const writeCursor = (cursor: string) => storage.setItem(key, JSON.stringify({ v: 1, cursor } satisfies StoredCursor));
+
+  const pendingWrites = async (): Promise<Map<string, OfflineEntry[]>> => {
+    if (!options.offline?.enabled) return new Map();
+    const entries = await options.offline.pending();
+    return pendingByRecord(entries, options.pendingRecordId ?? defaultPendingRecordId);
+  };
+
+  const once = async (signal: AbortSignal | undefined): Promise<SyncResult> => {
+    if (beforePull) await beforePull();
+    const pending = await pendingWrites();
+    let since = await readCursor();
+    let reset = since === undefined;
+    let expired = false;
+    let pages = 0;
+    let upserts = 0;
+    let deletes = 0;
+    let conflicts = 0;
+    const rejected: RejectedRecord[] = [];
+
+    for (;;) {
+      signal?.throwIfAborted();
+      if (pages >= maxPages) throw new SyncPageLimitError(pages);
+      let page;
+      try {
+        page = await options.pull({ since, signal });
+      } catch (error) {
+        // Only a stored cursor can expire; a 410 to a full sync is the server's fault, not ours.
+        if (since === undefined || !isCursorExpired(error)) throw error;
+        await storage.removeItem(key);
+        since = undefined;
+        reset = true;
+        expired = true;
+        continue;
+      }
+      if (typeof page?.nextCursor !== 'string' || page.nextCursor === '') throw new TypeError('The feed answered without a nextCursor; nothing was applied.');
+      const checked = await checkPage(page.upserts, page.deletes, { recordId, schema: options.schema });
+      for (const report of checked.rejected) options.onInvalid?.(report);
+      rejected.push(...checked.rejected);
+
+      let kept = checked.upserts;
+      let keptDeletes = checked.deletes;
+      if (pending.size > 0 && options.conflict) {
+        const hook = options.conflict;
+        const keepLocal = new Set<string>();
+        for (const record of checked.upserts) {
+          const id = recordId(record)!;
+          const writes = pending.get(id);
+          if (!writes) continue;
+          conflicts++;
+          if ((await hook({ id, server: record, pending: writes })) === 'local') keepLocal.add(id);
+        }
+        for (const id of checked.deletes) {
+          const writes = pending.get(id);
+          if (!writes) continue;
+          conflicts++;
+          if ((await hook({ id, server: undefined, pending: writes })) === 'local') keepLocal.add(id);
+        }
+        kept = kept.filter((record) => !keepLocal.has(recordId(record)!));
+        keptDeletes = keptDeletes.filter((id) => !keepLocal.has(id));
+      }
+
+      const batch: SyncBatch<R> = { reset: reset && pages === 0, upserts: kept, deletes: keptDeletes, cursor: page.nextCursor };
+      await options.apply(batch);
+      await writeCursor(page.nextCursor);
+      pages++;
+      upserts += kept.length;
+      deletes += keptDeletes.length;
+      since = page.nextCursor;
+      if (page.hasMore !== true) break;
+    }
+    return { pages, upserts, deletes, reset, expired, rejected, conflicts, cursor: since! };
+  };
+
+  let current: Promise<SyncResult> | undefined;
+  let next: Promise<SyncResult> | undefined;
+  const sync: Sync = {
+    run(runOptions) {
+      if (!current) {
+        current = once(runOptions?.signal).finally(() => {
+          current = undefined;
+        });
+        return current;
+      }
+      // A run asked for during a run may be about writes the current pull has already passed:
+      // one more run follows, shared by every caller that asked meanwhile.
+      next ??= current
+        .catch(() => undefined)
+        .then(() => {
+          next = undefined;
+          return sync.run(runOptions);
+        });
+      return next;
+    },
+    cursor: readCursor,
+    async reset() {
+      await storage.removeItem(key);
+    },
+    get running() {
+      return current !== undefined;
+    },
+  };
+  return sync;
+}

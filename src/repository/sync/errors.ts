@@ -1,0 +1,32 @@
+/**
+ * Errors of the sync layer, as typed classes with a stable `code` and a brand that still holds
+ * when two copies of the runtime are loaded.
+ */
+import { isNetworkError } from '../../errors/network-error.js';
+
+const BRAND = Symbol.for('tether.SyncCursorExpiredError');
+
+/** A custom `pull` throws this when its server says the cursor is no longer valid (the generated feeds see a 410). */
+export class SyncCursorExpiredError extends Error {
+  override readonly name = 'SyncCursorExpiredError';
+  readonly code = 'SYNC_CURSOR_EXPIRED';
+  readonly [BRAND] = true;
+  constructor(message = 'The sync cursor is no longer valid; a full sync follows.', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** True for a SyncCursorExpiredError or a NetworkError with status 410 Gone. */
+export function isCursorExpired(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true) return true;
+  return isNetworkError(error) && error.status === 410;
+}
+
+/** A run that paged past `maxPages` (a feed that never stops saying hasMore). */
+export class SyncPageLimitError extends Error {
+  override readonly name = 'SyncPageLimitError';
+  readonly code = 'SYNC_PAGE_LIMIT';
+  constructor(readonly pages: number) {
+    super(`The feed still had more after ${pages} pages; the run stopped (its applied pages are kept).`);
+  }
+}

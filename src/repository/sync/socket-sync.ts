@@ -1,0 +1,216 @@
+/**
+ * WebSocket push for an incremental sync. The socket only says *that* something changed; the
+ * data always comes through the sync's pull, so a missed, duplicated or forged message can never
+ * put wrong data into the app's store, and a reconnect is made whole by one pull.
+ *
+ * Protocol (text frames of JSON; docs/sync.md): after open the client sends
+ * `{type:'auth', token}` (the token travels in the first message, not the URL, so it stays out
+ * of proxy and server access logs; the browser WebSocket cannot send headers), waits for
+ * `{type:'ready'}`, sends `{type:'subscribe', topics}`, and pulls to fill the gap. The server
+ * sends `{type:'change', topic, id?}`; the client pings with `{type:'ping'}` every `heartbeatMs`
+ * and reconnects (backoff + jitter) when nothing arrives for `heartbeatTimeoutMs`.
+ */
+import type { Connectivity } from '../../platform/connectivity/types.js';
+import { backoffDelay, systemScheduler, type Scheduler } from './scheduler.js';
+import type { RejectedRecord, Sync } from './types.js';
+
+/** The part of the platform WebSocket this client uses (browsers, React Native, Node ≥ 22, the `ws` package). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { readonly data: unknown }) => void) | null;
+  onclose: ((event: { readonly code: number }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+/** A WebSocket constructor. */
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+/** Options of `createSocketSync`. */
+export interface SocketSyncOptions {
+  /** ws:// or wss:// URL of the push endpoint. */
+  readonly url: string;
+  /** The sync each change and each (re)connect runs. */
+  readonly sync: Sync;
+  /** The current access token, read at every connect (so a refreshed token is used). */
+  readonly token: () => string | undefined | Promise<string | undefined>;
+  /** Topics to subscribe to after each connect ['orders']; a change on another topic is reported and ignored. */
+  readonly topics?: ReadonlyArray<string> | undefined;
+  /** The WebSocket constructor [globalThis.WebSocket, read when created]. */
+  readonly WebSocket?: WebSocketConstructor | undefined;
+  /** Ping interval [25 s: under the 30–60 s idle cut of common proxies and mobile NATs]. */
+  readonly heartbeatMs?: number | undefined;
+  /** Silence after which the socket is deemed dead and replaced [2 × heartbeatMs + 5 s]. */
+  readonly heartbeatTimeoutMs?: number | undefined;
+  /** Reconnect backoff [1 s doubling to 60 s, jittered]. */
+  readonly backoff?: { readonly baseMs?: number | undefined; readonly maxMs?: number | undefined } | undefined;
+  /** No reconnects while offline; one at once when back online. */
+  readonly connectivity?: Connectivity | undefined;
+  readonly scheduler?: Scheduler | undefined;
+  /** Hears messages the client refused (bad JSON, unknown topic or type). */
+  readonly onInvalid?: ((rejected: RejectedRecord) => void) | undefined;
+  /** Hears failures of the sync runs the socket triggered (the socket stays up). */
+  readonly onError?: ((error: unknown) => void) | undefined;
+  /** Hears state changes. */
+  readonly onState?: ((state: SocketState) => void) | undefined;
+}
+
+/** Where the socket stands. */
+export type SocketState = 'connecting' | 'open' | 'waiting' | 'stopped';
+
+/** A running socket sync. */
+export interface SocketSync {
+  readonly state: SocketState;
+  /** Connections opened so far (1 + reconnects). */
+  readonly connects: number;
+  /** Closes the socket and stops reconnecting. */
+  stop(): void;
+}
+
+const OPEN = 1;
+
+/** Connects at once and keeps the connection (and the sync) going until `stop()`. */
+export function createSocketSync(options: SocketSyncOptions): SocketSync {
+  const scheduler = options.scheduler ?? systemScheduler;
+  const heartbeatMs = options.heartbeatMs ?? 25_000;
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2 * heartbeatMs + 5_000;
+  const baseMs = options.backoff?.baseMs ?? 1_000;
+  const maxMs = options.backoff?.maxMs ?? 60_000;
+  const topics = options.topics ?? ['orders'];
+  // Looked up when the sync is created, not at import, so a polyfill installed at startup counts.
+  const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!Ctor) throw new TypeError('No WebSocket on this platform: pass its constructor as `WebSocket`.');
+
+  let state: SocketState = 'connecting';
+  let socket: WebSocketLike | undefined;
+  let failures = 0;
+  let connects = 0;
+  let reconnectTimer: unknown;
+  let pingTimer: unknown;
+  let deadTimer: unknown;
+
+  const setState = (next: SocketState) => {
+    if (state === next) return;
+    state = next;
+    options.onState?.(next);
+  };
+  const online = () => options.connectivity?.isOnline() ?? true;
+  const report = (reason: RejectedRecord['reason'], message: string) => options.onInvalid?.({ reason, path: [], message, id: undefined });
+  const pull = () => {
+    options.sync.run().catch((error: unknown) => options.onError?.(error));
+  };
+  const clearTimers = () => {
+    for (const t of [reconnectTimer, pingTimer, deadTimer]) if (t !== undefined) scheduler.clearTimeout(t);
+    reconnectTimer = pingTimer = deadTimer = undefined;
+  };
+  const send = (message: object) => {
+    if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
+  };
+  // Any frame proves the connection alive; silence past the timeout means a dead one (a mobile
+  // network switch often leaves a socket that never errors).
+  const heard = () => {
+    if (deadTimer !== undefined) scheduler.clearTimeout(deadTimer);
+    deadTimer = scheduler.setTimeout(() => socket?.close(4000, 'heartbeat timeout'), heartbeatTimeoutMs);
+  };
+  const ping = () => {
+    pingTimer = scheduler.setTimeout(() => {
+      send({ type: 'ping' });
+      ping();
+    }, heartbeatMs);
+  };
+
+  const onMessage = (data: unknown) => {
+    heard();
+    let message: unknown;
+    try {
+      message = typeof data === 'string' ? JSON.parse(data) : undefined;
+    } catch {
+      message = undefined;
+    }
+    if (typeof message !== 'object' || message === null) return report('not-an-object', 'a push message must be a JSON object');
+    const { type, topic } = message as { type?: unknown; topic?: unknown };
+    if (type === 'pong') return;
+    if (type === 'ready') {
+      failures = 0;
+      setState('open');
+      send({ type: 'subscribe', topics });
+      // The gap since the last connection (or since the app started) is filled by one pull.
+      return pull();
+    }
+    if (type === 'change') {
+      if (typeof topic !== 'string' || !topics.includes(topic)) return report('unknown-collection', `a change on an unsubscribed topic ${JSON.stringify(topic)}`);
+      return pull();
+    }
+    report('not-an-object', `an unknown message type ${JSON.stringify(type)}`);
+  };
+
+  const scheduleReconnect = () => {
+    if (state === 'stopped') return;
+    setState('waiting');
+    if (!online()) return; // connectivity's listener reconnects
+    failures++;
+    reconnectTimer = scheduler.setTimeout(() => {
+      reconnectTimer = undefined;
+      void connect();
+    }, backoffDelay(failures, baseMs, maxMs, scheduler.random));
+  };
+
+  const connect = async () => {
+    if (state === 'stopped' || socket) return;
+    setState('connecting');
+    let token: string | undefined;
+    try {
+      token = await options.token();
+    } catch (error) {
+      options.onError?.(error);
+      return scheduleReconnect();
+    }
+    if ((state as SocketState) === 'stopped') return;
+    const ws = new Ctor(options.url);
+    socket = ws;
+    connects++;
+    ws.onopen = () => {
+      heard();
+      ws.send(JSON.stringify({ type: 'auth', token: token ?? null }));
+      ping();
+    };
+    ws.onmessage = (event) => {
+      if (socket === ws) onMessage(event.data);
+    };
+    ws.onerror = () => undefined; // a close always follows; reconnecting happens there
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = undefined;
+      clearTimers();
+      scheduleReconnect();
+    };
+  };
+
+  const unsubscribe = options.connectivity?.subscribe((isOnline) => {
+    if (isOnline && state === 'waiting' && !socket) {
+      if (reconnectTimer !== undefined) scheduler.clearTimeout(reconnectTimer);
+      reconnectTimer = undefined;
+      void connect();
+    }
+  });
+  void connect();
+
+  return {
+    get state() {
+      return state;
+    },
+    get connects() {
+      return connects;
+    },
+    stop() {
+      setState('stopped');
+      unsubscribe?.();
+      clearTimers();
+      const ws = socket;
+      socket = undefined;
+      ws?.close(1000, 'stopped');
+    },
+  };
+}
