@@ -28,6 +28,9 @@ import {
   type SdkOptions,
 } from './runtime.js';
 import type { CredentialsOption } from './auth/credentials.js';
+import { openEventStream } from './repository/sse/event-stream-method.js';
+import type { EventStream, EventStreamOptions } from './repository/sse/types.js';
+import type { StandardSchemaV1 } from './contract/standard-schema.js';
 
 /** A configured SDK instance for the standalone operation functions; create it once and share it. */
 export interface Client {
@@ -98,6 +101,23 @@ export function defineOperation<Op>(meta: OperationMeta): OperationFunction<Op> 
     raw: { value: raw },
   });
   return operation as unknown as OperationFunction<Op>;
+}
+
+/** A standalone `text/event-stream` operation: `streamEvents(client, init?, options?)` opens a typed, reconnecting stream. */
+export interface EventStreamFunction<Op, Data> {
+  (client: Client, ...args: OperationArgs<Op, EventStreamOptions>): EventStream<Data>;
+  readonly meta: OperationMeta;
+}
+
+/** Defines a standalone event-stream operation (generated for `text/event-stream` answers); `schema` checks each event's data. */
+export function defineEventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamFunction<Op, Data> {
+  const operation = (client: Client, init?: unknown, options?: EventStreamOptions) => {
+    const core = cores.get(client);
+    if (core === undefined) throw new TypeError(`Tether: ${meta.id} needs the client createClient() returned as its first argument`);
+    return openEventStream<Data>(meta, (i, o) => core.call(meta, i, o), core.streamHost, schema, init, options);
+  };
+  Object.defineProperties(operation, { name: { value: meta.operationId ?? meta.id }, meta: { value: meta, enumerable: true } });
+  return operation as unknown as EventStreamFunction<Op, Data>;
 }
 
 /** Declares a standalone paginated operation: `defineOperation` plus `.pages()` and `.all()`. */

@@ -20,6 +20,7 @@ export type { DeprecationHandler, DeprecationNotice } from './service/deprecatio
 export type { LogFields, LogLevel, Logger } from './network/types.js';
 export { DEFAULT_REDACT_HEADERS, DEFAULT_REDACT_QUERY_PARAMS, REDACTED } from './network/redact.js';
 export type { ApiInfo, OperationMethod } from './runtime.js';
+export type { EventStream, EventStreamMethod, EventStreamOptions, ReconnectOptions, ServerSentEvent, StreamMode } from './repository/sse/types.js';
 export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
 export { withBatch } from './repository/batch/wiring.js';
@@ -31,6 +32,17 @@ export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUp
 export type { CacheInfo } from './service/method-extras.js';
 export type { CacheStrategy } from './repository/cache/types.js';
 export { CacheMissError, isCacheMiss } from './repository/cache/cache-miss.js';
+/** TanStack Query helpers (docs/tanstack-query.md); the generated `createQueries(sdk)` types them per operation. */
+export { tetherQueries } from './repository/query/create-queries.js';
+export { TETHER_QUERY_PREFIX } from './repository/query/keys.js';
+export { registerTetherMutations, type RegisterMutationsOptions } from './repository/query/register-mutations.js';
+export { bridgeTetherCache, CacheBridgeError, type CacheBridge } from './repository/query/cache-bridge.js';
+export type {
+  InfiniteQueryHelpers, InitArgs, MutationData, MutationHelpers, MutationVariables, PageQuery, QueryCallOptions, QueryData,
+  QueryFunctionContextLike, QueryHelpers, QueryInit, TetherInfiniteQueryKey, TetherInfiniteQueryOptions, TetherMutationKey,
+  TetherMutationOptions, TetherQueryKey, TetherQueryOptions, TetherQueryOptionsConfig,
+} from './repository/query/types.js';
+export type { QueryClientLike, MutationDefaultsTarget } from './repository/query/client-types.js';
 
 export { tokensFromResponse } from './auth/tokens-from-response.js';
 export type { RefreshTokens } from './auth/token-manager.js';
@@ -55,6 +67,26 @@ export type { IdbFactoryLike } from './platform/storage/idb-types.js';
 export { asyncStorageAdapter, type AsyncStorageAdapterOptions, type AsyncStorageLike } from './platform/storage/async-storage-adapter.js';
 export { mmkvStorage, type MmkvLike, type MmkvStorageOptions } from './platform/storage/mmkv-storage.js';
 export { StorageError, StorageErrorCode, isStorageError, type StorageOperation } from './platform/storage/storage-error.js';
+/** Connectivity and foreground adapters (browser, React Native NetInfo/AppState, manual, failure-driven); docs/getting-started-*.md. */
+export type { Connectivity, Foreground } from './platform/connectivity/types.js';
+export { manualConnectivity, manualForeground } from './platform/connectivity/manual.js';
+export { browserConnectivity, type BrowserConnectivityTarget, type NetworkInformationLike } from './platform/connectivity/browser.js';
+export { browserForeground, type VisibilityTarget } from './platform/connectivity/browser-foreground.js';
+export { appStateForeground, type AppStateLike } from './platform/connectivity/app-state-foreground.js';
+export {
+  netInfoConnectivity,
+  type NetInfoConnectivity,
+  type NetInfoConnectivityOptions,
+  type NetInfoLike,
+  type NetInfoStateLike,
+} from './platform/connectivity/netinfo.js';
+export {
+  FAILURE_AWARE_DEFAULTS,
+  failureAwareConnectivity,
+  type FailureAwareConnectivity,
+  type FailureAwareOptions,
+} from './platform/connectivity/failure-aware.js';
+export { httpProbe, type HttpProbeOptions } from './platform/connectivity/http-probe.js';
 
 export type {
   HttpMethod,

@@ -14,8 +14,14 @@ import { createCallRunner } from './service/call.js';
 import { addMethodVariants, type OperationError, type RawResult, type SafeResult } from './service/method-extras.js';
 import { CACHE_WIRING, cacheWiring, type CacheWiring } from './repository/cache-wiring.js';
 import type { SdkCache } from './repository/sdk-cache.js';
+import { OFFLINE_WIRING, offlineWiring, type OfflineWiring, type WithOffline } from './repository/offline-wiring.js';
+import { inertOfflineQueue, refuseQueueOption } from './repository/offline/inert.js';
+import type { OfflineQueue, QueuedResult } from './repository/offline/types.js';
 import type { OperationArgs, OperationData, OperationMeta, PageItem } from './contract/operation.js';
 import type { PageOptions } from './service/paginate.js';
+import { openEventStream, type StreamHost } from './repository/sse/event-stream-method.js';
+import type { EventStreamMethod, EventStreamOptions } from './repository/sse/types.js';
+import type { StandardSchemaV1 } from './contract/standard-schema.js';
 
 export type { CallOptions, SdkOptions } from './options.js';
 export type {
@@ -29,9 +35,11 @@ export type {
   PaginationMeta,
 } from './contract/operation.js';
 export type { StandardSchemaV1 } from './contract/standard-schema.js';
+export type { EventStream, EventStreamMethod, EventStreamOptions, ReconnectOptions, ServerSentEvent, StreamMode } from './repository/sse/types.js';
 export type { CacheInfo, OperationError, RawResult, SafeResult } from './service/method-extras.js';
 export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { PageOptions } from './service/paginate.js';
+export type { OfflineQueue, QueuedResult } from './repository/offline/types.js';
 export type { ValidateMode } from './service/validate.js';
 export type { Readable, WebhookPayload, Writable } from './contract/operation.js';
 export { defineWebhook, type WebhookBody, type WebhookMeta, type WebhookParser, type WebhookResult } from './service/webhook.js';
@@ -52,6 +60,8 @@ export interface ApiInfo {
  * `.pages()` / `.all()` walk a paginated list.
  */
 export interface OperationMethod<Op, Paginated extends boolean = false> {
+  /** With `{ offline: 'queue' }`: resolves with a QueuedResult when the mutation was queued instead of sent (docs/offline.md). */
+  (init: QueueCallArgs<Op>[0], options: QueueCallArgs<Op>[1]): Promise<OperationData<Op> | QueuedResult>;
   (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
@@ -71,6 +81,9 @@ export interface OperationMethod<Op, Paginated extends boolean = false> {
     : never;
 }
 
+/** The arguments of a call made with `{ offline: 'queue' }` (the init as the operation takes it). */
+export type QueueCallArgs<Op> = [init: OperationArgs<Op, never>[0], options: CallOptions & { readonly offline: 'queue' }];
+
 /** Shared machinery behind one SDK instance. */
 export interface Runtime {
   readonly api: ApiInfo;
@@ -81,6 +94,13 @@ export interface Runtime {
   operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated>;
   /** `sdk.cache`, typed by the SDK's services `S` (inert when no `cache` option was given). */
   cache<S>(): SdkCache<S>;
+  /** `sdk.offline`, typed by the SDK's services `S` (inert when no `offline` option was given). */
+  offline<S>(): OfflineQueue<S>;
+  /**
+   * Binds a `text/event-stream` operation: calling the method opens a reconnecting stream of
+   * events whose data is `Data`, checked against `schema` (the spec's; raw text without one).
+   */
+  eventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamMethod<Op, Data>;
 }
 
 type Run = (init: unknown, options: unknown) => Promise<unknown>;
@@ -99,16 +119,22 @@ function wireCallPath(
   caching: CacheWiring | undefined,
   batching: BatchWiring | undefined,
   batchOperations?: readonly OperationMeta[],
-): { bind(meta: OperationMeta): Run; cache<S>(): SdkCache<S>; check(): void } {
+  offline?: OfflineWiring,
+): { bind(meta: OperationMeta): Run; cache<S>(): SdkCache<S>; offline<S>(): OfflineQueue<S>; check(): void; readonly host: StreamHost } {
   const checked = auth ? auth.resolve(options, api.securitySchemes) : resolveCoreOptions(options);
   // The cache (cache-wiring.ts) observes the token store, so it comes before the token manager.
   const cached = caching?.start(options, checked);
-  const resolved = cached?.options ?? checked;
+  // The offline queue (offline-wiring.ts) observes the token store too: a sign-in resumes it.
+  const queued = offline?.start(options, cached?.options ?? checked, api);
+  const resolved = queued?.options ?? cached?.options ?? checked;
   const now = () => resolved.clock.now();
   let specRefresh: RefreshTokens | undefined;
   const started = auth?.start(resolved, api.securitySchemes, () => specRefresh);
   const tokens = started?.tokens;
-  if (tokens) cached?.useTokens(() => tokens.current());
+  if (tokens) {
+    cached?.useTokens(() => tokens.current());
+    queued?.useTokens(() => tokens.current());
+  }
   const pipeline = createNetworkChain(resolved, { auth: started?.layer });
   // The repository layer's exchanges around the pipeline: the cache answers first, and only
   // its misses reach the batcher (repository/batch/), which sends the rest on unchanged.
@@ -117,7 +143,9 @@ function wireCallPath(
   const call = createCallRunner(resolved, pipeline, cached ? cached.exchange(belowCache ?? pipeline) : belowCache);
   return {
     cache: <S>() => (cached ? cached.sdkCache<S>() : caching!.inert<S>(resolved)),
+    offline: <S>() => (queued ? queued.queue<S>() : inertOfflineQueue<S>()),
     check: () => batched?.check(),
+    host: { clock: resolved.clock, log: resolved.log, baseUrl: resolved.baseUrl, validate: resolved.validate },
     bind(meta) {
       cached?.bind(meta);
       let run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);
@@ -126,7 +154,19 @@ function wireCallPath(
         run = auth.bind(meta, run, started?.tokens, now, resolved.log);
       }
       // Batching (off unless options.batch) marks the calls its batcher may take.
-      return batched ? batched.bind(meta, run) : run;
+      if (batched) run = batched.bind(meta, run);
+      // The offline queue replays through this same run, and handles `{ offline: 'queue' }`.
+      if (queued) return queued.bind(meta, run);
+      const plain = run;
+      return (init, callOptions) => {
+        if (callOptions === undefined) return plain(init, callOptions);
+        try {
+          refuseQueueOption(meta.id, callOptions);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return plain(init, callOptions);
+      };
     },
   };
 }
@@ -135,8 +175,9 @@ function wireCallPath(
 export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiInfo): Runtime {
   // createSdk binds every operation before it returns, so the spec's refresh operation is
   // learnt before any call can be made, and nobody has to hand it over separately.
-  const wiring = wireCallPath(options, api, authWiring, cacheWiring, batchWiring);
+  const wiring = wireCallPath(options, api, authWiring, cacheWiring, batchWiring, undefined, offlineWiring);
   let sdkCache: SdkCache<unknown> | undefined;
+  let sdkOffline: OfflineQueue<unknown> | undefined;
   // The `batch` option's ids are checked once every operation is bound: createSdk asks for
   // sdk.cache after binding every service (so a typo throws from createSdk), else the first call.
   let checked = false;
@@ -149,6 +190,9 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
     cache<S>(): SdkCache<S> {
       check();
       return (sdkCache ??= wiring.cache<unknown>()) as SdkCache<S>;
+    },
+    offline<S>(): OfflineQueue<S> {
+      return (sdkOffline ??= wiring.offline<unknown>()) as OfflineQueue<S>;
     },
     api: Object.freeze({ ...api }),
     operation<Op, Paginated extends boolean = false>(meta: OperationMeta): OperationMethod<Op, Paginated> {
@@ -167,6 +211,15 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
       addMethodVariants(method, meta);
       // The runner is untyped inside; OperationArgs/OperationData carry the types outside.
       return method as unknown as OperationMethod<Op, Paginated>;
+    },
+    eventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamMethod<Op, Data> {
+      const run = wiring.bind(meta);
+      const method = (init?: unknown, streamOptions?: EventStreamOptions) => {
+        if (!checked) check();
+        return openEventStream<Data>(meta, run as (init: unknown, options: CallOptions | undefined) => Promise<unknown>, wiring.host, schema, init, streamOptions);
+      };
+      Object.defineProperties(method, { name: { value: meta.operationId ?? meta.id }, meta: { value: meta, enumerable: true } });
+      return method as unknown as EventStreamMethod<Op, Data>;
     },
   });
 }
@@ -188,6 +241,8 @@ export interface CallCore {
   readonly api: ApiInfo;
   /** Runs one call of `meta`, with the token bookkeeping of its auth role; resolves with the success body. */
   call(meta: OperationMeta, init: unknown, options: CallOptions | undefined): Promise<unknown>;
+  /** What an event stream borrows from the SDK (clock, log, base URL, validate mode). */
+  readonly streamHost: StreamHost;
 }
 
 /**
@@ -210,12 +265,19 @@ export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiI
   if (batching === undefined && typeof options === 'object' && options !== null && options.batch !== undefined && options.batch !== false) {
     throw new TypeError('Tether: createClient(options) with batch needs createClient(withBatch(options, ...operations)), which brings batching into the bundle (createSdk always has it)');
   }
-  const wiring = wireCallPath(options, api, auth, caching, batching?.wiring, batching?.operations);
+  const offline = typeof options === 'object' && options !== null ? (options as { [OFFLINE_WIRING]?: WithOffline })[OFFLINE_WIRING] : undefined;
+  if (offline === undefined && typeof options === 'object' && options !== null && options.offline !== undefined) {
+    throw new TypeError('Tether: createClient(options) with offline needs createClient(withOffline(options, ...operations)), which brings the offline queue into the bundle (createSdk always has it)');
+  }
+  const wiring = wireCallPath(options, api, auth, caching, batching?.wiring, batching?.operations, offline?.wiring);
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();
+  // The operations the queue may replay after a restart are bound up front too.
+  for (const meta of offline?.operations ?? []) runs.set(meta, wiring.bind(meta));
   return Object.freeze({
     api: Object.freeze({ ...api }),
+    streamHost: wiring.host,
     call(meta: OperationMeta, init: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
       let run = runs.get(meta);
       if (run === undefined) {

@@ -7,7 +7,7 @@
  */
 
 /** What the generated files themselves declare or import at module scope. */
-const GENERATED = ['v', 'op', 'OperationMeta', 'paths', 'components', 'operations', 'webhooks', 'api', 'createSdk', 'createClient', 'Sdk', 'Client'];
+const GENERATED = ['v', 'op', 'OperationMeta', 'paths', 'components', 'operations', 'webhooks', 'api', 'createSdk', 'createClient', 'Sdk', 'Client', 'createQueries', 'Queries'];
 
 /** Value exports of the runtime (`src/index.ts`, `src/runtime.ts`, `src/client.ts`). */
 export const RUNTIME_VALUE_EXPORTS = [
@@ -15,10 +15,13 @@ export const RUNTIME_VALUE_EXPORTS = [
   'RETRY_BUDGET_DEFAULTS', 'createRetryBudget', 'systemClock', 'DEFAULT_REDACT_HEADERS', 'DEFAULT_REDACT_QUERY_PARAMS',
   'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
-  'createOperationClient', 'defineOperation', 'definePagedOperation', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
+  'createOperationClient', 'defineOperation', 'definePagedOperation', 'defineEventStream', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
   'operationPages', 'mediaBodies', 'styledParams', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
   'StorageErrorCode', 'isStorageError', 'withAuth', 'withCache', 'CACHE_DEFAULTS', 'CacheMissError', 'isCacheMiss',
   'withBatch', 'BatchItemMissingError', 'isBatchItemMissing',
+  'manualConnectivity', 'manualForeground', 'browserConnectivity', 'browserForeground', 'appStateForeground', 'netInfoConnectivity',
+  'FAILURE_AWARE_DEFAULTS', 'failureAwareConnectivity', 'httpProbe', 'tetherQueries', 'TETHER_QUERY_PREFIX', 'registerTetherMutations',
+  'bridgeTetherCache', 'CacheBridgeError',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

@@ -29,7 +29,7 @@ export function transport(fetchImpl?: PlatformFetch): FetchLike {
   return (attempt, context) => {
     // Copied to a local before calling: browsers throw "Illegal invocation" when fetch is
     // called as a method of some other object (e.g. our frozen options).
-    const send: PlatformFetch | undefined = fetchImpl ?? globalThis.fetch;
+    const send: PlatformFetch | undefined = context.fetch ?? fetchImpl ?? globalThis.fetch;
     if (typeof send !== 'function') {
       // A set-up problem, not a network failure: UNKNOWN (never retried), saying what to do.
       return Promise.reject(

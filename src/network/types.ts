@@ -76,6 +76,8 @@ export interface RequestContext {
    * the way out, so a layer may pass raw requests' URLs and headers. Absent in bare unit tests.
    */
   readonly log?: Logger | undefined;
+  /** This call's own transport, used instead of the SDK's fetch (an event stream's XHR fallback). */
+  readonly fetch?: PlatformFetch | undefined;
 }
 
 /** Log severities, lowest first; 'off' logs nothing. */

@@ -7,7 +7,7 @@
 import { createNetworkError, type FailureDetails } from '../errors/create-network-error.js';
 import { formatPath, toFieldErrors, type ValidationIssue } from '../errors/field-errors.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
-import type { Attempt, CallStats, FetchLike, Logger, RequestContext } from '../network/types.js';
+import type { Attempt, CallStats, FetchLike, Logger, PlatformFetch, RequestContext } from '../network/types.js';
 import { resolveCallOptions, type ResolvedNetworkOptions } from '../network/options.js';
 import { isOneShotBody } from './body.js';
 import { createDeprecationWatch } from './deprecation.js';
@@ -37,6 +37,12 @@ export const RESPONSE_SINK: unique symbol = Symbol('tether.responseSink');
 export type ResponseSink = (response: Response) => void;
 
 /**
+ * A call option key (like RESPONSE_SINK) giving one call its own transport instead of the
+ * SDK's fetch: the event-stream client's XHR fallback (repository/sse/), still behind every layer.
+ */
+export const STREAM_FETCH: unique symbol = Symbol('tether.streamFetch');
+
+/**
  * Sends one built attempt of a call: by default the network pipeline itself; the repository
  * layer (cache, batching) hands in its own around the pipeline. It sees the call's raw options
  * (per-call `cache`, sinks) and resolves with the Response the runner reads as usual.
@@ -54,7 +60,7 @@ export function createCallRunner(options: ResolvedNetworkOptions & ResolvedServi
     const callOptions = rawOptions === undefined ? sdkCallOptions : resolveCallOptions(options, rawOptions);
     const validate = resolveValidateMode(rawOptions?.validate, options.validate);
     const signal = rawOptions?.signal;
-    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log };
+    const context: RequestContext = { meta, options: callOptions, signal, attempt: 1, stats: { attempts: 0 }, replayable: !isOneShotBody((rawInit as CallInit | undefined)?.body), log: options.log, fetch: (rawOptions as { [STREAM_FETCH]?: PlatformFetch } | undefined)?.[STREAM_FETCH] };
     const init = applyIdempotencyKey(meta, (rawInit ?? {}) as CallInit, callOptions.idempotencyKey, undefined, options.idempotency);
     const limit = callOptions.maxResponseBytes ?? options.maxResponseBytes;
 

@@ -1,0 +1,106 @@
+/**
+ * One connection's body as chunks, whichever way the platform delivers it: bytes from a
+ * streamed fetch body, text deltas from XHR progress events, or the whole text of a buffered
+ * response (polling). Every error raised while reading is marked as a read failure, so the
+ * loop knows the connection had opened (a drop, not a refused connection).
+ */
+import { markReadFailure } from './read-failure.js';
+import { xhrTextOf } from './xhr-fetch.js';
+import type { StreamMode } from './types.js';
+
+/** Yields the body of `response` as it arrives; stops (releasing the connection) when the consumer stops. */
+export async function* readBody(response: Response, mode: StreamMode, signal: AbortSignal): AsyncGenerator<Uint8Array | string, void, undefined> {
+  const body = response.body;
+  if (body) {
+    const reader = body.getReader();
+    let done = false;
+    try {
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw markReadFailure(error);
+        }
+        if (chunk.done) {
+          done = true;
+          return;
+        }
+        yield chunk.value;
+      }
+    } finally {
+      // Stopped early (break, a bad event, close()): release the connection now.
+      if (!done) reader.cancel().catch(() => {});
+    }
+  }
+  const xhr = mode === 'xhr' ? xhrTextOf(response) : undefined;
+  if (xhr) {
+    yield* channel((push) => xhr.read(push), signal);
+    return;
+  }
+  // Polling (or a buffered body in any mode): the whole text once the server ends it.
+  try {
+    yield await abortable(response.text(), signal);
+  } catch (error) {
+    throw markReadFailure(error);
+  }
+}
+
+/** Turns a push source (`start(push)` settling when it ends) into an async generator. */
+async function* channel(start: (push: (text: string) => void) => Promise<void>, signal: AbortSignal): AsyncGenerator<string, void, undefined> {
+  const queue: string[] = [];
+  let wake: (() => void) | undefined;
+  let outcome: { error?: unknown } | undefined;
+  const ping = () => {
+    wake?.();
+    wake = undefined;
+  };
+  start((text) => {
+    queue.push(text);
+    ping();
+  }).then(
+    () => {
+      outcome = {};
+      ping();
+    },
+    (error: unknown) => {
+      outcome = { error };
+      ping();
+    },
+  );
+  const onAbort = () => {
+    outcome ??= { error: signal.reason };
+    ping();
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      while (queue.length > 0) yield queue.shift()!;
+      if (outcome) {
+        if ('error' in outcome) throw markReadFailure(outcome.error);
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function abortable<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Binds a `text/event-stream` operation to an SDK's call path: each connection is one ordinary
+ * call (auth header, refresh and replay on 401, https guard, idle timeout, logging), with the
+ * stream's own retry policy instead of the call's (retry: false), the Last-Event-ID to resume
+ * from, and, in XHR mode, an XHR transport for that call only. Each event's data is parsed as
+ * JSON and checked against the spec's schema per `validate`, when the spec gives one.
+ */
+import { NetworkError, NetworkErrorType } from '../../errors/network-error.js';
+import type { ValidationIssue } from '../../errors/field-errors.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Logger } from '../../network/types.js';
+import type { OperationMeta } from '../../contract/operation.js';
+import type { StandardSchemaV1 } from '../../contract/standard-schema.js';
+import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
+import { isThenable, issuesOf, resolveValidateMode, type ValidateMode } from '../../service/validate.js';
+import type { CallOptions } from '../../options.js';
+import { createEventStream } from './event-stream.js';
+import { resolveReconnect } from './reconnect-policy.js';
+import { xhrFetch, hasXhr } from './xhr-fetch.js';
+import type { RawEvent } from './parse.js';
+import type { EventStream, EventStreamOptions, ServerSentEvent, StreamMode } from './types.js';
+
+/** Runs one call of the operation through the SDK's call path. */
+export type StreamRun = (init: unknown, options: CallOptions | undefined) => Promise<unknown>;
+
+/** What the SDK lends a stream: its clock, log, base URL and default validate mode. */
+export interface StreamHost {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly baseUrl: string;
+  readonly validate: ValidateMode;
+}
+
+interface StreamInit {
+  readonly params?: { readonly header?: Readonly<Record<string, unknown>> } & Readonly<Record<string, unknown>>;
+  readonly headers?: ConstructorParameters<typeof Headers>[0];
+}
+
+const POLL_INTERVAL_MS = 5000;
+
+/** Opens a typed event stream of `meta` (nothing is sent until it is iterated). */
+export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host: StreamHost, schema: StandardSchemaV1 | undefined, rawInit: unknown, options: EventStreamOptions | undefined): EventStream<Data> {
+  const init = (rawInit ?? {}) as StreamInit;
+  const validate = resolveValidateMode(options?.validate, host.validate);
+  const pollIntervalMs = options?.pollIntervalMs ?? POLL_INTERVAL_MS;
+  if (typeof pollIntervalMs !== 'number' || !(pollIntervalMs >= 0)) throw new TypeError('Tether: pollIntervalMs must be a number >= 0');
+  const { header, lastEventId: declared } = withoutLastEventId(init.params?.header);
+  const url = `${host.baseUrl}${meta.path}`;
+  const method = meta.method.toUpperCase();
+  const { signal, lastEventId, mode, reconnect, pollIntervalMs: _poll, ...callOptions } = options ?? {};
+  let xhr: ReturnType<typeof xhrFetch> | undefined;
+
+  const open = async (resumeFrom: string | undefined, current: StreamMode, connection: AbortSignal): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (resumeFrom !== undefined) headers.set('last-event-id', resumeFrom);
+    // Polling needs an answer that ends: RFC 7240's "respond within 0 s" (docs/sse.md).
+    if (current === 'poll') headers.set('prefer', 'wait=0');
+    let response: Response | undefined;
+    const sink: ResponseSink = (r) => (response = r);
+    await run(
+      { ...init, params: { ...init.params, header }, headers },
+      {
+        ...callOptions,
+        signal: connection,
+        retry: false,
+        cache: false,
+        [RESPONSE_SINK]: sink,
+        ...(current === 'xhr' ? { [STREAM_FETCH]: (xhr ??= xhrFetch()) } : {}),
+      } as CallOptions,
+    );
+    return response!;
+  };
+
+  const parse = (raw: RawEvent): ServerSentEvent<Data> | Promise<ServerSentEvent<Data>> => {
+    if (schema === undefined) return raw as unknown as ServerSentEvent<Data>;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw.data);
+    } catch (error) {
+      throw badEvent(`Event ${raw.id ?? '(no id)'} of ${meta.id} is not valid JSON`, raw, undefined, error);
+    }
+    const event = { id: raw.id, event: raw.event, data } as ServerSentEvent<Data>;
+    if (validate === 'off') return event;
+    const found = issuesOf(schema, data);
+    const settle = (issues: ValidationIssue[] | undefined) => {
+      if (!issues) return event;
+      const what = `Event ${raw.id ?? '(no id)'} of ${meta.id} does not match the spec`;
+      if (validate === 'strict') throw badEvent(what, raw, issues);
+      host.log.warn(`${what}; passing it through`);
+      return event;
+    };
+    return isThenable(found) ? found.then(settle) : settle(found);
+  };
+
+  const badEvent = (summary: string, raw: RawEvent, issues: ValidationIssue[] | undefined, cause?: unknown) =>
+    new NetworkError({ type: NetworkErrorType.UNKNOWN, summary, method, url, data: raw.data, issues, source: 'server', cause });
+
+  return createEventStream<Data>(
+    { open, parse, clock: host.clock, method, url },
+    {
+      mode: mode === undefined || mode === 'auto' ? platformMode() : checkMode(mode),
+      lastEventId: lastEventId ?? declared,
+      reconnect: resolveReconnect(reconnect),
+      pollIntervalMs,
+      signal,
+    },
+  );
+}
+
+/** Fetch where bodies stream, else XHR, else polling; looked up per stream, so polyfills count. */
+function platformMode(): StreamMode {
+  const g = globalThis as { ReadableStream?: unknown; Response?: { prototype?: object } };
+  const streams = typeof g.ReadableStream === 'function' && g.Response?.prototype !== undefined && 'body' in g.Response.prototype;
+  if (streams) return 'fetch';
+  return hasXhr() ? 'xhr' : 'poll';
+}
+
+function checkMode(mode: unknown): StreamMode {
+  if (mode === 'fetch' || mode === 'xhr' || mode === 'poll') return mode;
+  throw new TypeError("Tether: mode must be 'auto', 'fetch', 'xhr' or 'poll'");
+}
+
+/** The header parameters without Last-Event-ID (the stream sends its own), and the id they held. */
+function withoutLastEventId(header: Readonly<Record<string, unknown>> | undefined): { header: Record<string, unknown> | undefined; lastEventId: string | undefined } {
+  if (header === undefined) return { header, lastEventId: undefined };
+  const out: Record<string, unknown> = {};
+  let lastEventId: string | undefined;
+  for (const [name, value] of Object.entries(header)) {
+    if (name.toLowerCase() === 'last-event-id') lastEventId = value === undefined ? undefined : String(value);
+    else out[name] = value;
+  }
+  return { header: out, lastEventId };
+}

@@ -1,0 +1,136 @@
+/**
+ * The event-stream loop: open a connection, decode events as they arrive, and when the
+ * connection ends or drops, wait and open the next one from the last event id, so the app
+ * sees every event once, in order, across reconnects (the server replays after Last-Event-ID).
+ * One AbortController per stream ends everything: the app's signal, `close()` and a `break`
+ * out of `for await` all abort the open connection and any wait, and the iteration finishes
+ * without an error. Permanent failures end it with their NetworkError (reconnect-policy.ts).
+ */
+import { abortableSleep, type Clock } from '../../platform/clock.js';
+import { NetworkError, NetworkErrorType, isNetworkError } from '../../errors/network-error.js';
+import { createEventDecoder, type RawEvent } from './parse.js';
+import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect-policy.js';
+import { readBody } from './body-chunks.js';
+import { isReadFailure } from './read-failure.js';
+import { hasXhr } from './xhr-fetch.js';
+import type { EventStream, ServerSentEvent, StreamMode } from './types.js';
+
+/** What the loop needs from the SDK: how to open one connection and how to type one event. */
+export interface StreamDriver<Data> {
+  /** Sends the request through the SDK's pipeline; resolves with the 2xx Response, rejects with a NetworkError. */
+  open(lastEventId: string | undefined, mode: StreamMode, signal: AbortSignal): Promise<Response>;
+  /** Parses and checks one event's data; throws a NetworkError for a bad one (strict validation). */
+  parse(event: RawEvent): ServerSentEvent<Data> | Promise<ServerSentEvent<Data>>;
+  readonly clock: Clock;
+  /** For the error a dropped connection becomes: which request it was. */
+  readonly method: string;
+  readonly url: string;
+}
+
+/** The stream's settings, already validated. */
+export interface StreamSettings {
+  readonly mode: StreamMode;
+  readonly lastEventId: string | undefined;
+  readonly reconnect: ResolvedReconnect;
+  readonly pollIntervalMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Starts nothing until iterated; each iteration of the returned stream drives one loop. */
+export function createEventStream<Data>(driver: StreamDriver<Data>, settings: StreamSettings): EventStream<Data> {
+  const stop = new AbortController();
+  const onAppAbort = () => stop.abort();
+  let mode = settings.mode;
+  let lastEventId = settings.lastEventId;
+  let connections = 0;
+  let started = false;
+
+  async function* run(): AsyncGenerator<ServerSentEvent<Data>, void, undefined> {
+    if (settings.signal?.aborted) return;
+    settings.signal?.addEventListener('abort', onAppAbort, { once: true });
+    let retryMs = settings.reconnect.initialDelayMs;
+    let failures = 0;
+    try {
+      while (!stop.signal.aborted) {
+        const connection = new AbortController();
+        const cut = () => connection.abort();
+        stop.signal.addEventListener('abort', cut, { once: true });
+        let retryAfterMs: number | undefined;
+        try {
+          connections += 1;
+          const response = await driver.open(lastEventId, mode, connection.signal);
+          failures = 0;
+          // 204: the server asks the client to stop reconnecting (as EventSource does).
+          if (response.status === 204) return;
+          if (mode === 'fetch' && !response.body) {
+            // This platform's fetch buffers bodies (React Native): switch, and reconnect at once.
+            mode = hasXhr() ? 'xhr' : 'poll';
+            connection.abort();
+            continue;
+          }
+          const events: RawEvent[] = [];
+          const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId);
+          for await (const chunk of readBody(response, mode, connection.signal)) {
+            if (typeof chunk === 'string') decoder.feedText(chunk);
+            else decoder.feedBytes(chunk);
+            while (events.length > 0) {
+              const event = await driver.parse(events.shift()!);
+              lastEventId = event.id;
+              yield event;
+            }
+          }
+          // Ended normally: reconnect after the server's retry (SSE semantics).
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          const failure = asNetworkError(error, driver);
+          // A bad event (strict validation) or a permanent refusal ends the stream.
+          if (!isTransient(failure)) throw failure;
+          // A connection that opened and then dropped counts as no failure (like a normal end).
+          if (!isReadFailure(error)) {
+            failures += 1;
+            if (failures >= settings.reconnect.maxAttempts) throw failure;
+            retryAfterMs = failure.retryAfterMs;
+          }
+        } finally {
+          stop.signal.removeEventListener('abort', cut);
+          connection.abort();
+        }
+        const base = mode === 'poll' ? Math.max(settings.pollIntervalMs, retryMs) : retryMs;
+        const wait = reconnectDelay(settings.reconnect, base, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);
+        try {
+          await abortableSleep(driver.clock, wait, stop.signal, () => stop.signal.reason);
+        } catch {
+          return;
+        }
+      }
+    } finally {
+      settings.signal?.removeEventListener('abort', onAppAbort);
+      stop.abort();
+    }
+  }
+
+  return {
+    get mode() {
+      return mode;
+    },
+    get lastEventId() {
+      return lastEventId;
+    },
+    get connections() {
+      return connections;
+    },
+    close: () => stop.abort(),
+    [Symbol.asyncIterator]() {
+      // One loop per stream: a second iteration would open a second connection and split events.
+      if (started) throw new TypeError('Tether: an event stream can be iterated once; call the method again for another stream');
+      started = true;
+      return run();
+    },
+  };
+}
+
+/** A NetworkError as it is; anything else (a transport's TypeError mid-body) a CONNECTION one. */
+function asNetworkError(error: unknown, driver: { method: string; url: string }): NetworkError {
+  if (isNetworkError(error)) return error;
+  return new NetworkError({ type: NetworkErrorType.CONNECTION, summary: 'Event stream connection lost', method: driver.method, url: driver.url, cause: error });
+}
