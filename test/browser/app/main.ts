@@ -5,7 +5,7 @@
  * a small API on `window.tether` (app/api.ts) for the suite to drive.
  *
  * The page's URL configures it: `?header=<name>` adds a static header to every call (the CORS
- * test's header the server does not allow).
+ * test's header the server does not allow); `?retries=<n>` sets the retry count.
  */
 import { createSdk, indexedDbStorage, isNetworkError, storageTokenStore, type Sdk } from '../../../generated/v1/index.js';
 import type { BrowserApp, CallOutcome } from './api.js';
@@ -36,6 +36,7 @@ function start(): void {
 
   const params = new URL(location.href).searchParams;
   const extraHeader = params.get('header');
+  const retries = params.get('retries');
   const storage = indexedDbStorage();
   const baseUrl = apiUrl();
   const sdk: Sdk = createSdk({
@@ -45,6 +46,7 @@ function start(): void {
     storage,
     logLevel: 'off',
     ...(extraHeader ? { headers: { [extraHeader]: '1' } } : {}),
+    ...(retries ? { retry: { maxRetries: Number(retries) } } : {}),
   });
 
   const app: BrowserApp = {
