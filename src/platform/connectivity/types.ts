@@ -12,6 +12,10 @@ export interface Connectivity {
   subscribe(listener: (online: boolean) => void): () => void;
   /** True on a metered connection (cellular, a hotspot); undefined when the platform does not say. */
   isConnectionExpensive?(): boolean | undefined;
+  /** Optional: the SDK reports a send that failed with CONNECTION here (failureAwareConnectivity learns from it). */
+  reportFailure?(): void;
+  /** Optional: the SDK reports a send that got any HTTP answer here. */
+  reportSuccess?(): void;
 }
 
 /** Whether the app is in front of the user (page visible, React Native AppState 'active'). */
