@@ -25,9 +25,10 @@ import { userRoutes } from './routes/users.js';
 import { loadSpec, loadSpecV2 } from './spec.js';
 import { v2Routes } from './routes/v2.js';
 import { versionedApp } from './versions.js';
-import { createSseHub } from './sse.js';
+import { createSseHub, type SseHub } from './sse.js';
 import { SEED_PASSWORD, SEED_USERS, createStore, type Store } from './store.js';
 import { createTimers } from './timers.js';
+import { attachWsHub, type WsHub } from './ws.js';
 import type { RequestLogEntry, Tokens, User } from './types.js';
 
 export type { Fault, FaultRule, FaultRuleState, FaultController, FaultType } from './faults.js';
@@ -86,6 +87,10 @@ export interface TestServer {
   requests: RequestLogEntry[];
   /** Clears faults, ledger, request log, idempotency keys and the refresh counter; restores seed orders. Tokens stay valid. */
   reset(): void;
+  /** The open SSE streams of /events: `size`, and `dropAll()` to cut them as a failing network would. */
+  sse: Pick<SseHub, 'size' | 'dropAll'>;
+  /** The WebSocket push endpoint at `/ws` (ws.ts). */
+  ws: WsHub;
 }
 
 const DEFAULTS = {
@@ -117,6 +122,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     idempotency.clear();
     tokens.resetCounters();
     store.reset();
+    ws.muted = false;
   };
   const deps: Deps = { store, tokens, ledger, idempotency, faults, timers, spec, sse, requests, now, reset };
   const v1App = createApp(deps, createRouter(spec, [...authRoutes, ...userRoutes, ...orderRoutes, ...syncRoutes, ...eventRoutes]));
@@ -125,6 +131,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const app = versionedApp({ v1: v1App, v2: createApp({ ...deps, spec: specV2 }, createRouter(specV2, v2Routes)) });
 
   const server = createServer({ keepAliveTimeout: 5_000 }, app.handle);
+  const ws = attachWsHub(server, { store, tokens });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -149,6 +156,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     closing ??= new Promise<void>((resolve) => {
       timers.clearAll();
       sse.closeAll();
+      ws.close();
       app.releaseHung();
       server.close(() => resolve());
       server.closeAllConnections();
@@ -182,5 +190,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     seed: { password: SEED_PASSWORD, alice: user('alice@example.com'), bob: user('bob@example.com'), carol: user('carol@example.com') },
     requests,
     reset,
+    sse,
+    ws,
   };
 }
