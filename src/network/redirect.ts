@@ -30,8 +30,9 @@
  * have acted on it. The browser then applies its own rules (Authorization dropped
  * cross-origin since the 2023 Fetch change, custom headers kept but subject to CORS).
  * Node/undici honours 'manual'. A fetch that ignores it and follows anyway (some polyfills;
- * verify on your React Native version) answers with `redirected: true`; we cannot undo what it
- * sent, so we say so once at warn level.
+ * verify on your React Native version) answers with `redirected: true`, or, lacking that flag
+ * (React Native's whatwg-fetch), with a final `url` other than the one sent; we cannot undo
+ * what it sent, so we say so once at warn level.
  */
 import { createNetworkError } from '../errors/create-network-error.js';
 import { isSecureOrAllowed } from './loopback.js';
@@ -82,7 +83,7 @@ export function redirect(options: RedirectOptions): Middleware {
         return next(following(attempt), context);
       }
 
-      if (response.redirected && !warnedPlatformFollowed) {
+      if (!warnedPlatformFollowed && platformFollowed(response, attempt.url)) {
         warnedPlatformFollowed = true;
         context.log?.warn('redirect: the platform fetch ignored redirect: "manual" and followed itself; credential headers were not stripped by Tether', {
           method: attempt.method,
@@ -138,6 +139,26 @@ export function redirect(options: RedirectOptions): Middleware {
       }
     };
   };
+}
+
+/**
+ * Whether the platform followed a redirect itself although asked for 'manual'. A fetch with the
+ * flag says so with `redirected`; React Native's (whatwg-fetch over XMLHttpRequest) has no such
+ * flag, only the final `url`, which then differs from the URL sent (compared parsed, without
+ * the fragment, which never travels).
+ */
+function platformFollowed(response: Response, sentUrl: string): boolean {
+  const flag: unknown = response.redirected;
+  if (typeof flag === 'boolean') return flag;
+  if (typeof response.url !== 'string' || response.url === '' || response.url === sentUrl) return false;
+  try {
+    const [final, sent] = [new URL(response.url), new URL(sentUrl)];
+    final.hash = '';
+    sent.hash = '';
+    return final.href !== sent.href;
+  } catch {
+    return false; // unparseable: nothing we can tell
+  }
 }
 
 /**

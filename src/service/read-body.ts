@@ -12,6 +12,7 @@
  * the read ends, however it ends.
  */
 import type { BodyDeadline } from '../network/body-deadline.js';
+import { utf8Decode } from '../platform/utf8-decode.js';
 
 const noop = () => {};
 
@@ -109,7 +110,9 @@ export async function readText(response: Response, limit: number, deadline?: Bod
   const bytes = await readBytes(response, limit, deadline);
   if (bytes.byteLength === 0) return '';
   // Made on first use, not at import (hosts may install a polyfill after loading the SDK).
-  if (typeof TextDecoder === 'undefined') return new Response(bytes as unknown as ConstructorParameters<typeof Response>[0]).text();
+  // Hermes has no TextDecoder, and `new Response(bytes).text()` decodes one byte per character
+  // on React Native (whatwg-fetch), so the fallback is our own decoder.
+  if (typeof TextDecoder === 'undefined') return utf8Decode(bytes);
   decoder ??= new TextDecoder();
   return decoder.decode(bytes);
 }

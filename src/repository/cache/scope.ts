@@ -4,6 +4,7 @@
  * the cache persists keys and envelopes to storage, where a token must never land.
  */
 import { sha256Hex } from './sha256.js';
+import { utf8Decode } from '../../platform/utf8-decode.js';
 
 /** The scope for requests made without credentials (public data). */
 export const ANONYMOUS_SCOPE = 'anonymous';
@@ -76,7 +77,8 @@ function base64UrlToText(input: string): string | undefined {
     }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+    // Hermes (React Native) has no TextDecoder.
+    return typeof TextDecoder === 'undefined' ? utf8Decode(new Uint8Array(bytes), true) : new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
   } catch {
     return undefined;
   }
