@@ -63,5 +63,7 @@ export type { Client, OperationFunction, PagedOperationFunction } from "../../sr
 export type { paths, components, operations } from "./schema.js";
 export type { AuthService, UsersService, OrdersService, SyncService, EventsService } from "./services.js";
 export { login, refreshToken, logout, getMe, getUser, batchGetUsers, listOrders, createOrder, getOrder, deleteOrder, updateOrder, getSync, streamEvents } from "./functions.js";
+export { createQueries } from "./query.js";
+export type { Queries } from "./query.js";
 export { webhooks, orderShippedWebhook } from "./webhooks.js";
 export type { WebhookPayloads } from "./webhooks.js";

@@ -118,6 +118,8 @@ export function emitIndex(
     reexport('./services.js', model.services.map((s) => s.typeName), true),
   );
   if (operations.length > 0) statements.push(reexport('./functions.js', operations.map((op) => op.exportName)));
+  // TanStack Query helpers (query.ts, emit-query.ts), for the same specs as functions.ts.
+  if (operations.length > 0) statements.push(reexport('./query.js', ['createQueries']), reexport('./query.js', ['Queries'], true));
   if (model.webhooks?.length) {
     const hooks = webhookExports(model.webhooks);
     statements.push(reexport('./webhooks.js', hooks.values), reexport('./webhooks.js', hooks.types, true));

@@ -13,6 +13,7 @@ import { collectSecurity } from './collect-security.js';
 import { emitFunctions } from './emit-functions.js';
 import { emitIndex } from './emit-index.js';
 import { emitOperations } from './emit-operations.js';
+import { emitQuery } from './emit-query.js';
 import { emitSchemaTypes } from './emit-schema-types.js';
 import { emitServices } from './emit-services.js';
 import { emitWebhooks, webhookValidatorInputs } from './emit-webhooks.js';
@@ -212,6 +213,8 @@ function emitAllButTypes(model: ApiModel, imports: RuntimeImports, head: string,
     'index.ts': head + print(emitIndex(model, imports)),
   };
   if (model.operations.length > 0) files['functions.ts'] = head + print(emitFunctions(model, imports.client));
+  // TanStack Query helpers (docs/tanstack-query.md); typed only, so an app that never imports them pays nothing.
+  if (model.operations.length > 0) files['query.ts'] = head + print(emitQuery(model, imports.publicApi));
   // Only specs with 3.1 webhooks get the file (and index.ts its re-exports).
   if (model.webhooks.length > 0) files['webhooks.ts'] = head + print(emitWebhooks(model.webhooks, validators.operations, imports.runtime));
   step('operations, services, functions, index');

@@ -73,7 +73,7 @@ function itemsOf(pagination: PaginationMeta, page: unknown): ReadonlyArray<unkno
 }
 
 /** The query for the page after `data`, or undefined when `data` was the last one. */
-function nextQuery(
+export function nextQuery(
   pagination: PaginationMeta,
   query: Readonly<Record<string, unknown>>,
   data: unknown,
