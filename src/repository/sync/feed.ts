@@ -28,7 +28,9 @@ export function operationFeed<R>(operation: FeedOperation, fields: FeedFields, q
   const call = operation as unknown as (init: unknown, options: unknown) => Promise<unknown>;
   return async ({ since, signal }) => {
     const params = since === undefined ? { ...query } : { ...query, [fields.cursorParam]: since };
-    const body = await call({ params: { query: params } }, signal ? { signal } : undefined);
+    // The whole answer is not validated against the response schema: one malformed record would
+    // then fail the page and stop every other record. createSync checks each record instead.
+    const body = await call({ params: { query: params } }, { signal, validate: 'off' });
     if (!isRecordObject(body)) throw new TypeError('The feed answered with something other than an object.');
     const next = body[fields.nextCursor];
     if (typeof next !== 'string') throw new TypeError(`The feed's "${fields.nextCursor}" is not a string.`);
