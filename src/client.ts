@@ -23,6 +23,8 @@ import {
   type OperationError,
   type OperationMeta,
   type PageOptions,
+  type QueueCallArgs,
+  type QueuedResult,
   type RawResult,
   type SafeResult,
   type SdkOptions,
@@ -44,6 +46,8 @@ export interface Client {
  * Response), exactly like the `sdk.<tag>.<op>` method of the same operation.
  */
 export interface OperationFunction<Op> {
+  /** With `{ offline: 'queue' }` (a client from `withOffline`): a QueuedResult when the mutation was queued instead of sent. */
+  (client: Client, init: QueueCallArgs<Op>[0], options: QueueCallArgs<Op>[1]): Promise<OperationData<Op> | QueuedResult>;
   (client: Client, ...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */

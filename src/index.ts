@@ -24,6 +24,13 @@ export type { EventStream, EventStreamMethod, EventStreamOptions, ReconnectOptio
 export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
 export { withBatch } from './repository/batch/wiring.js';
+export { withOffline } from './repository/offline-wiring.js';
+export { OFFLINE_DEFAULTS } from './repository/offline/options.js';
+export { CorruptEntryError } from './repository/offline/queue-store.js';
+export type {
+  DeadLetter, EnqueueOptions, OfflineData, OfflineEntry, OfflineEvents, OfflineInit, OfflineOperationId, OfflineOptions, OfflineQueue,
+  OptimisticUpdate, QueuedResult,
+} from './repository/offline/types.js';
 export { BatchItemMissingError, isBatchItemMissing } from './repository/batch/errors.js';
 export type { BatchOption, BatchTuning } from './repository/batch/options.js';
 export { CACHE_DEFAULTS } from './repository/cache-options.js';

@@ -11,6 +11,8 @@ import { NETWORK_DEFAULTS, resolveNetworkOptions, type NetworkOptions, type Reso
 import { SERVICE_DEFAULTS, resolveServiceOptions, type CallOptions as ServiceCallOptions, type ResolvedServiceOptions, type ServiceOptions } from './service/options.js';
 import type { StorageAdapter } from './platform/storage/types.js';
 import type { CacheOptions, CallCacheOption } from './repository/cache-options.js';
+import type { OfflineOptions } from './repository/offline/types.js';
+import type { Connectivity, Foreground } from './platform/connectivity/types.js';
 
 export type { AuthOptions, ResolvedAuthOptions } from './auth/options.js';
 export { resolveCallOptions, type RetryOptions } from './network/options.js';
@@ -23,6 +25,12 @@ export interface CallOptions extends ServiceCallOptions {
    * bypass it entirely; default the operation's, else the SDK's (docs/caching.md).
    */
   readonly cache?: CallCacheOption | undefined;
+  /**
+   * `'queue'` on a mutation: queued when offline, or when the send fails with a retryable error
+   * after the retries, resolving with a QueuedResult instead of rejecting (docs/offline.md).
+   * Needs the SDK's `offline` option; default: the call is only sent.
+   */
+  readonly offline?: 'queue' | undefined;
 }
 
 /**
@@ -39,6 +47,12 @@ export interface SdkOptions<Credentials extends CredentialsOption = never> exten
   readonly cache?: CacheOptions | undefined;
   /** Persistent storage the cache (and other repository features) use by default; memory only when omitted. */
   readonly storage?: StorageAdapter | undefined;
+  /** The offline queue, `sdk.offline` (docs/offline.md); omitted: no queue (`sdk.offline.enabled` is false). */
+  readonly offline?: OfflineOptions | undefined;
+  /** Whether the device is online, for the offline queue (and sync); omitted: always online (a send tells). */
+  readonly connectivity?: Connectivity | undefined;
+  /** App foreground / page visibility, which triggers queue processing; omitted: none. */
+  readonly foreground?: Foreground | undefined;
 }
 
 /** SdkOptions after validation, with defaults applied. Frozen. */

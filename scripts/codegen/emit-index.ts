@@ -25,7 +25,13 @@ export function emitIndex(
   const credentialTypes = emitCredentialTypes(schemes, model.title);
   // `sdk.cache` (docs/caching.md), unless a tag already holds that name.
   const hasCacheMember = !model.services.some((s) => s.key === 'cache');
-  const servicesType = f.createTypeReferenceNode('Omit', [typeRef('Sdk'), f.createLiteralTypeNode(f.createStringLiteral('cache'))]);
+  // `sdk.offline` (docs/offline.md), likewise unless a tag holds that name.
+  const hasOfflineMember = !model.services.some((s) => s.key === 'offline');
+  const members = [...(hasCacheMember ? ['cache'] : []), ...(hasOfflineMember ? ['offline'] : [])];
+  const servicesType = f.createTypeReferenceNode('Omit', [
+    typeRef('Sdk'),
+    members.length === 0 ? f.createLiteralTypeNode(f.createStringLiteral('cache')) : f.createUnionTypeNode(members.map((m) => f.createLiteralTypeNode(f.createStringLiteral(m)))),
+  ]);
   const usesCredentialTypes = Object.values(schemes).some((s) => s.kind === 'apiKey' || s.kind === 'basic' || s.kind === 'http');
   const statements: ts.Statement[] = [
     // The runtime's options under another name: index.ts declares the spec-typed `SdkOptions`.
@@ -35,6 +41,7 @@ export function emitIndex(
         f.createImportSpecifier(false, undefined, f.createIdentifier('createRuntime')),
         f.createImportSpecifier(true, f.createIdentifier('SdkOptions'), f.createIdentifier(RUNTIME_OPTIONS)),
         ...(hasCacheMember ? [f.createImportSpecifier(true, undefined, f.createIdentifier('SdkCache'))] : []),
+        ...(hasOfflineMember ? [f.createImportSpecifier(true, undefined, f.createIdentifier('OfflineQueue'))] : []),
       ])),
       f.createStringLiteral(runtimeImport),
     ),
@@ -60,20 +67,26 @@ export function emitIndex(
     ...credentialTypes,
   );
 
-  const members = model.services.map((s) =>
+  const sdkMembers = model.services.map((s) =>
     withDoc(
       f.createPropertySignature([f.createModifier(ts.SyntaxKind.ReadonlyKeyword)], propName(s.key), undefined, typeRef(s.typeName)),
       [s.description?.trim() || `Operations tagged \`${s.tag}\`.`],
     ),
   );
   if (hasCacheMember) {
-    members.push(withDoc(
+    sdkMembers.push(withDoc(
       f.createPropertySignature([f.createModifier(ts.SyntaxKind.ReadonlyKeyword)], 'cache', undefined, f.createTypeReferenceNode('SdkCache', [servicesType])),
       ['The HTTP cache: `subscribe(operation, init, listener)`, `invalidate`, `clear` (inert without the `cache` option).'],
     ));
   }
+  if (hasOfflineMember) {
+    sdkMembers.push(withDoc(
+      f.createPropertySignature([f.createModifier(ts.SyntaxKind.ReadonlyKeyword)], 'offline', undefined, f.createTypeReferenceNode('OfflineQueue', [servicesType])),
+      ['The offline queue: `enqueue(operation, init)`, `process`, `pending`, `deadLetters`, events (inert without the `offline` option).'],
+    ));
+  }
   statements.push(
-    withDoc(f.createInterfaceDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], 'Sdk', undefined, undefined, members), [
+    withDoc(f.createInterfaceDeclaration([f.createModifier(ts.SyntaxKind.ExportKeyword)], 'Sdk', undefined, undefined, sdkMembers), [
       `A client for ${model.title} ${model.version}: one property per tag, one method per operation.`,
     ]),
   );
@@ -81,6 +94,7 @@ export function emitIndex(
   const body = obj([
     ...model.services.map((s) => [s.key, call(factoryName(s), [access('runtime')])] as const),
     ...(hasCacheMember ? [['cache', call('runtime.cache', [], [servicesType])] as const] : []),
+    ...(hasOfflineMember ? [['offline', call('runtime.offline', [], [servicesType])] as const] : []),
   ]);
   statements.push(
     withDoc(

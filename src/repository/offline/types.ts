@@ -105,6 +105,8 @@ export interface OfflineOptions {
   readonly connectivity?: Connectivity | undefined;
   /** App foreground / page visibility, which triggers processing; default none. */
   readonly foreground?: Foreground | undefined;
+  /** Background failures (storage errors, a corrupt stored entry moved aside, a throwing hook); default the SDK's logger at warn. */
+  readonly onError?: ((error: unknown) => void) | undefined;
 }
 
 /** Options of one `enqueue`. */

@@ -1,0 +1,94 @@
+/**
+ * Whose intents the queue holds: the app's `offline.user` when given, else the access token's
+ * owner derived as the cache derives its scope (repository/cache/scope.ts): a JWT's subject, or
+ * for an opaque token the session it belongs to, carried across the token manager's refreshes
+ * (`refreshedFrom`) and across restarts by a record of token digests in the storage. Always a
+ * digest, never a token. Signed out is `anonymous`.
+ */
+import { refreshedFrom } from '../../auth/token-manager.js';
+import type { Tokens } from '../../auth/token-store.js';
+import type { StorageAdapter } from '../../platform/storage/types.js';
+import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken, tokenDigest } from '../cache/scope.js';
+import { decodeOwner, encodeOwner, withTokens, type OwnerRecord } from '../cache-owner.js';
+
+export { ANONYMOUS_SCOPE as ANONYMOUS_OWNER };
+
+/** Tracks the current owner of one queue. */
+export interface OwnerTracker {
+  /** The owner now (the app's user, else the stored tokens' owner). */
+  current(): Promise<string>;
+  /** The owner `tokens` belong to, remembering an opaque session's new token; null: anonymous. */
+  ownerOf(tokens: Tokens | null): Promise<string>;
+  /** Where the current tokens are read; set once the auth layer exists. */
+  useTokens(read: () => Promise<Tokens | null>): void;
+}
+
+// Salted apart from the cache's digests, so the two records cannot be matched with each other.
+const SALT = 'tether.offline:';
+
+/** `user`: the app's own owner name; `recordKey`: where the opaque-session record lives. */
+export function createOwnerTracker(user: (() => string | undefined) | undefined, storage: StorageAdapter, recordKey: string, report: (error: unknown) => void): OwnerTracker {
+  let readTokens: (() => Promise<Tokens | null>) | undefined;
+  let last: OwnerRecord | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  // One at a time: a refresh and a read racing it must not undo each other's record.
+  const serial = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = chain.then(step);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  const stored = async (): Promise<OwnerRecord | undefined> => {
+    try {
+      return decodeOwner(await storage.getItem(recordKey));
+    } catch (error) {
+      report(error);
+      return undefined;
+    }
+  };
+  const remember = async (record: OwnerRecord): Promise<void> => {
+    if (record === last) return;
+    last = record;
+    await storage.setItem(recordKey, encodeOwner(record)).catch(report);
+  };
+
+  const fromTokens = async (tokens: Tokens | null): Promise<string> => {
+    const token = tokens?.accessToken;
+    if (!token) return ANONYMOUS_SCOPE;
+    if (namesSubject(token)) return scopeFromToken(token, SALT);
+    const digest = tokenDigest(token, SALT);
+    last ??= await stored();
+    if (last?.tokens.includes(digest)) return last.scope;
+    const origin = tokens && refreshedFrom(tokens);
+    if (last && origin && last.tokens.includes(tokenDigest(origin.accessToken, SALT))) {
+      await remember(withTokens(last, [digest]));
+      return last.scope;
+    }
+    // Another instance over the same storage may have recorded it since.
+    const latest = await stored();
+    if (latest?.tokens.includes(digest)) {
+      last = latest;
+      return latest.scope;
+    }
+    const fresh = { scope: scopeFromToken(token, SALT), tokens: [digest] };
+    await remember(fresh);
+    return fresh.scope;
+  };
+
+  return {
+    current() {
+      if (user) {
+        const name = user();
+        return Promise.resolve(name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, SALT));
+      }
+      return serial(async () => fromTokens(readTokens ? await readTokens() : null));
+    },
+    ownerOf(tokens) {
+      if (user) return this.current();
+      return serial(() => fromTokens(tokens));
+    },
+    useTokens(read) {
+      readTokens = read;
+    },
+  };
+}

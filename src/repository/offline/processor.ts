@@ -1,0 +1,234 @@
+/**
+ * Replaying the queue. A pass reads the stored entries, moves the expired ones to the dead
+ * letters, then sends the current owner's entries FIFO per scope (scopes in parallel up to
+ * `concurrency`) through the SDK's normal call path with each entry's idempotency key. An entry
+ * leaves storage only once the server's answer is known; its attempt count is written before
+ * each send, so after a crash a repeated DELETE answering 404 is known to be a repeat.
+ *
+ * One pass at a time per queue, and one processor per store: the pass runs under the store's
+ * lease (another tab or process holding it means this one sends nothing now and looks again later).
+ */
+import { RESPONSE_SINK } from '../../service/call.js';
+import { isNetworkError, type NetworkErrorJSON } from '../../errors/network-error.js';
+import type { OperationMeta } from '../../contract/operation.js';
+import { backoffMs, classify } from './classify.js';
+import type { OfflineEmitter } from './events.js';
+import type { ResolvedOfflineOptions } from './options.js';
+import type { OwnerTracker } from './owner.js';
+import type { QueueStore, StoredEntry } from './queue-store.js';
+import type { DeadLetter, OfflineEntry } from './types.js';
+
+type Run = (init: unknown, options: unknown) => Promise<unknown>;
+
+/** An operation the queue can replay: its metadata and the bound call (auth, retries, timeouts). */
+export interface Replayable {
+  readonly meta: OperationMeta;
+  readonly run: Run;
+}
+
+/** The store-wide processor lease (part of the platform: one holder at a time, with a TTL). */
+export interface ProcessorLease {
+  tryRun<T>(task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+}
+
+/** What the processor works with. */
+export interface ProcessorHost {
+  readonly store: QueueStore;
+  readonly options: ResolvedOfflineOptions;
+  readonly owners: OwnerTracker;
+  readonly emitter: OfflineEmitter;
+  readonly operations: ReadonlyMap<string, Replayable>;
+  readonly lease: ProcessorLease;
+  readonly clock: { now(): number; random(): number };
+  /** Rollbacks of optimistic updates by entry id (this process's only). */
+  readonly rollbacks: Map<string, () => void | Promise<void>>;
+  isOnline(): boolean;
+  /** True while tokens are being replaced (a sign-in, a switch): no new send starts. */
+  switching(): boolean;
+  report(error: unknown): void;
+}
+
+/** The processor of one queue. */
+export interface Processor {
+  /** Runs a pass (after the one in progress, if any); `explicit` also lifts an auth pause. */
+  process(explicit: boolean): Promise<void>;
+  /** Lifts an auth pause (new tokens were stored) and processes. */
+  resume(): void;
+  readonly paused: boolean;
+  close(): void;
+}
+
+// When the lease is held elsewhere: look again after this long (its holder may have died).
+const LEASE_RETRY_MS = 5_000;
+
+/** Creates the processor; nothing runs until `process`. */
+export function createProcessor(host: ProcessorHost): Processor {
+  const { store, options, emitter, clock } = host;
+  let current: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  let paused = false;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
+
+  const wake = (at: number): void => {
+    if (closed || at >= timerAt) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      void process(false);
+    }, Math.max(0, at - clock.now()));
+    // A pending backoff must not keep a Node process (a CLI, a test run) alive.
+    (timer as { unref?: () => void }).unref?.();
+  };
+
+  const bury = async (stored: StoredEntry, reason: DeadLetter['reason'], error: NetworkErrorJSON | undefined): Promise<DeadLetter> => {
+    const letter: DeadLetter = { ...stored.entry, reason, error, deadAt: clock.now() };
+    await store.bury(stored.key, letter);
+    const rollback = host.rollbacks.get(letter.id);
+    host.rollbacks.delete(letter.id);
+    if (rollback) await Promise.resolve().then(rollback).catch(host.report);
+    return letter;
+  };
+
+  /** Sends one entry; resolves with whether its scope may go on to the next entry. */
+  const send = async (stored: StoredEntry, op: Replayable): Promise<boolean> => {
+    const before = stored.entry;
+    const attempted = before.attempts > 0;
+    const entry: OfflineEntry = { ...before, attempts: before.attempts + 1, notBefore: undefined };
+    await store.update(stored.key, entry);
+    let status = 0;
+    try {
+      const data = await op.run(entry.init, {
+        idempotencyKey: entry.idempotencyKey,
+        [RESPONSE_SINK]: (response: Response) => void (status = response.status),
+      });
+      await store.remove(stored.key);
+      host.rollbacks.delete(entry.id);
+      emitter.emit('sent', { entry, data, status });
+      return true;
+    } catch (error) {
+      const verdict = classify(op.meta, error, attempted);
+      const json = isNetworkError(error) ? error.toJSON() : undefined;
+      if (verdict === 'gone') {
+        await store.remove(stored.key);
+        host.rollbacks.delete(entry.id);
+        emitter.emit('sent', { entry, data: undefined, status: isNetworkError(error) ? (error.status ?? 0) : 0 });
+        return true;
+      }
+      if (verdict === 'dead') {
+        const letter = await bury({ key: stored.key, entry }, 'failed', json);
+        emitter.emit('failed', { entry: letter, error: json ?? unknownError(error, op.meta) });
+        return true;
+      }
+      if (verdict === 'auth') paused = true;
+      const wait = backoffMs(entry.attempts, options.backoff.baseMs, options.backoff.maxMs, clock.random, isNetworkError(error) ? error.retryAfterMs : undefined);
+      const notBefore = verdict === 'auth' ? undefined : clock.now() + wait;
+      await store.update(stored.key, { ...entry, notBefore, lastError: json });
+      if (notBefore !== undefined) wake(notBefore);
+      return false;
+    }
+  };
+
+  const deferred = (entry: OfflineEntry): boolean => {
+    const limit = options.deferOnExpensive;
+    if (limit === false || options.connectivity?.isConnectionExpensive?.() !== true) return false;
+    const body = (entry.init as { body?: unknown } | undefined)?.body;
+    return body !== undefined && JSON.stringify(body).length > limit;
+  };
+
+  /** One pass; resolves with whether anything was sent (another pass may find more). */
+  const pass = async (): Promise<boolean> => {
+    const now = clock.now();
+    const all = await store.list();
+    const live: StoredEntry[] = [];
+    for (const stored of all) {
+      if (now - stored.entry.createdAt <= options.maxRetentionMs) live.push(stored);
+      else emitter.emit('expired', { entry: await bury(stored, 'expired', undefined) });
+    }
+    if (paused || closed || !host.isOnline() || host.switching()) return false;
+    const owner = await host.owners.current();
+    const scopes = new Map<string, StoredEntry[]>();
+    for (const stored of live) {
+      if (stored.entry.owner !== owner) continue; // another user's: waits for their session
+      const list = scopes.get(stored.entry.scope);
+      if (list) list.push(stored);
+      else scopes.set(stored.entry.scope, [stored]);
+    }
+    let sent = false;
+    const runScope = async (entries: StoredEntry[]): Promise<void> => {
+      for (const stored of entries) {
+        const op = host.operations.get(stored.entry.operation);
+        if (op === undefined || deferred(stored.entry)) return; // unknown here, or held: the scope waits
+        if ((stored.entry.notBefore ?? 0) > clock.now()) return wake(stored.entry.notBefore!);
+        if (paused || closed || !host.isOnline() || host.switching() || (await host.owners.current()) !== owner) return;
+        if (!(await send(stored, op))) return;
+        sent = true;
+      }
+    };
+    const lanes = [...scopes.values()];
+    const workers = Array.from({ length: Math.min(options.concurrency, lanes.length) }, async () => {
+      for (let lane = lanes.shift(); lane !== undefined; lane = lanes.shift()) await runScope(lane);
+    });
+    await Promise.all(workers);
+    return sent;
+  };
+
+  /** Passes under the lease until one sends nothing, then `drained` when nothing sendable is left. */
+  const drain = async (): Promise<void> => {
+    const outcome = await host.lease.tryRun(async () => {
+      while (await pass()) {
+        if (closed) return;
+      }
+    });
+    if (!outcome.ran) return wake(clock.now() + LEASE_RETRY_MS);
+    if (closed || paused || !host.isOnline()) return;
+    const left = await store.list();
+    const owner = await host.owners.current();
+    const now = clock.now();
+    const sendable = left.some((s) => s.entry.owner === owner && (s.entry.notBefore ?? 0) <= now && host.operations.has(s.entry.operation) && !deferred(s.entry));
+    if (!sendable) emitter.emit('drained', { pending: left.length });
+  };
+
+  const process = (explicit: boolean): Promise<void> => {
+    if (explicit) paused = false;
+    if (closed) return Promise.resolve();
+    if (current === undefined) {
+      current = drain().finally(() => {
+        current = undefined;
+      });
+      return current;
+    }
+    next ??= current.then(() => {
+      next = undefined;
+      return process(false);
+    });
+    return next;
+  };
+
+  return {
+    process,
+    resume() {
+      if (!paused) return;
+      paused = false;
+      void process(false).catch(host.report);
+    },
+    get paused() {
+      return paused;
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+function unknownError(error: unknown, meta: OperationMeta): NetworkErrorJSON {
+  return {
+    name: 'NetworkError', type: 'UNKNOWN', message: error instanceof Error ? error.message : String(error), method: meta.method.toUpperCase(), url: meta.path,
+    status: undefined, data: undefined, fieldErrors: undefined, issues: undefined, source: undefined, retryAfterMs: undefined, attempts: 0, requestId: undefined, cause: undefined,
+  };
+}
