@@ -1,0 +1,96 @@
+/**
+ * createSocketSync against test/server's /ws (the `ws` package as the platform WebSocket):
+ * first-message auth, a poke per change pulls it, a dropped server connection is replaced and
+ * the gap filled by one pull, a silent (half-dead) link is detected by the heartbeat, a bad
+ * token is refused, and hostile messages are reported without effect.
+ */
+import * as assert from 'uvu/assert';
+import { WebSocket } from 'ws';
+import { serverSuite } from '../../helpers/server-suite.js';
+import { memoryStorage } from '../../../generated/v1/index.js';
+import { createSocketSync, createSync, type RejectedRecord, type WebSocketConstructor } from '../../../src/repository/sync/index.js';
+import { localTable, serverSnapshot, shopFeed, shopSdk, until } from './helpers.js';
+import type { TestServer } from '../../server/index.js';
+
+const test = serverSuite('sync: WebSocket push');
+
+function setup(server: TestServer, extra: { heartbeatMs?: number; token?: string } = {}) {
+  const table = localTable();
+  const sync = createSync({ pull: shopFeed(shopSdk(server)), apply: table.apply, storage: memoryStorage() });
+  const token = extra.token ?? server.tokens.issue('alice@example.com').accessToken;
+  const rejected: RejectedRecord[] = [];
+  const socket = createSocketSync({
+    url: server.url.replace('http', 'ws') + '/ws',
+    sync,
+    token: () => token,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    heartbeatMs: extra.heartbeatMs ?? 10_000,
+    backoff: { baseMs: 20, maxMs: 200 },
+    onInvalid: (r) => rejected.push(r),
+  });
+  return { table, sync, socket, rejected, pulls: () => server.requests.filter((r) => r.path === '/sync').length };
+}
+
+test('connects with the token in the first message, pulls once, and each change poke pulls it', async (ctx) => {
+  const { table, sync, socket, pulls } = setup(ctx.server);
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  assert.is(pulls(), 1);
+  assert.is(ctx.server.ws.size, 1);
+  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'MUG-LOGO', quantity: 3 }] });
+  await until(() => table.rows.has(created.id), 'the pushed change');
+  ctx.server.store.createOrder(ctx.server.seed.bob.id, { items: [{ sku: 'MUG-LOGO', quantity: 1 }] });
+  await until(() => !sync.running, 'idle');
+  assert.equal(table.snapshot(), serverSnapshot(ctx.server), "bob's order poked no one: alice's copy is exact");
+  socket.stop();
+  await until(() => ctx.server.ws.size === 0, 'the close');
+});
+
+test('server drop → reconnect with backoff → the gap is filled by a pull', async (ctx) => {
+  const { table, sync, socket } = setup(ctx.server);
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  ctx.server.ws.dropAll();
+  // Changes while no socket is there: nobody is poked about them.
+  const missed = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'CAP-RED', quantity: 1 }] });
+  ctx.server.store.deleteOrder(ctx.server.store.ordersOf('alice@example.com').at(-1)!.id);
+  await until(() => socket.connects === 2 && socket.state === 'open', 'the reconnect');
+  await until(() => table.rows.has(missed.id) && !sync.running, 'the gap to fill');
+  assert.equal(table.snapshot(), serverSnapshot(ctx.server));
+  socket.stop();
+});
+
+test('a silent link (no pong, no frames) is detected by the heartbeat and replaced', async (ctx) => {
+  const { table, sync, socket } = setup(ctx.server, { heartbeatMs: 50 });
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  ctx.server.ws.muted = true;
+  await until(() => socket.connects >= 2, 'a reconnect after the heartbeat timeout');
+  ctx.server.ws.muted = false;
+  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'SOCKS-3PK', quantity: 1 }] });
+  await until(() => table.rows.has(created.id), 'the change after recovery');
+  socket.stop();
+});
+
+test('a refused token closes the socket and it keeps retrying with backoff, pulling nothing', async (ctx) => {
+  const { socket, pulls } = setup(ctx.server, { token: 'not-a-token' });
+  await until(() => socket.connects >= 3, 'retries');
+  assert.is(pulls(), 0);
+  assert.is(ctx.server.ws.size, 0);
+  socket.stop();
+});
+
+test('hostile messages (bad JSON, unknown topic, unknown type, __proto__) are reported and change nothing', async (ctx) => {
+  const { table, sync, socket, rejected, pulls } = setup(ctx.server);
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  const before = pulls();
+  ctx.server.ws.broadcastRaw('{not json');
+  ctx.server.ws.broadcastRaw(JSON.stringify({ type: 'change', topic: 'admin-secrets' }));
+  ctx.server.ws.broadcastRaw(JSON.stringify({ type: 'exec', code: 'x' }));
+  ctx.server.ws.broadcastRaw('{"__proto__":{"polluted":"yes"},"type":"nope"}');
+  await until(() => rejected.length === 4, 'four reports');
+  assert.equal(rejected.map((r) => r.reason), ['not-an-object', 'unknown-collection', 'not-an-object', 'not-an-object']);
+  assert.is(pulls(), before, 'none of them pulled');
+  assert.is(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.is(socket.state, 'open');
+  socket.stop();
+});
+
+test.run();
