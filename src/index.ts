@@ -64,6 +64,8 @@ export {
   type TokenStore,
   type Tokens,
 } from './auth/token-store.js';
+/** React Native: the session's tokens in expo-secure-store (Keychain / Keystore); docs/react-native.md. */
+export { secureStoreTokenStore, type SecureStoreLike, type SecureStoreTokenStoreOptions } from './auth/secure-store-token-store.js';
 export type { FetchLike, Middleware, PlatformFetch, RequestContext, ResolvedCallOptions, CallStats } from './network/types.js';
 
 export { memoryStorage } from './platform/storage/memory-storage.js';

@@ -13,7 +13,7 @@ const GENERATED = ['v', 'op', 'OperationMeta', 'paths', 'components', 'operation
 export const RUNTIME_VALUE_EXPORTS = [
   'NetworkError', 'NetworkErrorType', 'isNetworkError', 'DEFAULTS', 'ATTEMPT_HEADER', 'REQUEST_ID_HEADER',
   'RETRY_BUDGET_DEFAULTS', 'createRetryBudget', 'systemClock', 'DEFAULT_REDACT_HEADERS', 'DEFAULT_REDACT_QUERY_PARAMS',
-  'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'memoryStorage',
+  'REDACTED', 'tokensFromResponse', 'DEFAULT_TOKEN_KEY', 'memoryTokenStore', 'storageTokenStore', 'secureStoreTokenStore', 'memoryStorage',
   'FORM_ERROR_KEY', 'defaultValidationErrorMapper', 'formatPath', 'createRuntime', 'defineWebhook',
   'createOperationClient', 'defineOperation', 'definePagedOperation', 'defineEventStream', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
   'operationPages', 'mediaBodies', 'styledParams', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',

@@ -66,7 +66,7 @@ test('the child really lacks what Hermes and RN lack', async (ctx) => {
   });
 });
 
-test('a call: login (tokens into AsyncStorage), then an authenticated GET', async (ctx) => {
+test('a call: login (tokens into SecureStore), then an authenticated GET', async (ctx) => {
   assert.equal(await runApp(ctx, 'call'), { ok: true, value: 'alice@example.com' });
 });
 
