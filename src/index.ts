@@ -24,6 +24,12 @@ export type { EventStream, EventStreamMethod, EventStreamOptions, ReconnectOptio
 export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
 export { withBatch } from './repository/batch/wiring.js';
+export {
+  createSync, DEFAULT_SYNC_KEY, createPoller, POLLER_DEFAULTS, createSocketSync, operationFeed, SyncCursorExpiredError, SyncPageLimitError, isCursorExpired,
+  type ConflictDecision, type FeedFields, type FeedOperation, type FeedPage, type Poller, type PollerOptions, type PullRequest, type RejectReason, type RejectedRecord,
+  type Scheduler, type SocketState, type SocketSync, type SocketSyncOptions, type Sync, type SyncBatch, type SyncConflict, type SyncOfflineQueue, type SyncOptions,
+  type SyncPull, type SyncResult, type WebSocketConstructor, type WebSocketLike,
+} from './repository/sync/index.js';
 export { withOffline } from './repository/offline-wiring.js';
 export { OFFLINE_DEFAULTS } from './repository/offline/options.js';
 export { CorruptEntryError } from './repository/offline/queue-store.js';

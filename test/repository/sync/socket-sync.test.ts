@@ -7,6 +7,7 @@
 import * as assert from 'uvu/assert';
 import { WebSocket } from 'ws';
 import { serverSuite } from '../../helpers/server-suite.js';
+import { SEED_ADDRESS } from '../../server/store.js';
 import { memoryStorage } from '../../../generated/v1/index.js';
 import { createSocketSync, createSync, type RejectedRecord, type WebSocketConstructor } from '../../../src/repository/sync/index.js';
 import { localTable, serverSnapshot, shopFeed, shopSdk, until } from './helpers.js';
@@ -36,9 +37,9 @@ test('connects with the token in the first message, pulls once, and each change 
   await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
   assert.is(pulls(), 1);
   assert.is(ctx.server.ws.size, 1);
-  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'MUG-LOGO', quantity: 3 }] });
+  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'MUG-LOGO', quantity: 3 }], shippingAddress: SEED_ADDRESS });
   await until(() => table.rows.has(created.id), 'the pushed change');
-  ctx.server.store.createOrder(ctx.server.seed.bob.id, { items: [{ sku: 'MUG-LOGO', quantity: 1 }] });
+  ctx.server.store.createOrder(ctx.server.seed.bob.id, { items: [{ sku: 'MUG-LOGO', quantity: 1 }], shippingAddress: SEED_ADDRESS });
   await until(() => !sync.running, 'idle');
   assert.equal(table.snapshot(), serverSnapshot(ctx.server), "bob's order poked no one: alice's copy is exact");
   socket.stop();
@@ -50,7 +51,7 @@ test('server drop → reconnect with backoff → the gap is filled by a pull', a
   await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
   ctx.server.ws.dropAll();
   // Changes while no socket is there: nobody is poked about them.
-  const missed = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'CAP-RED', quantity: 1 }] });
+  const missed = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'CAP-RED', quantity: 1 }], shippingAddress: SEED_ADDRESS });
   ctx.server.store.deleteOrder(ctx.server.store.ordersOf('alice@example.com').at(-1)!.id);
   await until(() => socket.connects === 2 && socket.state === 'open', 'the reconnect');
   await until(() => table.rows.has(missed.id) && !sync.running, 'the gap to fill');
@@ -64,7 +65,7 @@ test('a silent link (no pong, no frames) is detected by the heartbeat and replac
   ctx.server.ws.muted = true;
   await until(() => socket.connects >= 2, 'a reconnect after the heartbeat timeout');
   ctx.server.ws.muted = false;
-  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'SOCKS-3PK', quantity: 1 }] });
+  const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'SOCKS-3PK', quantity: 1 }], shippingAddress: SEED_ADDRESS });
   await until(() => table.rows.has(created.id), 'the change after recovery');
   socket.stop();
 });
