@@ -37,7 +37,14 @@ export interface QueryClientLike {
   resetQueries(filters: ExactQueryFilter): Promise<void>;
 }
 
+/** A mutation in TanStack's mutation cache, as far as `registerTetherMutations` reads it. */
+export interface MutationLike {
+  readonly options: { readonly mutationKey?: ReadonlyArray<unknown> | undefined; readonly mutationFn?: unknown };
+  setOptions(options: never): void;
+}
+
 /** TanStack's `QueryClient`, as far as `registerTetherMutations` uses it. */
 export interface MutationDefaultsTarget {
   setMutationDefaults(mutationKey: ReadonlyArray<unknown>, options: { mutationFn: (variables: never) => Promise<unknown> }): void;
+  getMutationCache(): { getAll(): ReadonlyArray<MutationLike> };
 }

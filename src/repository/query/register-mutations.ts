@@ -19,18 +19,28 @@ export interface RegisterMutationsOptions extends TetherQueryOptionsConfig {
 /**
  * Sets `mutationFn` defaults under `[prefix, '<tag>.<operationId>']` for every non-GET operation
  * of `sdk`; call it once at start-up, before `resumePausedMutations()`. Returns the keys set.
+ * TanStack copies defaults into a mutation when it is built, so mutations hydrated before this
+ * call (a persister that restored first) are given the function here too: either order works.
  */
 export function registerTetherMutations(queryClient: MutationDefaultsTarget, sdk: object, options: RegisterMutationsOptions = {}): ReadonlyArray<readonly [string, string]> {
   const prefix = resolvePrefix(options.prefix);
   const callOptions = options.callOptions ?? {};
   if (callOptions.signal !== undefined) throw new TypeError('Tether: registerTetherMutations: callOptions take no `signal`');
   const keys: Array<readonly [string, string]> = [];
+  const functions = new Map<string, (variables: unknown) => Promise<unknown>>();
   for (const [id, method] of sdkMethods(sdk)) {
     if (isReadOperation(method.meta)) continue;
     const key = [prefix, id] as const;
     const keyed = method.meta.idempotencyKeyHeader !== undefined;
-    queryClient.setMutationDefaults(key, { mutationFn: (variables: unknown) => runMutation(method, keyed, variables, callOptions) });
+    const mutationFn = (variables: unknown) => runMutation(method, keyed, variables, callOptions);
+    queryClient.setMutationDefaults(key, { mutationFn });
+    functions.set(id, mutationFn);
     keys.push(key);
+  }
+  for (const mutation of queryClient.getMutationCache().getAll()) {
+    const key = mutation.options.mutationKey;
+    const mutationFn = key && key.length === 2 && key[0] === prefix && typeof key[1] === 'string' ? functions.get(key[1]) : undefined;
+    if (mutationFn && mutation.options.mutationFn === undefined) mutation.setOptions({ ...mutation.options, mutationFn } as never);
   }
   return keys;
 }
