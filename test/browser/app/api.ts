@@ -33,6 +33,22 @@ export interface PageConnectivity {
   readonly events: readonly string[];
 }
 
+/** What `{ offline: 'queue' }` gave: queued (the entry id), or sent at once (the new order's id). */
+export type QueueOutcome = { readonly queued: true; readonly entryId: string } | { readonly queued: false; readonly orderId: string };
+
+/** One entry of `sdk.offline.pending()`, reduced to what the suite checks. */
+export interface PendingEntry {
+  readonly id: string;
+  readonly operation: string;
+  readonly idempotencyKey: string | undefined;
+}
+
+/** One raw record of the page's IndexedDB (database 'tether', store 'kv'), read without the SDK. */
+export interface StoredRecord {
+  readonly key: string;
+  readonly value: string;
+}
+
 /** The app's API on `window.tether`. */
 export interface BrowserApp {
   /** The page's origin, for checks that the API is another one. */
@@ -51,6 +67,16 @@ export interface BrowserApp {
   createOrder(sku: string, quantity: number): Promise<CallOutcome<string>>;
   /** Connectivity as the page and the SDK see it. */
   connectivity(): PageConnectivity;
+  /** sdk.orders.createOrder with `{ offline: 'queue' }`. */
+  queueOrder(sku: string, quantity: number): Promise<CallOutcome<QueueOutcome>>;
+  /** sdk.offline.pending(). */
+  pending(): Promise<PendingEntry[]>;
+  /** The offline queue's events since the page loaded (`queued`, `sent`, `failed`, `expired`, `drained`). */
+  offlineEvents(): string[];
+  /** Every record of the SDK's IndexedDB store, read with the raw IndexedDB API. */
+  storedRecords(): Promise<StoredRecord[]>;
+  /** Resolves once the app shell's service worker controls the page (offline reloads work). */
+  shellReady(): Promise<boolean>;
 }
 
 declare global {

@@ -1,14 +1,19 @@
 /**
  * The page's app: what a web team writes with the SDK, bundled by esbuild from the generated v1
- * SDK (test/browser/harness/app-bundle.ts). It creates one SDK on load, with its tokens and
- * cache in IndexedDB as a web app keeps them, so another tab or a reload shares them, and puts
- * a small API on `window.tether` (app/api.ts) for the suite to drive.
+ * SDK (test/browser/harness/app-bundle.ts). It creates one SDK on load, with its tokens, cache
+ * and offline queue in IndexedDB as a web app keeps them, so another tab or a reload shares
+ * them, the browser's connectivity and page visibility, and the app shell's service worker;
+ * and puts a small API on `window.tether` (app/api.ts) for the suite to drive.
  *
  * The page's URL configures it: `?header=<name>` adds a static header to every call (the CORS
  * test's header the server does not allow); `?retries=<n>` sets the retry count.
  */
-import { createSdk, indexedDbStorage, isNetworkError, storageTokenStore, type Sdk } from '../../../generated/v1/index.js';
+import {
+  browserConnectivity, browserForeground, createSdk, indexedDbStorage, isNetworkError, storageTokenStore, type Sdk,
+} from '../../../generated/v1/index.js';
 import type { BrowserApp, CallOutcome } from './api.js';
+import { idbRecords } from './idb-records.js';
+import { registerShell, shellReady } from './shell.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
@@ -39,11 +44,15 @@ function start(): void {
   const retries = params.get('retries');
   const storage = indexedDbStorage();
   const baseUrl = apiUrl();
+  const connectivity = browserConnectivity();
   const sdk: Sdk = createSdk({
     baseUrl,
     auth: { tokenStore: storageTokenStore(storage) },
     cache: { storage },
     storage,
+    connectivity,
+    foreground: browserForeground(),
+    offline: {},
     logLevel: 'off',
     ...(extraHeader ? { headers: { [extraHeader]: '1' } } : {}),
     ...(retries ? { retry: { maxRetries: Number(retries) } } : {}),
@@ -63,8 +72,19 @@ function start(): void {
       return { id: data.id, status: data.status, source: cache?.source };
     }),
     createOrder: (sku, quantity) => outcome(async () => (await sdk.orders.createOrder({ body: { items: [{ sku, quantity }], shippingAddress: address } })).id),
-    connectivity: () => ({ navigatorOnLine: navigator.onLine, adapterOnline: undefined, events: [...events] }),
+    connectivity: () => ({ navigatorOnLine: navigator.onLine, adapterOnline: connectivity.isOnline(), events: [...events] }),
+    queueOrder: (sku, quantity) => outcome(async () => {
+      const result = await sdk.orders.createOrder({ body: { items: [{ sku, quantity }], shippingAddress: address } }, { offline: 'queue' });
+      return 'queued' in result ? { queued: true as const, entryId: result.id } : { queued: false as const, orderId: result.id };
+    }),
+    pending: async () => (await sdk.offline.pending()).map(({ id, operation, idempotencyKey }) => ({ id, operation, idempotencyKey })),
+    offlineEvents: () => [...offlineEvents],
+    storedRecords: idbRecords,
+    shellReady,
   };
+  const offlineEvents: string[] = [];
+  for (const name of ['queued', 'sent', 'failed', 'expired', 'drained'] as const) sdk.offline.on(name, () => offlineEvents.push(name));
+  registerShell();
   window.tether = app;
 }
 
