@@ -33,10 +33,10 @@ class ChildFailedError extends Error {
 }
 
 /** Runs one scenario of the app in an RN-globals child; resolves with what the app reported. */
-function runApp(ctx: { bundle: string; host: string; server: TestServer }, scenario: string): Promise<Record<string, unknown>> {
+function runApp(ctx: { bundle: string; host: string; server: TestServer }, scenario: string, env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ctx.host, ctx.bundle], {
-      env: { ...process.env, TETHER_RN_BASE_URL: ctx.server.url, TETHER_RN_SCENARIO: scenario, TETHER_RN_USER_ID: ALICE },
+      env: { ...process.env, TETHER_RN_BASE_URL: ctx.server.url, TETHER_RN_SCENARIO: scenario, TETHER_RN_USER_ID: ALICE, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -133,6 +133,15 @@ test('maxResponseBytes without a body stream: checked after the fact, same error
   assert.is(result['ok'], false);
   assert.is(result['type'], 'UNKNOWN');
   assert.match(String(result['message']), /maxResponseBytes/);
+});
+
+test('without react-native-get-random-values: the call rejects (UNKNOWN, nothing sent) and the cause names the polyfill', async (ctx) => {
+  const result = await runApp(ctx, 'call', { TETHER_RN_CRYPTO: 'none' });
+  const failed = result['setupFailed'] as Record<string, unknown>;
+  assert.is(failed['type'], 'UNKNOWN');
+  assert.is(failed['attempts'], 0);
+  assert.match(String(failed['cause']), /react-native-get-random-values/);
+  assert.is(ctx.server.requests.length, 0, 'nothing reached the server');
 });
 
 test.run();
