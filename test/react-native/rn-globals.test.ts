@@ -83,6 +83,13 @@ test('timeout without AbortSignal.timeout/any: a hung request fails with TIMEOUT
   assert.is(result['type'], 'TIMEOUT', String(result['message']));
 });
 
+test('timeout while RN buffers a slow body: the attempt still fails with TIMEOUT', async (ctx) => {
+  ctx.server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'drip', bytesPerChunk: 4, intervalMs: 100 } });
+  const result = await runApp(ctx, 'bodyTimeout');
+  assert.is(result['ok'], false);
+  assert.is(result['type'], 'TIMEOUT', String(result['message']));
+});
+
 test("the caller's abort without AbortSignal.any: CANCELLED", async (ctx) => {
   ctx.server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'hang' } });
   const result = await runApp(ctx, 'cancel');
