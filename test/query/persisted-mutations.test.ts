@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { MutationObserver, QueryClient, dehydrate, hydrate, onlineManager, type DehydratedState } from '@tanstack/query-core';
 import { serverSuite } from '../helpers/server-suite.js';
 import { signedInSdk } from '../e2e/helpers.js';
-import { createQueries, createSdk, registerTetherMutations, type TokenStore } from '../../generated/v1/index.js';
+import { createQueries, createSdk, registerTetherMutations, type Sdk, type TokenStore } from '../../generated/v1/index.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const newOrder = { items: [{ sku: 'SOCKS-3PK', quantity: 1 }], shippingAddress: address };
@@ -20,7 +20,7 @@ const test = serverSuite('query: paused mutations resume after a reload');
 test.after.each(() => onlineManager.setOnline(true));
 
 /** The app before the reload: goes offline, mutates, and persists the paused mutations as JSON. */
-async function mutateOffline(url: string, tokenStore: TokenStore, variables: ReadonlyArray<object>): Promise<string> {
+async function mutateOffline(url: string, tokenStore: TokenStore, variables: ReadonlyArray<Parameters<Sdk['orders']['createOrder']>[0]>): Promise<string> {
   const sdk = createSdk({ baseUrl: url, auth: { tokenStore }, logLevel: 'off' });
   const client = new QueryClient(options);
   const q = createQueries(sdk);
