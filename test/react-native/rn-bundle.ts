@@ -40,10 +40,26 @@ function builtinImports(found: string[]): Plugin {
   };
 }
 
+/**
+ * Everything the neutral build publishes, as one entry: the runtime, the review, and each
+ * pinned SDK, every export kept (a global name), so the gate also covers code the RN app entry
+ * does not reach (adapters, the offline queue, streams, sync).
+ */
+export const PUBLISHED_ENTRY = [
+  "export * as runtime from './src/index.ts';",
+  "export * as runtimeInternals from './src/runtime.ts';",
+  "export * as client from './src/client.ts';",
+  "export * as review from './src/review/index.ts';",
+  "export * as v1 from './generated/v1/index.ts';",
+  "export * as v2 from './generated/v2/index.ts';",
+].join('\n');
+
 /** Options of bundleRnApp. */
 export interface RnBundleOptions {
   /** Entry file [the RN app]. */
   readonly entry?: string;
+  /** Entry source instead of a file, resolved from the repo root; its exports are kept. */
+  readonly source?: string;
   /** Syntax level [the published neutral build's]. */
   readonly syntax?: Pick<BuildOptions, 'target' | 'supported'>;
   /** Output file name, without `.js` ['app']. */
@@ -53,8 +69,11 @@ export interface RnBundleOptions {
 /** Bundles the RN app (or `entry`) into a fresh scratch folder. */
 export async function bundleRnApp(options: RnBundleOptions = {}): Promise<RnBundle> {
   const builtins: string[] = [];
+  const entry: BuildOptions = options.source === undefined
+    ? { entryPoints: [options.entry ?? RN_APP_ENTRY] }
+    : { stdin: { contents: options.source, resolveDir: root, loader: 'ts', sourcefile: 'published-entry.ts' }, globalName: 'TetherPublished' };
   const result = await build({
-    entryPoints: [options.entry ?? RN_APP_ENTRY],
+    ...entry,
     bundle: true,
     write: false,
     format: 'iife',
