@@ -16,7 +16,7 @@ import type { Logger } from '../network/types.js';
 import type { Clock } from '../platform/clock.js';
 import type { IdempotencyMode } from '../service/idempotency.js';
 import type { Connectivity } from '../platform/connectivity/types.js';
-import { localLease } from './offline/local-lease.js';
+import { createProcessorLock } from './offline/lease.js';
 import { resolveOfflineOptions, type OfflineHostRaw } from './offline/options.js';
 import { queueingRun } from './offline/per-call.js';
 import { createOfflineEngine } from './offline/queue.js';
@@ -26,7 +26,7 @@ type Run = (init: unknown, options: unknown) => Promise<unknown>;
 
 /** The resolved SDK options the queue reads. */
 export interface OfflineHostOptions {
-  readonly clock: Pick<Clock, 'now' | 'random'>;
+  readonly clock: Pick<Clock, 'now' | 'random' | 'sleep'>;
   readonly log: Logger;
   readonly idempotency: IdempotencyMode;
   readonly auth: ResolvedAuthOptions | undefined;
@@ -68,7 +68,8 @@ export const offlineWiring: OfflineWiring = {
       options,
       rules: { idempotency: resolved.idempotency, repeatable: options.repeatable, schemes: api.securitySchemes },
       clock: { now: () => resolved.clock.now(), random: () => resolved.clock.random() },
-      lease: localLease(options.storage, `${options.namespace}.lease`),
+      // One processor per store: across tabs (Web Locks) and processes (a lease record).
+      lease: createProcessorLock({ name: options.namespace, storage: options.storage, clock: resolved.clock, ...options.processorLock, onError: report }),
       report,
     });
     const auth = resolved.auth;

@@ -25,6 +25,7 @@ export interface ResolvedOfflineOptions {
   readonly connectivity: Connectivity | undefined;
   readonly foreground: Foreground | undefined;
   readonly onError: ((error: unknown) => void) | undefined;
+  readonly processorLock: { readonly holder?: string | undefined; readonly ttlMs?: number | undefined };
 }
 
 export const OFFLINE_DEFAULTS = /* @__PURE__ */ Object.freeze({
@@ -85,6 +86,11 @@ export function resolveOfflineOptions(raw: OfflineHostRaw, fallbackNamespace: st
     throw new TypeError("Tether: options.offline.optimistic must map operation ids to functions ({ 'orders.updateOrder': (entry) => rollback })");
   }
   if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError('Tether: options.offline.onError must be a function');
+  const lock = o.processorLock ?? {};
+  if (typeof lock !== 'object' || lock === null || (lock.holder !== undefined && (typeof lock.holder !== 'string' || lock.holder === ''))) {
+    throw new TypeError('Tether: options.offline.processorLock must be { holder?: non-empty string, ttlMs?: number }');
+  }
+  if (lock.ttlMs !== undefined) positive(lock.ttlMs, 'options.offline.processorLock.ttlMs', 0, false);
   return Object.freeze({
     storage: own ?? shared ?? memoryStorage(),
     volatile: own === undefined && shared === undefined,
@@ -101,6 +107,7 @@ export function resolveOfflineOptions(raw: OfflineHostRaw, fallbackNamespace: st
     connectivity: checkConnectivity(o.connectivity, 'options.offline.connectivity') ?? connectivity,
     foreground: checkForeground(o.foreground, 'options.offline.foreground') ?? foreground,
     onError: o.onError as ((error: unknown) => void) | undefined,
+    processorLock: { ...(lock.holder !== undefined ? { holder: lock.holder } : {}), ...(lock.ttlMs !== undefined ? { ttlMs: lock.ttlMs } : {}) },
   });
 }
 

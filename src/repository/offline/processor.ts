@@ -26,9 +26,10 @@ export interface Replayable {
   readonly run: Run;
 }
 
-/** The store-wide processor lease (part of the platform: one holder at a time, with a TTL). */
+/** The store-wide processor lease (lease.ts: one holder at a time across tabs and processes). */
 export interface ProcessorLease {
-  tryRun<T>(task: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Runs `task` holding the lease; `signal` aborts when the lease was lost (taken over after a stall). */
+  tryRun<T>(task: (lease: { readonly signal: AbortSignal }) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
 }
 
 /** What the processor works with. */
@@ -140,7 +141,7 @@ export function createProcessor(host: ProcessorHost): Processor {
   };
 
   /** One pass; resolves with whether anything was sent (another pass may find more). */
-  const pass = async (): Promise<boolean> => {
+  const pass = async (lost: AbortSignal): Promise<boolean> => {
     const now = clock.now();
     const all = await store.list();
     const live: StoredEntry[] = [];
@@ -163,7 +164,7 @@ export function createProcessor(host: ProcessorHost): Processor {
         const op = host.operations.get(stored.entry.operation);
         if (op === undefined || deferred(stored.entry)) return; // unknown here, or held: the scope waits
         if ((stored.entry.notBefore ?? 0) > clock.now()) return wake(stored.entry.notBefore!);
-        if (paused || closed || !host.isOnline() || host.switching() || (await host.owners.current()) !== owner) return;
+        if (lost.aborted || paused || closed || !host.isOnline() || host.switching() || (await host.owners.current()) !== owner) return;
         if (!(await send(stored, op))) return;
         sent = true;
       }
@@ -178,9 +179,9 @@ export function createProcessor(host: ProcessorHost): Processor {
 
   /** Passes under the lease until one sends nothing, then `drained` when nothing sendable is left. */
   const drain = async (): Promise<void> => {
-    const outcome = await host.lease.tryRun(async () => {
-      while (await pass()) {
-        if (closed) return;
+    const outcome = await host.lease.tryRun(async ({ signal }) => {
+      while (await pass(signal)) {
+        if (closed || signal.aborted) return;
       }
     });
     if (!outcome.ran) return wake(clock.now() + LEASE_RETRY_MS);

@@ -105,6 +105,13 @@ export interface OfflineOptions {
   readonly connectivity?: Connectivity | undefined;
   /** App foreground / page visibility, which triggers processing; default none. */
   readonly foreground?: Foreground | undefined;
+  /**
+   * The store's processor lease (one processor per store across tabs and processes): `holder`, a
+   * stable id of this process, lets a single-process app (a React Native app) take its lease back
+   * at once after a restart instead of waiting out `ttlMs` [a random id; 30 s]. It must differ
+   * between processes that may run at the same time.
+   */
+  readonly processorLock?: { readonly holder?: string | undefined; readonly ttlMs?: number | undefined } | undefined;
   /** Background failures (storage errors, a corrupt stored entry moved aside, a throwing hook); default the SDK's logger at warn. */
   readonly onError?: ((error: unknown) => void) | undefined;
 }
