@@ -32,7 +32,6 @@ import {
 import type { CredentialsOption } from './auth/credentials.js';
 import { openEventStream } from './repository/sse/event-stream-method.js';
 import type { EventStream, EventStreamOptions } from './repository/sse/types.js';
-import type { StandardSchemaV1 } from './contract/standard-schema.js';
 
 /** A configured SDK instance for the standalone operation functions; create it once and share it. */
 export interface Client {
@@ -113,12 +112,12 @@ export interface EventStreamFunction<Op, Data> {
   readonly meta: OperationMeta;
 }
 
-/** Defines a standalone event-stream operation (generated for `text/event-stream` answers); `schema` checks each event's data. */
-export function defineEventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamFunction<Op, Data> {
+/** Defines a standalone event-stream operation (generated for `text/event-stream` answers); `meta.schemas.event` checks each event's data. */
+export function defineEventStream<Op, Data = string>(meta: OperationMeta): EventStreamFunction<Op, Data> {
   const operation = (client: Client, init?: unknown, options?: EventStreamOptions) => {
     const core = cores.get(client);
     if (core === undefined) throw new TypeError(`Tether: ${meta.id} needs the client createClient() returned as its first argument`);
-    return openEventStream<Data>(meta, (i, o) => core.call(meta, i, o), core.streamHost, schema, init, options);
+    return openEventStream<Data>(meta, (i, o) => core.call(meta, i, o), core.streamHost, init, options);
   };
   Object.defineProperties(operation, { name: { value: meta.operationId ?? meta.id }, meta: { value: meta, enumerable: true } });
   return operation as unknown as EventStreamFunction<Op, Data>;

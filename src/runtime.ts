@@ -21,7 +21,6 @@ import type { OperationArgs, OperationData, OperationMeta, PageItem } from './co
 import type { PageOptions } from './service/paginate.js';
 import { openEventStream, type StreamHost } from './repository/sse/event-stream-method.js';
 import type { EventStreamMethod, EventStreamOptions } from './repository/sse/types.js';
-import type { StandardSchemaV1 } from './contract/standard-schema.js';
 
 export type { CallOptions, SdkOptions } from './options.js';
 export type {
@@ -98,9 +97,9 @@ export interface Runtime {
   offline<S>(): OfflineQueue<S>;
   /**
    * Binds a `text/event-stream` operation: calling the method opens a reconnecting stream of
-   * events whose data is `Data`, checked against `schema` (the spec's; raw text without one).
+   * events whose data is `Data`, checked against `meta.schemas.event` (raw text without one).
    */
-  eventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamMethod<Op, Data>;
+  eventStream<Op, Data = string>(meta: OperationMeta): EventStreamMethod<Op, Data>;
 }
 
 type Run = (init: unknown, options: unknown) => Promise<unknown>;
@@ -212,11 +211,11 @@ export function createRuntime(options: SdkOptions<CredentialsOption>, api: ApiIn
       // The runner is untyped inside; OperationArgs/OperationData carry the types outside.
       return method as unknown as OperationMethod<Op, Paginated>;
     },
-    eventStream<Op, Data = string>(meta: OperationMeta, schema?: StandardSchemaV1): EventStreamMethod<Op, Data> {
+    eventStream<Op, Data = string>(meta: OperationMeta): EventStreamMethod<Op, Data> {
       const run = wiring.bind(meta);
       const method = (init?: unknown, streamOptions?: EventStreamOptions) => {
         if (!checked) check();
-        return openEventStream<Data>(meta, run as (init: unknown, options: CallOptions | undefined) => Promise<unknown>, wiring.host, schema, init, streamOptions);
+        return openEventStream<Data>(meta, run as (init: unknown, options: CallOptions | undefined) => Promise<unknown>, wiring.host, init, streamOptions);
       };
       Object.defineProperties(method, { name: { value: meta.operationId ?? meta.id }, meta: { value: meta, enumerable: true } });
       return method as unknown as EventStreamMethod<Op, Data>;

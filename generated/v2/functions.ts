@@ -2,7 +2,7 @@
 // spec-sha256: 664f3262eae9b9b6e6b5abf1f87bb622d899dd2e038f6538b451bc6bf65c5f69
 
 import type { paths } from "./schema.js";
-import { defineOperation, definePagedOperation } from "../../src/client.js";
+import { defineOperation, definePagedOperation, defineEventStream } from "../../src/client.js";
 import * as op from "./operations.js";
 /**
  * Sign in with email and password
@@ -174,4 +174,4 @@ export const getSync = /* @__PURE__ */ defineOperation<paths["/sync"]["get"]>(op
  *
  * Standalone form of `sdk.events.streamEvents`: the client from `createClient` comes first.
  */
-export const streamEvents = /* @__PURE__ */ defineOperation<paths["/events"]["get"]>(op.streamEvents);
+export const streamEvents = /* @__PURE__ */ defineEventStream<paths["/events"]["get"], string>(op.streamEvents);

@@ -70,3 +70,28 @@ export { createQueries } from "./query.js";
 export type { Queries } from "./query.js";
 export { webhooks, orderShippedWebhook } from "./webhooks.js";
 export type { WebhookPayloads } from "./webhooks.js";
+import { createSync as __createSync, operationFeed as __operationFeed, type Sync as __Sync, type SyncOptions as __SyncOptions } from "../../src/index.js";
+import { OrderSchema } from "./validators.js";
+/**
+ * `GET /sync` as an incremental sync (docs/sync.md): pulls from the stored `since` cursor,
+ * checks each record against `Order`, pushes the offline queue first; pass `apply` and `storage`.
+ */
+export function createSyncForGetSync(sdk: {
+    readonly sync: {
+        readonly getSync: SyncService["getSync"];
+    };
+    readonly offline?: Sdk["offline"];
+}, options: Omit<__SyncOptions<NonNullable<Awaited<ReturnType<SyncService["getSync"]>>["upserts"]>[number]>, "pull">): __Sync {
+    return __createSync({
+        schema: OrderSchema,
+        offline: sdk.offline,
+        ...options,
+        pull: __operationFeed(sdk.sync.getSync, {
+            cursorParam: "since",
+            nextCursor: "nextCursor",
+            hasMore: "hasMore",
+            upserts: "upserts",
+            deletes: "deletes"
+        })
+    });
+}

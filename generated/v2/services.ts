@@ -2,7 +2,7 @@
 // spec-sha256: 664f3262eae9b9b6e6b5abf1f87bb622d899dd2e038f6538b451bc6bf65c5f69
 
 import type { paths } from "./schema.js";
-import type { OperationMethod, Runtime } from "../../src/runtime.js";
+import type { EventStreamMethod, OperationMethod, Runtime } from "../../src/runtime.js";
 import * as op from "./operations.js";
 /** Sign-in, token refresh (rotating refresh tokens) and sign-out. */
 export interface AuthService {
@@ -194,11 +194,11 @@ export interface EventsService {
      *
      * `GET /events`
      */
-    readonly streamEvents: OperationMethod<paths["/events"]["get"]>;
+    readonly streamEvents: EventStreamMethod<paths["/events"]["get"], string>;
 }
 /** Binds the `events` operations to a runtime. */
 export function createEventsService(runtime: Runtime): EventsService {
     return {
-        streamEvents: runtime.operation<paths["/events"]["get"]>(op.streamEvents)
+        streamEvents: runtime.eventStream<paths["/events"]["get"], string>(op.streamEvents)
     };
 }

@@ -5,6 +5,7 @@
  */
 import { deref } from './refs.js';
 import { collectBodies } from './collect-bodies.js';
+import { collectEventStream } from './collect-event-stream.js';
 import type {
   BodyModel,
   Diagnostics,
@@ -97,6 +98,8 @@ function collectResponses(document: Obj, responses: unknown, opPointer: string):
   });
 }
 
+const eventStreamEntry = (eventStream: OperationModel['eventStream']) => (eventStream ? { eventStream } : {});
+
 const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/i.test(status);
 
 /** The method name an operation gets before collisions are resolved. */
@@ -177,6 +180,8 @@ export function collectOperations(document: Obj, diagnostics: Diagnostics): { se
         pagination: method === 'get' ? detectPagination(document, parameters, success) : undefined,
         cacheable: (method === 'get' || method === 'head') && declaresCaching,
         wire: collectBodies(document, rbNode, operation.responses, pointer),
+        // Only on event-stream operations, so every other model stays as it was.
+        ...eventStreamEntry(collectEventStream(document, responses)),
       };
       operations.push(model);
       tagPointers.set(model, tagged ? joinPointer(pointer, 'tags', 0) : pointer);

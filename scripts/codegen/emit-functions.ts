@@ -5,11 +5,15 @@
  * so a bundler drops every function an app does not import, with its metadata and validators.
  */
 import { access, call, exportConst, importDecl, pure, withDoc, ts } from './ast.js';
-import { operationDoc, operationType } from './emit-services.js';
+import { eventDataType, operationDoc, operationType } from './emit-services.js';
 import type { ApiModel, OperationModel } from './model.js';
 
-/** `defineOperation<Op>(op.x)`, or `definePagedOperation` for a paginated list (adds the pagers). */
+/**
+ * `defineOperation<Op>(op.x)`, `definePagedOperation` for a paginated list (adds the pagers),
+ * or `defineEventStream<Op, Data>` for a `text/event-stream` answer.
+ */
 function definition(op: OperationModel): ts.Expression {
+  if (op.eventStream) return pure(call('defineEventStream', [access(`op.${op.exportName}`)], [operationType(op), eventDataType(op.eventStream)]));
   const factory = op.pagination ? 'definePagedOperation' : 'defineOperation';
   return pure(call(factory, [access(`op.${op.exportName}`)], [operationType(op)]));
 }
@@ -23,11 +27,13 @@ function functionDoc(op: OperationModel): string[] {
 
 /** Renders the functions module (only for a spec with operations). */
 export function emitFunctions(model: Pick<ApiModel, 'operations'>, clientImport: string): ts.Statement[] {
-  const paged = model.operations.some((op) => op.pagination);
-  const plain = model.operations.some((op) => !op.pagination);
+  const streams = model.operations.some((op) => op.eventStream);
+  const paged = model.operations.some((op) => op.pagination && !op.eventStream);
+  const plain = model.operations.some((op) => !op.pagination && !op.eventStream);
+  const components = model.operations.some((op) => op.eventStream?.data?.component !== undefined);
   const statements: ts.Statement[] = [
-    importDecl('./schema.js', { named: ['paths'], typeOnly: true }),
-    importDecl(clientImport, { named: [...(plain ? ['defineOperation'] : []), ...(paged ? ['definePagedOperation'] : [])] }),
+    importDecl('./schema.js', { named: components ? ['components', 'paths'] : ['paths'], typeOnly: true }),
+    importDecl(clientImport, { named: [...(plain ? ['defineOperation'] : []), ...(paged ? ['definePagedOperation'] : []), ...(streams ? ['defineEventStream'] : [])] }),
     importDecl('./operations.js', { namespace: 'op' }),
   ];
   for (const op of model.operations) {

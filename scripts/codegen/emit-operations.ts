@@ -12,6 +12,8 @@ export interface OperationValidatorNames {
   body?: string;
   params?: string;
   responses: Record<string, string>;
+  /** One event's data of an event-stream operation. */
+  event?: string;
 }
 
 const optionalStr = (value: string | undefined): Expr => (value === undefined ? undef() : str(value));
@@ -48,6 +50,7 @@ function schemasExpr(names: OperationValidatorNames | undefined): Expr {
   if (names?.params) entries.push(['params', access(`v.${names.params}`)]);
   const responses = Object.entries(names?.responses ?? {});
   if (responses.length > 0) entries.push(['responses', obj(responses.map(([status, name]) => [status, access(`v.${name}`)] as const))]);
+  if (names?.event) entries.push(['event', access(`v.${names.event}`)]);
   return obj(entries);
 }
 

@@ -97,6 +97,13 @@ export interface OperationModel {
   wire?: WireBodiesModel;
   /** The batch operation that can serve this read (`x-tether-batch`, collect-batch.ts). */
   batch?: BatchModel;
+  /** Set when the success answer is `text/event-stream` (collect-event-stream.ts). */
+  eventStream?: EventStreamModel;
+}
+
+/** An event-stream operation: the schema of each event's `data`, when the spec gives one. */
+export interface EventStreamModel {
+  data: { schema: SchemaNode; pointer: Pointer; component: string | undefined } | undefined;
 }
 
 export interface ServiceModel {

@@ -44,6 +44,8 @@ export interface OperationSchemas {
   readonly params?: StandardSchemaV1;
   /** By status key as written in the spec (`200`, `2XX`, `default`). */
   readonly responses?: Readonly<Record<string, StandardSchemaV1>>;
+  /** One event's `data` (parsed JSON) of a `text/event-stream` operation, when the spec describes it. */
+  readonly event?: StandardSchemaV1;
 }
 
 /** An OpenAPI parameter `style` (OpenAPI 3.0/3.1 §Style Values). */

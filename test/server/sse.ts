@@ -2,6 +2,9 @@
  * Server-sent events for /events: one stream per connection, filtered to the user's orders.
  * Event ids are change-log sequence numbers, so `Last-Event-ID` replays exactly the missed
  * changes. Heartbeat comments keep idle connections alive; close() ends every stream.
+ * A request with `Prefer: wait=N` (RFC 7240) is answered like a long poll: the replay, then
+ * live events for at most N seconds, then the response ends (clients without streaming fetch
+ * poll this way). dropAll() cuts every stream as a failing network would, for reconnect tests.
  */
 import type { ServerResponse } from 'node:http';
 import type { Store } from './store.js';
@@ -9,12 +12,14 @@ import type { Timers } from './timers.js';
 import type { Change } from './types.js';
 
 export interface SseHub {
-  /** Starts a stream on `res` for `userId`, replaying changes after `lastEventId` first. */
-  open(res: ServerResponse, userId: string, lastEventId: string | undefined): void;
+  /** Starts a stream on `res` for `userId`, replaying changes after `lastEventId` first; `waitMs` ends it after that long. */
+  open(res: ServerResponse, userId: string, lastEventId: string | undefined, waitMs?: number): void;
   /** Open streams. */
   readonly size: number;
   /** Ends every stream (server shutdown). */
   closeAll(): void;
+  /** Destroys every stream's socket without ending the response (a dropped connection); returns how many. */
+  dropAll(): number;
 }
 
 export interface SseOptions {
@@ -34,7 +39,7 @@ export function frame(change: Change): string {
 export function createSseHub(options: SseOptions): SseHub {
   const streams = new Set<{ res: ServerResponse; stop: () => void }>();
   return {
-    open(res, userId, lastEventId) {
+    open(res, userId, lastEventId, waitMs) {
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -44,6 +49,10 @@ export function createSseHub(options: SseOptions): SseHub {
       res.write(`retry: ${options.retryMs ?? 1000}\n: connected\n\n`);
       const after = lastEventId !== undefined && /^\d+$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
       if (after !== undefined) for (const change of options.store.changesSince(after, userId)) res.write(frame(change));
+      if (waitMs === 0) {
+        res.end();
+        return;
+      }
 
       const unsubscribe = options.store.onChange((change) => {
         if (change.ownerId === userId && !res.destroyed) res.write(frame(change));
@@ -51,11 +60,13 @@ export function createSseHub(options: SseOptions): SseHub {
       const cancelHeartbeat = options.timers.every(options.heartbeatMs, () => {
         if (!res.destroyed) res.write(`: heartbeat ${new Date().toISOString()}\n\n`);
       });
+      const cancelWait = waitMs === undefined ? undefined : options.timers.after(waitMs, () => res.end());
       const entry = {
         res,
         stop: () => {
           unsubscribe();
           cancelHeartbeat();
+          cancelWait?.();
           streams.delete(entry);
         },
       };
@@ -70,6 +81,14 @@ export function createSseHub(options: SseOptions): SseHub {
         entry.stop();
         entry.res.end();
       }
+    },
+    dropAll() {
+      const open = [...streams];
+      for (const entry of open) {
+        entry.stop();
+        entry.res.socket?.destroy();
+      }
+      return open.length;
     },
   };
 }

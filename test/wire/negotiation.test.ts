@@ -44,10 +44,12 @@ test('binary answers are Blobs with their type', async ({ sdk }) => {
   assert.equal([...new Uint8Array(await png.arrayBuffer())], [0x89, 0x50]);
 });
 
-test('an event stream is handed over unread', async ({ sdk }) => {
-  const stream = (await sdk.default.events(answer(200, 'text/event-stream', 'data: 1\n\n'))) as unknown as ReadableStream<Uint8Array>;
-  const text = await new Response(stream).text();
-  assert.is(text, 'data: 1\n\n');
+test('an event stream is read as events (data as text where the spec gives no event schema)', async ({ sdk }) => {
+  // The answer ends after one event; the stream would reconnect (SSE semantics), so stop at the first.
+  for await (const event of sdk.default.events(answer(200, 'text/event-stream', 'data: 1\n\n'))) {
+    assert.equal(event, { id: undefined, event: 'message', data: '1' });
+    break;
+  }
 });
 
 test('an HTML page where JSON was declared is UNKNOWN naming both types, with the status, never retried', async ({ sdk }) => {

@@ -24,7 +24,7 @@ export interface ValidatorsInput {
   /** Parsed OpenAPI document; every remaining `$ref` is internal (`#/…`) and resolves. */
   document: Record<string, unknown>;
   openapiVersion: '3.0' | '3.1';
-  operations: ReadonlyArray<Pick<OperationModel, 'exportName' | 'pointer' | 'requestBody' | 'responses' | 'parameters'>>;
+  operations: ReadonlyArray<Pick<OperationModel, 'exportName' | 'pointer' | 'requestBody' | 'responses' | 'parameters'> & Partial<Pick<OperationModel, 'eventStream'>>>;
   /** Module specifier the generated code imports valibot from (`import * as v from '…'`). */
   valibotImport: string;
   /** `warn(pointer, message)` for flaws that need not block. */
@@ -38,6 +38,8 @@ export interface OperationValidators {
   params?: string;
   /** Status key as in the spec (`200`, `2XX`, `default`) → exported const; JSON bodies only. */
   responses: Record<string, string>;
+  /** Exported const validating one event's `data` of an event-stream operation (collect-event-stream.ts). */
+  event?: string;
 }
 
 export interface ValidatorsOutput {
@@ -133,6 +135,8 @@ export function emitValidators(input: ValidatorsInput): ValidatorsOutput {
         content.pointer,
       );
     }
+    const eventData = op.eventStream?.data;
+    if (eventData) out.event = bodyConst(`${op.exportName}Event`, eventData.schema, eventData.pointer);
     operations[op.exportName] = out;
   }
   // Shared leaves depend on nothing, so they all go first, in order of first use.

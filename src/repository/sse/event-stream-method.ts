@@ -10,7 +10,6 @@ import type { ValidationIssue } from '../../errors/field-errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../network/types.js';
 import type { OperationMeta } from '../../contract/operation.js';
-import type { StandardSchemaV1 } from '../../contract/standard-schema.js';
 import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
 import { isThenable, issuesOf, resolveValidateMode, type ValidateMode } from '../../service/validate.js';
 import type { CallOptions } from '../../options.js';
@@ -39,7 +38,8 @@ interface StreamInit {
 const POLL_INTERVAL_MS = 5000;
 
 /** Opens a typed event stream of `meta` (nothing is sent until it is iterated). */
-export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host: StreamHost, schema: StandardSchemaV1 | undefined, rawInit: unknown, options: EventStreamOptions | undefined): EventStream<Data> {
+export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host: StreamHost, rawInit: unknown, options: EventStreamOptions | undefined): EventStream<Data> {
+  const schema = meta.schemas.event;
   const init = (rawInit ?? {}) as StreamInit;
   const validate = resolveValidateMode(options?.validate, host.validate);
   const pollIntervalMs = options?.pollIntervalMs ?? POLL_INTERVAL_MS;

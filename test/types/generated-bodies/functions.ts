@@ -2,7 +2,7 @@
 // spec-sha256: 8a94287561aa26d042739d98e7dc5fd5190eddd7a3eb4b8707f054b115ce9c9b
 
 import type { paths } from "./schema.js";
-import { defineOperation } from "../../../src/client.js";
+import { defineOperation, defineEventStream } from "../../../src/client.js";
 import * as op from "./operations.js";
 /**
  * `POST /json`
@@ -85,4 +85,4 @@ export const uploadAndAnswer = /* @__PURE__ */ defineOperation<paths["/__respond
  *
  * Standalone form of `sdk.default.events`: the client from `createClient` comes first.
  */
-export const events = /* @__PURE__ */ defineOperation<paths["/__respond/events"]["get"]>(op.events);
+export const events = /* @__PURE__ */ defineEventStream<paths["/__respond/events"]["get"], string>(op.events);

@@ -2,7 +2,7 @@
 // spec-sha256: 8a94287561aa26d042739d98e7dc5fd5190eddd7a3eb4b8707f054b115ce9c9b
 
 import type { paths } from "./schema.js";
-import type { OperationMethod, Runtime } from "../../../src/runtime.js";
+import type { EventStreamMethod, OperationMethod, Runtime } from "../../../src/runtime.js";
 import * as op from "./operations.js";
 /** Operations tagged `default`. */
 export interface DefaultService {
@@ -39,7 +39,7 @@ export interface DefaultService {
      */
     readonly uploadAndAnswer: OperationMethod<paths["/__respond/upload"]["put"]>;
     /** `GET /__respond/events` */
-    readonly events: OperationMethod<paths["/__respond/events"]["get"]>;
+    readonly events: EventStreamMethod<paths["/__respond/events"]["get"], string>;
 }
 /** Binds the `default` operations to a runtime. */
 export function createDefaultService(runtime: Runtime): DefaultService {
@@ -56,6 +56,6 @@ export function createDefaultService(runtime: Runtime): DefaultService {
         jsonOnly: runtime.operation<paths["/__respond/json-only"]["get"]>(op.jsonOnly),
         download: runtime.operation<paths["/__respond/download"]["get"]>(op.download),
         uploadAndAnswer: runtime.operation<paths["/__respond/upload"]["put"]>(op.uploadAndAnswer),
-        events: runtime.operation<paths["/__respond/events"]["get"]>(op.events)
+        events: runtime.eventStream<paths["/__respond/events"]["get"], string>(op.events)
     };
 }
