@@ -8,6 +8,7 @@ import { authRole } from './emit-operations.js';
 import { CREDENTIAL_TYPES, RUNTIME_OPTIONS, emitCredentialTypes } from './emit-credentials.js';
 import { factoryName } from './emit-services.js';
 import { webhookExports } from './emit-webhooks.js';
+import { detectSyncFeed, emitSyncFeeds } from './collect-sync.js';
 import type { ApiModel } from './model.js';
 import type { RuntimeImports } from './runtime-imports.js';
 
@@ -137,6 +138,11 @@ export function emitIndex(
   if (model.webhooks?.length) {
     const hooks = webhookExports(model.webhooks);
     statements.push(reexport('./webhooks.js', hooks.values), reexport('./webhooks.js', hooks.types, true));
+  }
+  // createSyncFor<Operation> for each since/cursor changes feed (collect-sync.ts, docs/sync.md).
+  if (document) {
+    const feeds = model.services.flatMap((s) => s.operations.flatMap((op) => detectSyncFeed(document, s, op) ?? []));
+    statements.push(...emitSyncFeeds(feeds, imports.publicApi, hasOfflineMember));
   }
   return statements;
 }

@@ -6,7 +6,7 @@
 import * as assert from 'uvu/assert';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { SEED_ADDRESS } from '../../server/store.js';
-import { memoryStorage, type NetworkError } from '../../../generated/v1/index.js';
+import { createSyncForGetSync, memoryStorage, type NetworkError } from '../../../generated/v1/index.js';
 import { createSync, type SyncOfflineQueue } from '../../../src/repository/sync/index.js';
 import type { OfflineEntry } from '../../../src/repository/offline/types.js';
 import { crashingStorage, localTable, serverSnapshot, shopFeed, shopSdk } from './helpers.js';
@@ -154,6 +154,23 @@ test('pending offline writes are pushed before the pull; the conflict hook sees 
   assert.equal(seen.map((s) => s.id).sort(), [kept!.id, lost!.id].sort());
   assert.is(table.rows.has(kept!.id), false, "'local' keeps the server's version out");
   assert.is(table.rows.has(lost!.id), true, "'server' applies it");
+});
+
+
+test('the generated createSyncForGetSync: typed records, the Order schema and the SDK wired in', async (ctx) => {
+  const sdk = shopSdk(ctx.server);
+  const seen: string[] = [];
+  const sync = createSyncForGetSync(sdk, {
+    storage: memoryStorage(),
+    apply(batch) {
+      // `batch.upserts` is typed as the spec's Order: these reads compile without casts.
+      for (const order of batch.upserts) seen.push(`${order.id}:${order.total.currency}`);
+    },
+  });
+  const result = await sync.run();
+  assert.is(result.upserts, 7);
+  assert.is(seen.length, 7);
+  assert.ok(seen.every((s) => s.endsWith(':EUR')));
 });
 
 test.run();
