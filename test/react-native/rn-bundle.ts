@@ -13,8 +13,13 @@ import { root, scratch } from '../helpers/paths.js';
 /** The RN app entry the suites bundle. */
 export const RN_APP_ENTRY = join(root, 'test', 'fixtures', 'react-native', 'app.ts');
 
-/** hermesc as React Native ships it (the `hermes-compiler` package). */
-export const HERMESC = join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'linux64-bin', 'hermesc');
+/** hermesc as React Native ships it (the `hermes-compiler` package), for this OS. */
+export const HERMESC =
+  process.platform === 'darwin'
+    ? join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'osx-bin', 'hermesc')
+    : process.platform === 'win32'
+      ? join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'win64-bin', 'hermesc.exe')
+      : join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'linux64-bin', 'hermesc');
 
 /** Scratch folder prefix of the bundles (for cleanScratch). */
 export const RN_SCRATCH = 'rn-bundle';
