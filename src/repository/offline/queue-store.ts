@@ -66,6 +66,20 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
   // Time-based so entries appended by another instance over the same storage interleave
   // in roughly the order they were made; strictly increasing within this instance.
   const nextSeq = () => (lastSeq = Math.max(lastSeq + 1, Math.floor(now()) * 1000));
+  // Before this instance's first append, the highest stored sequence: else an instance started
+  // right after a crash (same millisecond) or under a clock set back would number its first
+  // entry below the dead instance's last ones and replay it ahead of them.
+  let seeded: Promise<void> | undefined;
+  const seedSeq = (): Promise<void> =>
+    (seeded ??= storage.getAllKeys().then(
+      (keys) => {
+        for (const key of keys) if (key.startsWith(queuePrefix) && seqOf(key) > lastSeq) lastSeq = seqOf(key);
+      },
+      (error: unknown) => {
+        seeded = undefined;
+        throw error;
+      },
+    ));
 
   const moveAside = async (key: string, raw: string, reason: string): Promise<void> => {
     const movedTo = corruptPrefix + key.slice(namespace.length + 1);
@@ -91,6 +105,7 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
 
   return {
     async append(entry) {
+      await seedSeq();
       const key = `${queuePrefix}${String(nextSeq()).padStart(SEQ_DIGITS, '0')}.${entry.id}`;
       await storage.setItem(key, encode(entry));
       return { key, entry };
@@ -128,6 +143,7 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
       return true;
     },
     async revive(id, entry) {
+      await seedSeq();
       // The queued copy is written under a fresh sequence first; until the dead letter is
       // removed, list() keeps treating the entry as dead (safe: it is never sent twice).
       const key = `${queuePrefix}${String(nextSeq()).padStart(SEQ_DIGITS, '0')}.${entry.id}`;
