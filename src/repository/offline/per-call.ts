@@ -5,6 +5,7 @@
  * queued with that same key, so whichever of the two reached the server is applied once.
  */
 import type { OperationMeta } from '../../contract/operation.js';
+import { RESPONSE_SINK } from '../../service/call.js';
 import { isRetryable } from './classify.js';
 import type { OfflineEngine } from './queue.js';
 
@@ -26,6 +27,10 @@ export function queueingRun(meta: OperationMeta, run: Run, engine: OfflineEngine
     if (mode === undefined) return run(init, rawOptions);
     if (mode !== 'queue') throw new TypeError(`Tether: ${meta.id}: options.offline must be 'queue' or undefined`);
     if (READS.has(meta.method)) throw new TypeError(`Tether: ${meta.id} is a read; only mutations can be queued with { offline: 'queue' }`);
+    // .raw() and .safe() promise a Response, which a queued call does not have.
+    if ((rawOptions as { [RESPONSE_SINK]?: unknown })[RESPONSE_SINK] !== undefined) {
+      throw new TypeError(`Tether: ${meta.id}: { offline: 'queue' } works with the plain call only, not .raw() or .safe() (a queued call has no Response)`);
+    }
     const { key } = engine.prepare(meta, init, options?.idempotencyKey);
     if (!engine.isOnline()) return engine.enqueueCall(meta, init, key, 0);
     try {

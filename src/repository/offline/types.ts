@@ -93,13 +93,23 @@ export interface OfflineOptions {
   readonly autoProcess?: boolean | undefined;
   /** Whose entries: a fixed name, a function read per enqueue, or omitted: the access token's owner (as the cache's scope). */
   readonly user?: string | (() => string | undefined) | undefined;
-  /** What logout does to the signed-out user's entries: kept for their next session, or discarded ['keep']. */
+  /**
+   * What logout does to the signed-out user's entries: kept for their next session, or discarded
+   * ['keep']. 'discard' acts on the spec's logout operation called through the SDK and on a sign-in
+   * as another user; it removes the entries and dead letters silently (no `failed`/`expired`).
+   * A session that ends by itself (refresh token rejected) never discards: the queue pauses.
+   */
   readonly onLogout?: 'keep' | 'discard' | undefined;
   /** Operations the app asserts are safe to repeat though the spec neither keys nor marks them (e.g. a PATCH with If-Match). */
   readonly repeatable?: ReadonlyArray<string> | undefined;
   /** Hold entries whose body is larger than this many bytes while the connection is expensive [off]. */
   readonly deferOnExpensive?: number | false | undefined;
-  /** Optimistic updates by operation (`'orders.updateOrder'`). */
+  /**
+   * Optimistic updates by operation (`'orders.updateOrder'`): called once the entry is stored;
+   * change cached reads with `sdk.cache` (its subscribers see it) and return the rollback, which
+   * runs if the entry fails for good or expires. Rollbacks live in memory: after a restart a
+   * failing entry has none to run.
+   */
   readonly optimistic?: Readonly<Record<string, OptimisticUpdate>> | undefined;
   /** Connectivity; default the SDK's `connectivity`, else always online (sends tell). */
   readonly connectivity?: Connectivity | undefined;
