@@ -49,6 +49,24 @@ export interface StoredRecord {
   readonly value: string;
 }
 
+/** One event the page's SSE stream delivered. */
+export interface StreamEventSeen {
+  readonly id: string | undefined;
+  readonly event: string;
+  readonly orderId: string;
+}
+
+/** The page's SSE stream (sdk.events.streamEvents) as the page sees it. */
+export interface StreamState {
+  readonly events: readonly StreamEventSeen[];
+  /** Connections the stream opened so far (reconnects included). */
+  readonly connections: number;
+  readonly lastEventId: string | undefined;
+  /** The error the iteration ended with (its NetworkError type, else its name), if any. */
+  readonly error: string | undefined;
+  readonly ended: boolean;
+}
+
 /** The app's API on `window.tether`. */
 export interface BrowserApp {
   /** The page's origin, for checks that the API is another one. */
@@ -77,6 +95,12 @@ export interface BrowserApp {
   storedRecords(): Promise<StoredRecord[]>;
   /** Resolves once the app shell's service worker controls the page (offline reloads work). */
   shellReady(): Promise<boolean>;
+  /** Opens sdk.events.streamEvents and iterates it in the background (one stream per page). */
+  openStream(): void;
+  /** What the stream has delivered so far. */
+  streamState(): StreamState;
+  /** Ends the stream (`close()`). */
+  closeStream(): void;
 }
 
 declare global {

@@ -14,6 +14,7 @@ import {
 import type { BrowserApp, CallOutcome } from './api.js';
 import { idbRecords } from './idb-records.js';
 import { registerShell, shellReady } from './shell.js';
+import { pageStream } from './stream.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
@@ -81,7 +82,11 @@ function start(): void {
     offlineEvents: () => [...offlineEvents],
     storedRecords: idbRecords,
     shellReady,
+    openStream: () => stream.open(),
+    streamState: () => stream.state(),
+    closeStream: () => stream.close(),
   };
+  const stream = pageStream(sdk);
   const offlineEvents: string[] = [];
   for (const name of ['queued', 'sent', 'failed', 'expired', 'drained'] as const) sdk.offline.on(name, () => offlineEvents.push(name));
   registerShell();
