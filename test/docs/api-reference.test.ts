@@ -1,0 +1,90 @@
+/**
+ * docs/reference/<version>.md: fresh (byte-identical to what the specs give, as
+ * test/codegen/freshness.test.ts checks generated/), complete (every operation and component
+ * schema of v1 and v2, read from the spec itself, not from the renderer's model), stale
+ * detection on a scratch copy, and every example call type-checks against the generated SDK.
+ */
+import * as assert from 'uvu/assert';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { suite } from '../helpers/timed-suite.js';
+import { cleanScratch, root, scratch } from '../helpers/paths.js';
+import { typecheckFolder } from '../helpers/tsc.js';
+import { staleReferences, writeReferences } from '../../scripts/docs/api-reference.js';
+import { listVersions } from '../../scripts/codegen/versions.js';
+
+const SCRATCH = 'api-reference';
+const test = suite('api reference', {}, { timeoutMs: 90_000 });
+test.after(() => cleanScratch(SCRATCH));
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** `[METHOD path, operationId]` of every operation, straight from the spec file. */
+async function specOperations(spec: string): Promise<Array<[string, string | undefined]>> {
+  const document = parse(await readFile(spec, 'utf8')) as { paths?: Record<string, Record<string, { operationId?: string }>> };
+  const found: Array<[string, string | undefined]> = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) if (item[method]) found.push([`${method.toUpperCase()} ${path}`, item[method]!.operationId]);
+  }
+  return found;
+}
+
+test('the committed references are what the specs generate (run npm run generate when this fails)', async () => {
+  assert.equal(await staleReferences(root), []);
+});
+
+test('each reference names every operation of its spec (method, path, operationId), every schema, and the error types', async () => {
+  const versions = await listVersions(root);
+  assert.equal(versions.map((version) => version.name).filter((name) => name === 'v1' || name === 'v2'), ['v1', 'v2']);
+  for (const version of versions) {
+    const reference = await readFile(join(root, 'docs/reference', `${version.name}.md`), 'utf8');
+    const operations = await specOperations(version.spec);
+    assert.ok(operations.length > 5, `${version.name} has operations`);
+    for (const [route, operationId] of operations) {
+      assert.ok(reference.includes(`\`${route}\``), `${version.name}: ${route}`);
+      if (operationId) assert.ok(reference.includes(`operationId \`${operationId}\``), `${version.name}: ${operationId}`);
+    }
+    assert.is((reference.match(/^\*\*Example\*\*$/gm) ?? []).length, operations.length, `${version.name}: one example per operation`);
+    assert.is((reference.match(/^\*\*Fails with\*\* `NetworkError`:$/gm) ?? []).length, operations.length);
+    const document = parse(await readFile(version.spec, 'utf8')) as { components?: { schemas?: Record<string, unknown> } };
+    for (const name of Object.keys(document.components?.schemas ?? {})) assert.ok(reference.includes(`\n### ${name}\n`), `${version.name}: schema ${name}`);
+    for (const type of ['CONNECTION', 'TIMEOUT', 'SERVER', 'CLIENT', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'RATE_LIMITED', 'CANCELLED', 'UNKNOWN']) {
+      assert.ok(reference.includes(`| \`${type}\` |`), `${version.name}: ${type}`);
+    }
+  }
+});
+
+test('a missing or hand-edited reference is reported; writing it makes it fresh (on a scratch copy of the specs)', async () => {
+  const copy = await scratch(SCRATCH);
+  await cp(join(root, 'openapi'), join(copy, 'openapi'), { recursive: true });
+  const missing = await staleReferences(copy);
+  assert.ok(missing.includes('docs/reference/v1.md is missing: run npm run generate'), missing.join('\n'));
+  assert.equal((await writeReferences(copy)).sort(), ['docs/reference/v1.md', 'docs/reference/v2.md']);
+  assert.equal(await staleReferences(copy), []);
+  assert.equal(await writeReferences(copy), [], 'deterministic: a second run writes nothing');
+  const file = join(copy, 'docs/reference/v1.md');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('## Types', '## Types (edited)'));
+  assert.equal(await staleReferences(copy), ['docs/reference/v1.md differs from what the spec generates (stale or edited by hand): run npm run generate']);
+});
+
+test('every example call of v1 and v2 type-checks against the generated SDK', async () => {
+  const dir = join(await scratch(SCRATCH), 'examples');
+  await mkdir(dir, { recursive: true });
+  for (const version of ['v1', 'v2']) {
+    const reference = await readFile(join(root, 'docs/reference', `${version}.md`), 'utf8');
+    const examples = [...reference.matchAll(/\*\*Example\*\*\n\n```ts\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+    assert.ok(examples.length > 5);
+    const sdkPath = relative(dir, join(root, 'generated', version, 'index.js')).split('\\').join('/');
+    // Each example in its own block scope, so `const order` may appear twice.
+    const body = examples.map((example) => `  {\n${example.replace(/^/gm, '    ')}\n    void 0;\n  }`).join('\n');
+    await writeFile(
+      join(dir, `${version}.ts`),
+      `import { createSdk } from '${sdkPath}';\nconst sdk = createSdk({ baseUrl: 'https://api.example.com' });\nexport async function examples(): Promise<void> {\n${body}\n}\n`,
+    );
+  }
+  const result = await typecheckFolder(dir, { noUnusedLocals: false });
+  assert.ok(result.ok, result.output);
+});
+
+test.run();
