@@ -2,9 +2,9 @@
  * Server-sent events for /events: one stream per connection, filtered to the user's orders.
  * Event ids are change-log sequence numbers, so `Last-Event-ID` replays exactly the missed
  * changes. Heartbeat comments keep idle connections alive; close() ends every stream.
- * A request with `Prefer: wait=N` (RFC 7240) is answered like a long poll: the replay, then
- * live events for at most N seconds, then the response ends (clients without streaming fetch
- * poll this way). dropAll() cuts every stream as a failing network would, for reconnect tests.
+ * A request with `Prefer: wait=N` (RFC 7240) is answered as a long poll: the response ends
+ * right after a replay that had events, else after the first live event, else after N seconds
+ * (clients whose fetch cannot stream poll this way). dropAll() cuts every stream as a failing network would, for reconnect tests.
  */
 import type { ServerResponse } from 'node:http';
 import type { Store } from './store.js';
@@ -48,14 +48,20 @@ export function createSseHub(options: SseOptions): SseHub {
       });
       res.write(`retry: ${options.retryMs ?? 1000}\n: connected\n\n`);
       const after = lastEventId !== undefined && /^\d+$/.test(lastEventId.trim()) ? Number(lastEventId) : undefined;
-      if (after !== undefined) for (const change of options.store.changesSince(after, userId)) res.write(frame(change));
-      if (waitMs === 0) {
+      let replayed = false;
+      if (after !== undefined) for (const change of options.store.changesSince(after, userId)) {
+        res.write(frame(change));
+        replayed = true;
+      }
+      if (waitMs !== undefined && (replayed || waitMs === 0)) {
         res.end();
         return;
       }
 
       const unsubscribe = options.store.onChange((change) => {
-        if (change.ownerId === userId && !res.destroyed) res.write(frame(change));
+        if (change.ownerId !== userId || res.destroyed) return;
+        res.write(frame(change));
+        if (waitMs !== undefined) res.end();
       });
       const cancelHeartbeat = options.timers.every(options.heartbeatMs, () => {
         if (!res.destroyed) res.write(`: heartbeat ${new Date().toISOString()}\n\n`);

@@ -35,26 +35,27 @@ interface StreamInit {
   readonly headers?: ConstructorParameters<typeof Headers>[0];
 }
 
-const POLL_INTERVAL_MS = 5000;
+// Under the SDK's default 30 s timeout, which covers a buffered poll's whole answer.
+const POLL_WAIT_SECONDS = 25;
 
 /** Opens a typed event stream of `meta` (nothing is sent until it is iterated). */
 export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host: StreamHost, rawInit: unknown, options: EventStreamOptions | undefined): EventStream<Data> {
   const schema = meta.schemas.event;
   const init = (rawInit ?? {}) as StreamInit;
   const validate = resolveValidateMode(options?.validate, host.validate);
-  const pollIntervalMs = options?.pollIntervalMs ?? POLL_INTERVAL_MS;
-  if (typeof pollIntervalMs !== 'number' || !(pollIntervalMs >= 0)) throw new TypeError('Tether: pollIntervalMs must be a number >= 0');
+  const pollWait = options?.pollWaitSeconds ?? POLL_WAIT_SECONDS;
+  if (typeof pollWait !== 'number' || !Number.isInteger(pollWait) || pollWait < 0) throw new TypeError('Tether: pollWaitSeconds must be an integer >= 0');
   const { header, lastEventId: declared } = withoutLastEventId(init.params?.header);
   const url = `${host.baseUrl}${meta.path}`;
   const method = meta.method.toUpperCase();
-  const { signal, lastEventId, mode, reconnect, pollIntervalMs: _poll, ...callOptions } = options ?? {};
+  const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, ...callOptions } = options ?? {};
   let xhr: ReturnType<typeof xhrFetch> | undefined;
 
   const open = async (resumeFrom: string | undefined, current: StreamMode, connection: AbortSignal): Promise<Response> => {
     const headers = new Headers(init.headers);
     if (resumeFrom !== undefined) headers.set('last-event-id', resumeFrom);
-    // Polling needs an answer that ends: RFC 7240's "respond within 0 s" (docs/sse.md).
-    if (current === 'poll') headers.set('prefer', 'wait=0');
+    // Polling needs an answer that ends: RFC 7240's "respond within N s" (docs/sse.md).
+    if (current === 'poll') headers.set('prefer', `wait=${pollWait}`);
     let response: Response | undefined;
     const sink: ResponseSink = (r) => (response = r);
     await run(
@@ -101,7 +102,6 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
       mode: mode === undefined || mode === 'auto' ? platformMode() : checkMode(mode),
       lastEventId: lastEventId ?? declared,
       reconnect: resolveReconnect(reconnect),
-      pollIntervalMs,
       signal,
     },
   );

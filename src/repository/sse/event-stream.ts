@@ -32,7 +32,6 @@ export interface StreamSettings {
   readonly mode: StreamMode;
   readonly lastEventId: string | undefined;
   readonly reconnect: ResolvedReconnect;
-  readonly pollIntervalMs: number;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -95,8 +94,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
           stop.signal.removeEventListener('abort', cut);
           connection.abort();
         }
-        const base = mode === 'poll' ? Math.max(settings.pollIntervalMs, retryMs) : retryMs;
-        const wait = reconnectDelay(settings.reconnect, base, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);
+        const wait = reconnectDelay(settings.reconnect, retryMs, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);
         try {
           await abortableSleep(driver.clock, wait, stop.signal, () => stop.signal.reason);
         } catch {

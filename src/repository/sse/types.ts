@@ -22,8 +22,8 @@ export interface ServerSentEvent<Data> {
 /**
  * How the stream reads the wire. 'fetch': a streamed fetch body (Node, browsers, workers);
  * 'xhr': XMLHttpRequest progress events (React Native, whose fetch buffers whole bodies);
- * 'poll': one buffered request per interval, for servers that end the response when asked
- * with `Prefer: wait=0`.
+ * 'poll': long polling with buffered requests, for servers that end the response when asked
+ * with `Prefer: wait=N` (after the first events, or N seconds).
  */
 export type StreamMode = 'fetch' | 'xhr' | 'poll';
 
@@ -44,8 +44,8 @@ export interface EventStreamOptions extends Omit<CallOptions, 'retry' | 'cache' 
   /** 'auto' (default) picks fetch, else XHR, else polling, and switches when a response has no stream. */
   readonly mode?: StreamMode | 'auto' | undefined;
   readonly reconnect?: ReconnectOptions | undefined;
-  /** Polling mode's wait between requests (ms); default 5000. */
-  readonly pollIntervalMs?: number | undefined;
+  /** Polling mode's `Prefer: wait` (seconds the server may hold a poll open); default 25, under the default 30 s timeout. */
+  readonly pollWaitSeconds?: number | undefined;
 }
 
 /**
