@@ -36,7 +36,7 @@ class ChildFailedError extends Error {
 function runApp(ctx: { bundle: string; host: string; server: TestServer }, scenario: string, env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ctx.host, ctx.bundle], {
-      env: { ...process.env, TETHER_RN_BASE_URL: ctx.server.url, TETHER_RN_SCENARIO: scenario, TETHER_RN_USER_ID: ALICE, ...env },
+      env: { ...process.env, TETHER_RN_BASE_URL: ctx.server.url, TETHER_RN_SCENARIO: scenario, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
