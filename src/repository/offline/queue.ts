@@ -3,8 +3,8 @@
  * persists intents (queue-store.ts) before resolving, keeps the operations it may replay (the
  * runtime registers each bound operation), hands replay to the processor (processor.ts), and
  * follows whose session is current (owner.ts) so no user's intent is sent under another's.
- * Processing starts on `process()`, on reconnect, on foreground, after an enqueue while online
- * (autoProcess) and when a backoff ends.
+ * Processing starts on `process()`, on reconnect, on foreground, at start and after an enqueue
+ * while online (autoProcess), and when a backoff ends.
  */
 import type { OperationMeta } from '../../contract/operation.js';
 import type { TokenStore, Tokens } from '../../auth/token-store.js';
@@ -74,6 +74,9 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
     connectivity?.subscribe((online) => online && trigger()),
     options.foreground?.subscribe((front) => front && trigger()),
   ];
+  // What a previous launch left is sent at start too, once the runtime has bound every
+  // operation and wired the tokens (after this turn); unref'd, so it never holds a process open.
+  if (options.autoProcess) (setTimeout(trigger, 0) as { unref?: () => void }).unref?.();
 
   const removeOwned = async (owner: string): Promise<void> => {
     for (const stored of await store.list()) if (stored.entry.owner === owner) await store.remove(stored.key);

@@ -94,6 +94,17 @@ test('a new SDK over the same storage replays what the previous launch left', as
   assert.is(ctx.server.ledger.count('order.created'), 1);
 });
 
+test('with autoProcess (the default) a new launch sends what the previous one left, with no call to process()', async (ctx) => {
+  const storage = memoryStorage();
+  const tokenStore = memoryTokenStore(ctx.server.tokens.issue('alice@example.com'));
+  const first = launch(ctx.server, { storage, tokenStore, online: false });
+  await first.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+  await first.sdk.offline.close();
+  const second = launch(ctx.server, { storage, tokenStore, offline: { autoProcess: true } });
+  await new Promise((resolve) => second.sdk.offline.on('sent', resolve));
+  assert.is(ctx.server.ledger.count('order.created'), 1);
+});
+
 test('entries on disk (the file adapter) hold no token', async (ctx) => {
   const directory = await mkdtemp(join(tmpdir(), 'tether-offline-'));
   try {
