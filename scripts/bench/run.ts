@@ -15,6 +15,7 @@ import { heap } from './sections/heap.js';
 import { loopback } from './sections/loopback.js';
 import { perCall } from './sections/per-call.js';
 import { shedding } from './sections/shedding.js';
+import { syncCost, SYNC_TITLE } from './sections/sync.js';
 import { tscTime } from './sections/tsc.js';
 import { validators } from './sections/validators.js';
 
@@ -28,6 +29,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string, () => Promise<SectionRes
   ['shedding', '7. Load shedding during an outage', shedding],
   ['validators', '8. Validators emitter on GitHub (the test suite’s old speed budgets)', validators],
   ['cache', CACHE_TITLE, cache],
+  ['sync', SYNC_TITLE, syncCost],
 ];
 
 async function main(): Promise<void> {
