@@ -107,8 +107,9 @@ export function createWorld(server: TestServer, settings: WorldSettings, tokens:
         autoProcess: settings.autoProcess,
         backoff: BACKOFF,
         // One app on one device, restarted: a stable holder takes its own lease back at once
-        // (with a random one every restart would wait out the dead instance's lease).
-        processorLock: { holder: 'model-device' },
+        // (with a random one every restart would wait out the dead instance's lease). A short
+        // TTL only shortens the lease's settle delay (ttl/10, else 50 ms per pass).
+        processorLock: { holder: 'model-device', ttlMs: 100 },
       },
     });
     const remember = (entry: OfflineEntry) => {
