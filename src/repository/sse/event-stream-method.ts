@@ -49,7 +49,6 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
   const url = `${host.baseUrl}${meta.path}`;
   const method = meta.method.toUpperCase();
   const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, ...callOptions } = options ?? {};
-  let xhr: ReturnType<typeof xhrFetch> | undefined;
 
   const open = async (resumeFrom: string | undefined, current: StreamMode, connection: AbortSignal): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -66,7 +65,7 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
         retry: false,
         cache: false,
         [RESPONSE_SINK]: sink,
-        ...(current === 'xhr' ? { [STREAM_FETCH]: (xhr ??= xhrFetch()) } : {}),
+        ...(current === 'xhr' ? { [STREAM_FETCH]: xhrFetch(undefined, connection) } : {}),
       } as CallOptions,
     );
     return response!;

@@ -49,8 +49,12 @@ export function hasXhr(): boolean {
   return typeof (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest === 'function';
 }
 
-/** A fetch (Request → Response) over `create()`'s XHRs; by default the global XMLHttpRequest. */
-export function xhrFetch(create?: () => XhrLike): (request: Request) => Promise<Response> {
+/**
+ * A fetch (Request → Response) over `create()`'s XHRs (by default the global XMLHttpRequest).
+ * `stop` is the stream connection's own signal: the SDK's timeout layer lets go of the
+ * request's signal once a body-less response has arrived, so the XHR listens to both.
+ */
+export function xhrFetch(create?: () => XhrLike, stop?: AbortSignal): (request: Request) => Promise<Response> {
   return async (request) => {
     const make = create ?? (() => new (globalThis as unknown as { XMLHttpRequest: new () => XhrLike }).XMLHttpRequest());
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.text();
@@ -66,6 +70,7 @@ export function xhrFetch(create?: () => XhrLike): (request: Request) => Promise<
         if (outcome) return;
         outcome = error === undefined ? {} : { error };
         request.signal?.removeEventListener('abort', onAbort);
+        stop?.removeEventListener('abort', onAbort);
         finish?.(error);
       };
       const deliver = () => {
@@ -83,7 +88,7 @@ export function xhrFetch(create?: () => XhrLike): (request: Request) => Promise<
       const headers = () => new Headers(parseHeaders(xhr.getAllResponseHeaders()));
       const onAbort = () => {
         xhr.abort();
-        const error = request.signal?.reason ?? new Error('aborted');
+        const error = (request.signal?.aborted ? request.signal.reason : stop?.reason) ?? new Error('aborted');
         if (!settled) {
           settled = true;
           reject(error);
@@ -131,8 +136,9 @@ export function xhrFetch(create?: () => XhrLike): (request: Request) => Promise<
         end(error);
       };
       xhr.onabort = () => end(request.signal?.reason ?? new Error('aborted'));
-      if (request.signal?.aborted) return onAbort();
+      if (request.signal?.aborted || stop?.aborted) return onAbort();
       request.signal?.addEventListener('abort', onAbort, { once: true });
+      stop?.addEventListener('abort', onAbort, { once: true });
       xhr.open(request.method, request.url);
       request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
       xhr.send(body);

@@ -54,6 +54,10 @@ export class MiniXhr {
       });
       res.on('end', () => this.change(4));
       res.on('error', () => this.fail());
+      // A socket destroyed mid-body (the server dropping the stream) may only say 'close'.
+      res.on('close', () => {
+        if (!res.complete) this.fail();
+      });
     });
     req.on('error', () => this.fail());
     this.req = req;
