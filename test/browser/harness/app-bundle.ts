@@ -25,7 +25,8 @@ const COMMON: BuildOptions = {
   conditions: ['import', 'module', 'default'],
   legalComments: 'none',
   logLevel: 'silent',
-  sourcemap: 'inline',
+  // No source map: it would triple what every page load parses; a page's exception names its message either way.
+  sourcemap: false,
 };
 
 async function one(entry: string, format: 'esm' | 'iife'): Promise<string> {
