@@ -38,7 +38,7 @@ async function one(entry: string, format: 'esm' | 'iife'): Promise<string> {
 
 let built: Promise<AppBundle> | undefined;
 
-/** The bundle, built once per process (each test file runs in its own process). */
+/** The bundle, built once per process: the runner's worker runs every file of a run, so the browser files share one build. */
 export function appBundle(): Promise<AppBundle> {
   built ??= Promise.all([one('main.ts', 'esm'), one('service-worker.ts', 'iife')]).then(([app, serviceWorker]) => ({ app, serviceWorker }));
   return built;
