@@ -120,6 +120,12 @@ test('redirect: RN follows it itself (manual is ignored); the call succeeds and 
   assert.is(warnings.filter((w) => w.includes('followed')).length, 1, warnings.join('\n'));
 });
 
+test('offline queue: a mutation queued while NetInfo says offline (in AsyncStorage) is sent once NetInfo says online', async (ctx) => {
+  const result = await runApp(ctx, 'offline');
+  assert.equal(result, { queued: true, pendingOffline: 1, pendingAfter: 0 });
+  assert.is(ctx.server.ledger.count('order.created'), 1);
+});
+
 test('422: VALIDATION with field errors', async (ctx) => {
   const result = await runApp(ctx, 'validation');
   assert.is(result['ok'], false);
