@@ -15,6 +15,7 @@ import { isNetworkError } from '../errors/network-error.js';
 import type { Logger } from '../network/types.js';
 import type { Clock } from '../platform/clock.js';
 import type { IdempotencyMode } from '../service/idempotency.js';
+import type { ValidateMode } from '../service/validate.js';
 import type { Connectivity } from '../platform/connectivity/types.js';
 import { createProcessorLock } from './offline/lease.js';
 import { resolveOfflineOptions, type OfflineHostRaw } from './offline/options.js';
@@ -29,6 +30,7 @@ export interface OfflineHostOptions {
   readonly clock: Pick<Clock, 'now' | 'random' | 'sleep'>;
   readonly log: Logger;
   readonly idempotency: IdempotencyMode;
+  readonly validate: ValidateMode;
   readonly auth: ResolvedAuthOptions | undefined;
 }
 
@@ -66,7 +68,7 @@ export const offlineWiring: OfflineWiring = {
     if (options.volatile) resolved.log.warn('offline queue: no storage given (offline.storage or storage): queued mutations live in memory and a restart loses them');
     const engine = createOfflineEngine({
       options,
-      rules: { idempotency: resolved.idempotency, repeatable: options.repeatable, schemes: api.securitySchemes },
+      rules: { idempotency: resolved.idempotency, repeatable: options.repeatable, schemes: api.securitySchemes, validate: resolved.validate },
       clock: { now: () => resolved.clock.now(), random: () => resolved.clock.random() },
       // One processor per store: across tabs (Web Locks) and processes (a lease record).
       lease: createProcessorLock({ name: options.namespace, storage: options.storage, clock: resolved.clock, ...options.processorLock, onError: report }),

@@ -7,13 +7,18 @@
  */
 import type { OperationMeta } from '../../contract/operation.js';
 import type { SecuritySchemes } from '../../auth/security-schemes.js';
-import type { IdempotencyMode } from '../../service/idempotency.js';
+import { applyIdempotencyKey, type HeaderCarriers, type IdempotencyMode } from '../../service/idempotency.js';
+import { isThenable, requestIssues, type ValidateMode } from '../../service/validate.js';
+import { NetworkError, NetworkErrorType } from '../../errors/network-error.js';
+import { toFieldErrors } from '../../errors/field-errors.js';
 
 /** What an operation needs so its queued intent can be replayed safely. */
 export interface IntentRules {
   readonly idempotency: IdempotencyMode;
   readonly repeatable: ReadonlySet<string>;
   readonly schemes: SecuritySchemes | undefined;
+  /** 'strict': an init the spec refuses is refused at enqueue, not dead-lettered at replay. */
+  readonly validate: ValidateMode;
 }
 
 /** Headers that carry credentials whatever the spec says. */
@@ -62,6 +67,23 @@ export function storableInit(meta: OperationMeta, init: unknown, rules: IntentRu
   drop(copy.params?.query, queryNames, false);
   drop(copy.params?.cookie, cookieNames, false);
   return copy;
+}
+
+/**
+ * Rejects with a client-side VALIDATION NetworkError (fieldErrors named) when the SDK validates
+ * strictly and the init breaks the spec: such an intent would only fail at replay, long after
+ * the form that produced it is gone. Checked with the key applied, as the call runner does.
+ */
+export async function checkInput(meta: OperationMeta, init: unknown, key: string | undefined, rules: IntentRules): Promise<void> {
+  if (rules.validate !== 'strict') return;
+  const keyed = applyIdempotencyKey(meta, (init ?? {}) as HeaderCarriers, key, undefined, rules.idempotency);
+  const found = requestIssues(meta, keyed);
+  const issues = isThenable(found) ? await found : found;
+  if (issues.length === 0) return;
+  throw new NetworkError({
+    type: NetworkErrorType.VALIDATION, summary: `Request to ${meta.id} is invalid; not queued`, method: meta.method, url: meta.path,
+    fieldErrors: toFieldErrors(issues), issues, source: 'client',
+  });
 }
 
 /** A key the app put in the init's headers itself (kept as the entry's key), if any. */

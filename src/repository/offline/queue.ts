@@ -9,7 +9,7 @@
 import type { OperationMeta } from '../../contract/operation.js';
 import type { TokenStore, Tokens } from '../../auth/token-store.js';
 import { uuidV4 } from '../../platform/uuid.js';
-import { checkQueueable, keyInInit, resourcePath, storableInit, takesKey, type IntentRules } from './intent.js';
+import { checkInput, checkQueueable, keyInInit, resourcePath, storableInit, takesKey, type IntentRules } from './intent.js';
 import { createOfflineEmitter } from './events.js';
 import type { ResolvedOfflineOptions } from './options.js';
 import { ANONYMOUS_OWNER, createOwnerTracker } from './owner.js';
@@ -86,6 +86,7 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
   const persist = async (meta: OperationMeta, init: unknown, key: string | undefined, scope: string | undefined, attempts: number): Promise<string> => {
     if (closed) throw new TypeError('Tether: sdk.offline is closed');
     const stored = storableInit(meta, init, rules);
+    await checkInput(meta, init, key, rules);
     const owner = await owners.current();
     if (owner !== ANONYMOUS_OWNER) lastUser = owner;
     const entry: OfflineEntry = {

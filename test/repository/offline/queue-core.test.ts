@@ -7,7 +7,7 @@
  */
 import * as assert from 'uvu/assert';
 import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
-import { CorruptEntryError, type DeadLetter, type OfflineEntry } from '../../../generated/v1/index.js';
+import { CorruptEntryError, type DeadLetter, type NetworkError, type OfflineEntry } from '../../../generated/v1/index.js';
 import { launch, orderBody, storedValues, typeError } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: persistence, order, dead letters, backoff, expiry');
@@ -139,14 +139,27 @@ test('refusals name the operation: unknown, not repeatable, a body that cannot b
   const app = launch(ctx.server);
   const offline = app.sdk.offline as unknown as { enqueue(op: string, init: unknown): Promise<string> };
   assert.match((await typeError(offline.enqueue('orders.nope', {}))).message, 'orders.nope');
-  const patch = { params: { path: { orderId: 'x' } }, body: { note: 'n' } };
+  const orderId = '0e7f4a52-0000-4000-8000-000000000042';
+  const patch = { params: { path: { orderId } }, body: { note: 'n' } };
   assert.match((await typeError(offline.enqueue('orders.updateOrder', patch))).message, 'orders.updateOrder');
   const stream = new ReadableStream();
   assert.match((await typeError(offline.enqueue('orders.createOrder', { body: stream }))).message, /orders\.createOrder.*JSON-storable/);
   assert.equal(await app.sdk.offline.pending(), []);
   const lenient = launch(ctx.server, { offline: { repeatable: ['orders.updateOrder'] } });
   await lenient.sdk.offline.enqueue('orders.updateOrder', patch as never);
-  assert.is((await lenient.sdk.offline.pending())[0]!.scope, '/orders/x');
+  assert.is((await lenient.sdk.offline.pending())[0]!.scope, `/orders/${orderId}`);
+});
+
+test('an init the spec refuses is refused at enqueue (client VALIDATION naming the field), never stored', async (ctx) => {
+  const app = launch(ctx.server);
+  const refused = await app.sdk.offline.enqueue('orders.createOrder', { body: { ...orderBody(), items: [{ sku: 'MUG-LOGO', quantity: 0 }] } }).then(
+    () => assert.unreachable('stored'),
+    (error: NetworkError) => error,
+  );
+  assert.is(refused.type, 'VALIDATION');
+  assert.is(refused.source, 'client');
+  assert.ok(Object.keys(refused.fieldErrors ?? {}).some((k) => k.includes('quantity')), 'names the field');
+  assert.equal(await app.sdk.offline.pending(), []);
 });
 
 test.run();
