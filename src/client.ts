@@ -24,6 +24,7 @@ import {
   type OperationMeta,
   type PageOptions,
   type QueueCallArgs,
+  type QueuedIf,
   type QueuedResult,
   type RawResult,
   type SafeResult,
@@ -45,9 +46,10 @@ export interface Client {
  * Response), exactly like the `sdk.<tag>.<op>` method of the same operation.
  */
 export interface OperationFunction<Op> {
-  /** With `{ offline: 'queue' }` (a client from `withOffline`): a QueuedResult when the mutation was queued instead of sent. */
-  (client: Client, init: QueueCallArgs<Op>[0], options: QueueCallArgs<Op>[1]): Promise<OperationData<Op> | QueuedResult>;
-  (client: Client, ...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
+  // One generic signature, not overloads, so an editor's hover at a call site shows the operation's
+  // docs (test/consumer/hover.test.ts). With `{ offline: 'queue' }` (a client from `withOffline`):
+  // a QueuedResult when the mutation was queued instead of sent.
+  <O extends CallOptions = CallOptions>(client: Client, ...args: OperationArgs<Op, O>): Promise<OperationData<Op> | QueuedIf<O>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
   safe(client: Client, ...args: OperationArgs<Op, CallOptions>): Promise<SafeResult<OperationData<Op>, OperationError<Op>>>;

@@ -59,9 +59,10 @@ export interface ApiInfo {
  * `.pages()` / `.all()` walk a paginated list.
  */
 export interface OperationMethod<Op, Paginated extends boolean = false> {
-  /** With `{ offline: 'queue' }`: resolves with a QueuedResult when the mutation was queued instead of sent (docs/offline.md). */
-  (init: QueueCallArgs<Op>[0], options: QueueCallArgs<Op>[1]): Promise<OperationData<Op> | QueuedResult>;
-  (...args: OperationArgs<Op, CallOptions>): Promise<OperationData<Op>>;
+  // One generic signature, not overloads: with several signatures an editor's hover at a call site
+  // shows a signature's docs instead of the operation's own (test/consumer/hover.test.ts).
+  // With `{ offline: 'queue' }` it resolves with a QueuedResult when the mutation was queued (docs/offline.md).
+  <O extends CallOptions = CallOptions>(...args: OperationArgs<Op, O>): Promise<OperationData<Op> | QueuedIf<O>>;
   readonly meta: OperationMeta;
   /** The same call, resolving with `{ data, response }` or `{ error, response? }`. */
   safe(...args: OperationArgs<Op, CallOptions>): Promise<SafeResult<OperationData<Op>, OperationError<Op>>>;
@@ -82,6 +83,11 @@ export interface OperationMethod<Op, Paginated extends boolean = false> {
 
 /** The arguments of a call made with `{ offline: 'queue' }` (the init as the operation takes it). */
 export type QueueCallArgs<Op> = [init: OperationArgs<Op, never>[0], options: CallOptions & { readonly offline: 'queue' }];
+
+/** `QueuedResult` when call options `O` ask `offline: 'queue'`, else nothing. */
+// `unknown extends O` is true only for `any`/`unknown`: `ReturnType<typeof sdk.orders.getOrder>`
+// erases O to `any`, which must read as a plain call, not one that may be queued.
+export type QueuedIf<O> = O extends { readonly offline: 'queue' } ? (unknown extends O ? never : QueuedResult) : never;
 
 /** Shared machinery behind one SDK instance. */
 export interface Runtime {

@@ -68,6 +68,13 @@ export function offlineQueueModeAddsQueuedResult(): void {
   // Once the call options know `offline` (issue #12) an app writes `mutationOptions({ offline: 'queue' })`.
   const queued = q.orders.createOrder.mutationOptions<{ readonly offline: 'queue' }>();
   expectType<Equal<Awaited<ReturnType<typeof queued.mutationFn>>, Created | QueuedResult>>();
+  // The SDK call itself: one generic signature (for editor hover), still typed per options.
+  const body = { items: [{ sku: 'MUG-LOGO', quantity: 1 }], shippingAddress: { name: 'A', line1: '1', city: 'B', postalCode: '1', country: 'DE' } };
+  const viaQueue = () => sdk.orders.createOrder({ body }, { offline: 'queue' });
+  expectType<Equal<Awaited<ReturnType<typeof viaQueue>>, Created | QueuedResult>>();
+  const direct = () => sdk.orders.createOrder({ body }, { timeoutMs: 5_000 });
+  expectType<Equal<Awaited<ReturnType<typeof direct>>, Created>>();
+  expectType<Equal<Awaited<ReturnType<Sdk['orders']['createOrder']>>, Created>>();
   const plain = q.orders.createOrder.mutationOptions();
   expectType<Equal<Awaited<ReturnType<typeof plain.mutationFn>>, Created>>();
 }
