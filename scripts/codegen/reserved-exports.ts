@@ -22,7 +22,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'manualConnectivity', 'manualForeground', 'browserConnectivity', 'browserForeground', 'appStateForeground', 'netInfoConnectivity',
   'FAILURE_AWARE_DEFAULTS', 'failureAwareConnectivity', 'httpProbe', 'tetherQueries', 'TETHER_QUERY_PREFIX', 'registerTetherMutations',
   'bridgeTetherCache', 'CacheBridgeError',
-  'createSync', 'DEFAULT_SYNC_KEY', 'createPoller', 'POLLER_DEFAULTS', 'createSocketSync', 'operationFeed', 'SyncCursorExpiredError',
+  'createSync', 'DEFAULT_SYNC_KEY', 'createPoller', 'POLLER_DEFAULTS', 'createSocketSync', 'operationFeed', 'cacheInvalidation', 'SyncCursorExpiredError',
   'SyncPageLimitError', 'isCursorExpired',
 ];
 

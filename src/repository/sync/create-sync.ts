@@ -27,6 +27,7 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
   const storage = options.storage;
   const recordId = options.recordId ?? ((record: R) => defaultRecordId(record));
   const maxPages = options.maxPages ?? 1000;
+  if (!options.apply && !options.cache) throw new TypeError('createSync needs `apply` (the app\'s store), `cache` (the SDK cache), or both.');
   const beforePull =
     options.beforePull ?? (options.offline?.enabled ? () => options.offline!.process() : undefined);
 
@@ -106,7 +107,8 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
       }
 
       const batch: SyncBatch<R> = { reset: reset && pages === 0, upserts: kept, deletes: keptDeletes, cursor: page.nextCursor };
-      await options.apply(batch);
+      await options.apply?.(batch);
+      if (options.cache) await options.cache(batch, [...kept.map((record) => recordId(record)!), ...keptDeletes]);
       await writeCursor(page.nextCursor);
       pages++;
       upserts += kept.length;

@@ -2,6 +2,7 @@
 export { createSync, DEFAULT_SYNC_KEY } from './create-sync.js';
 export { createPoller, POLLER_DEFAULTS, type Poller, type PollerOptions } from './poller.js';
 export { createSocketSync, type SocketState, type SocketSync, type SocketSyncOptions, type WebSocketConstructor, type WebSocketLike } from './socket-sync.js';
+export { cacheInvalidation, type CacheInvalidationOptions } from './cache-invalidation.js';
 export { operationFeed, type FeedFields, type FeedOperation } from './feed.js';
 export { SyncCursorExpiredError, SyncPageLimitError, isCursorExpired } from './errors.js';
 export { systemScheduler, type Scheduler } from './scheduler.js';

@@ -75,8 +75,10 @@ export interface SyncOfflineQueue {
 export interface SyncOptions<R> {
   /** Fetches one page of changes. */
   readonly pull: SyncPull<R>;
-  /** Writes one checked batch into the app's store; the cursor is saved only after it resolves, so it must be idempotent (upserts and deletes by id are). */
-  readonly apply: (batch: SyncBatch<R>) => void | Promise<void>;
+  /** Writes one checked batch into the app's store; the cursor is saved only after it resolves, so it must be idempotent (upserts and deletes by id are). Optional when `cache` alone is kept in step. */
+  readonly apply?: ((batch: SyncBatch<R>) => void | Promise<void>) | undefined;
+  /** Runs after `apply`, before the cursor is saved, with the ids the batch touched: `cacheInvalidation(…)` keeps the SDK cache in step. */
+  readonly cache?: ((batch: SyncBatch<R>, ids: ReadonlyArray<string>) => Promise<void>) | undefined;
   /** Where the cursor lives (one key, written only after `apply`). */
   readonly storage: StorageAdapter;
   /** The cursor's storage key ['tether.sync:default']. */
