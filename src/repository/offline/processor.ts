@@ -79,7 +79,8 @@ export function createProcessor(host: ProcessorHost): Processor {
     timer = setTimeout(() => {
       timer = undefined;
       timerAt = Infinity;
-      void process(false);
+      // Nobody awaits a timer's pass: a storage failure in it is reported, never left unhandled.
+      void process(false).catch(host.report);
     }, Math.max(0, at - clock.now()));
     // A pending backoff must not keep a Node process (a CLI, a test run) alive.
     (timer as { unref?: () => void }).unref?.();

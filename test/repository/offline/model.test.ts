@@ -11,12 +11,13 @@
  * prints fast-check's seed and shrunk path.
  */
 import * as fc from 'fast-check';
-import { serverSuite } from '../../helpers/server-suite.js';
-import { within } from '../../helpers/timed-suite.js';
-import type { Tokens } from '../../../generated/v1/index.js';
+import * as assert from 'uvu/assert';
+import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
+import { until, within } from '../../helpers/timed-suite.js';
+import { createSdk, memoryStorage, memoryTokenStore, type Tokens } from '../../../generated/v1/index.js';
 import { commandArbitraries } from './model/commands.js';
 import { checkDrained } from './model/invariants.js';
-import { emptyModel } from './model/model.js';
+import { emptyModel, orderBody } from './model/model.js';
 import { createWorld, type World } from './model/world.js';
 
 const SEED = Number(process.env['OFFLINE_MODEL_SEED'] ?? 1_212_012);
@@ -57,6 +58,42 @@ test('enqueue / offline / faults / crashes: applied once, in scope order, and dr
     }),
     { seed: SEED, numRuns: RUNS, verbose: 1, includeErrorInReport: true },
   );
+});
+
+// Found by the property test: a pass that a backoff timer started had no one to catch its
+// storage failure, so it surfaced as an unhandled rejection (which ends a Node process).
+test('a storage failure in a pass started by a backoff timer reaches onError, never an unhandled rejection', async ({ server }) => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const disk = memoryStorage();
+    let broken = false;
+    const storage = { ...disk, getAllKeys: () => (broken ? Promise.reject(new Error('disk gone')) : disk.getAllKeys()) };
+    const reported: unknown[] = [];
+    const sdk = createSdk({
+      baseUrl: server.url, logLevel: 'off', retry: false,
+      auth: { tokenStore: memoryTokenStore({ accessToken: server.tokens.issue('alice@example.com').accessToken }) },
+      offline: { storage, backoff: { baseMs: 200, maxMs: 200 }, onError: (error) => void reported.push(error) },
+    });
+    server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
+    await sdk.offline.enqueue('orders.createOrder', { body: orderBody('timer') });
+    await whenRequested(server, (r) => r.method === 'POST' && r.path === '/orders');
+    // The 503 is written back as a backoff (notBefore): from then on only the timer replays.
+    const backedOff = async () => ((await disk.getItem((await disk.getAllKeys()).find((k) => k.includes('.q.')) ?? '')) ?? '').includes('notBefore');
+    for (let polls = 0; !(await backedOff()); polls++) {
+      assert.ok(polls < 2_500, 'the 503 was never written back as a backoff');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    broken = true;
+    await until(() => reported.some((error) => error instanceof Error && error.message === 'disk gone'), 'the timer pass reporting the storage failure');
+    // An unhandled rejection is only counted after the turn that created it.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(unhandled, [], 'no unhandled rejection');
+    await sdk.offline.close();
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
 });
 
 test.run();
