@@ -153,7 +153,7 @@ test('refusals name the operation: unknown, not repeatable, a body that cannot b
 test('an init the spec refuses is refused at enqueue (client VALIDATION naming the field), never stored', async (ctx) => {
   const app = launch(ctx.server);
   const refused = await app.sdk.offline.enqueue('orders.createOrder', { body: { ...orderBody(), items: [{ sku: 'MUG-LOGO', quantity: 0 }] } }).then(
-    () => assert.unreachable('stored'),
+    (): NetworkError => assert.unreachable('stored') as never,
     (error: NetworkError) => error,
   );
   assert.is(refused.type, 'VALIDATION');
