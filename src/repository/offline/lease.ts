@@ -160,12 +160,22 @@ export function createProcessorLock(options: ProcessorLockOptions): ProcessorLoc
     }
   };
 
-  const underWebLock = <T>(locks: LockManagerLike, task: (lease: LeaseContext) => Promise<T>) =>
-    locks.request(name, { ifAvailable: true }, async (lock): Promise<{ ran: true; value: T } | { ran: false }> => {
-      if (lock === null) return { ran: false };
-      // The browser holds a Web Lock until the callback settles or the tab dies: it is never lost.
-      return { ran: true, value: await task({ signal: new AbortController().signal }) };
-    });
+  const underWebLock = async <T>(locks: LockManagerLike, task: (lease: LeaseContext) => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> => {
+    let granted = false;
+    try {
+      return await locks.request(name, { ifAvailable: true }, async (lock): Promise<{ ran: true; value: T } | { ran: false }> => {
+        granted = true;
+        if (lock === null) return { ran: false };
+        // The browser holds a Web Lock until the callback settles or the tab dies: it is never lost.
+        return { ran: true, value: await task({ signal: new AbortController().signal }) };
+      });
+    } catch (error) {
+      // Refused before the callback ran (a SecurityError in an opaque origin, a sandboxed
+      // iframe): Web Locks exist but cannot be used here, so the storage lease decides.
+      if (granted) throw error;
+      return underLease(task);
+    }
+  };
 
   return {
     async tryRun(task) {

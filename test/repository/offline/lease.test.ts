@@ -262,6 +262,29 @@ web('with Web Locks the lock is requested by name and no lease record is written
   assert.equal(locks.requests, [NAME, NAME, NAME]);
 });
 
+web('Web Locks that refuse to work here (SecurityError before the callback) fall back to the storage lease; a task error is not mistaken for that', async () => {
+  const storage = memoryStorage();
+  const refusing: LockManagerLike = {
+    request: async () => {
+      throw new DOMException('The request was denied.', 'SecurityError');
+    },
+  };
+  const lock = createProcessorLock({ name: NAME, storage, clock: handClock(), settleMs: 0, locks: refusing });
+  const seen: Array<string | null> = [];
+  assert.equal(await lock.tryRun(async () => void seen.push(await storage.getItem(KEY))), { ran: true, value: undefined });
+  assert.ok(seen[0]?.includes('"holder"'), 'ran under the storage lease');
+  const boom = new Error('replay failed');
+  const granting = createProcessorLock({ name: NAME, storage, clock: handClock(), settleMs: 0, locks: lockManager() });
+  try {
+    await granting.tryRun(async () => {
+      throw boom;
+    });
+    assert.unreachable('should reject');
+  } catch (error) {
+    assert.is(error, boom);
+  }
+});
+
 web('navigator.locks is looked up per call, so a LockManager installed later is used', async () => {
   const locks = lockManager();
   const storage = memoryStorage();
