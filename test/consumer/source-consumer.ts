@@ -2,7 +2,7 @@
  * A strict consumer of the in-repo SDK (generated/v1 importing src/ relatively), type-checked by
  * source-matrix.test.ts under every consumer config. Never run; it only has to compile.
  */
-import { createSdk, isNetworkError, memoryTokenStore, type components, type SdkOptions } from '../../generated/v1/index.js';
+import { createQueries, createSdk, isNetworkError, memoryTokenStore, type components, type Sdk, type SdkOptions } from '../../generated/v1/index.js';
 
 type Order = components['schemas']['Order'];
 
@@ -19,4 +19,13 @@ export async function roundTrip(baseUrl: string): Promise<Order | undefined> {
     if (isNetworkError(error) && error.type === 'NOT_FOUND') return undefined;
     throw error;
   }
+}
+
+/**
+ * The TanStack Query helpers in a program with no @tanstack package: an app that does not use
+ * TanStack still compiles against ./v1 (query.ts names no TanStack type), and one that does can.
+ */
+export function orderQuery(sdk: Sdk, orderId: string): { key: readonly unknown[]; run: (signal: AbortSignal) => Promise<Order> } {
+  const options = createQueries(sdk).orders.getOrder.queryOptions({ params: { path: { orderId } } });
+  return { key: options.queryKey, run: (signal) => options.queryFn({ signal }) };
 }
