@@ -4,6 +4,7 @@
  * live in the page's IndexedDB.
  */
 import * as assert from 'uvu/assert';
+import { DEFAULT_TOKEN_KEY } from '../../generated/v1/index.js';
 import { browserSuite, openApp, reloadApp } from './harness/browser-suite.js';
 
 const test = browserSuite('browser: sign in and a cached read');
@@ -37,6 +38,10 @@ test('after a reload the session and the cached order are still there (IndexedDB
   assert.ok(signIn.ok);
   const orderId = ctx.server.store.ordersOf(ctx.server.seed.alice.id)[1]!.id;
   assert.ok((await page.evaluate((id) => window.tether!.getOrder(id), orderId)).ok);
+
+  const records = await page.evaluate(() => window.tether!.storedRecords());
+  assert.ok(records.some((record) => record.key === DEFAULT_TOKEN_KEY), 'the session is in IndexedDB');
+  assert.ok(records.some((record) => record.value.includes(orderId)), 'so is the cached order');
 
   await reloadApp(page);
   const again = await page.evaluate((id) => window.tether!.getOrder(id), orderId);
