@@ -24,7 +24,8 @@ async function next(it: AsyncIterator<ServerSentEvent<OrderEvent>>, what: string
 test('typed events; a dropped stream resumes from Last-Event-ID with no gap and no duplicate', async ({ server }) => {
   const g = gate();
   const { sdk } = await signedInSdk(server, undefined, g.options);
-  const stream = sdk.events.streamEvents();
+  // A long initial delay the server's `retry: 1000` must override.
+  const stream = sdk.events.streamEvents(undefined, { reconnect: { initialDelayMs: 5000 } });
   const it = stream[Symbol.asyncIterator]();
   const pending = it.next();
   await until(() => server.sse.size === 1, 'stream open');
@@ -126,6 +127,19 @@ test('5xx and refused connections back off (doubling from retry, capped) and the
   // No `retry:` line was read yet, so the base is the initial 1000 ms: 1250, 2500, then capped at 3000.
   assert.equal(g.sleeps, [1250, 2500, 3000]);
   assert.is(stream.connections, 4);
+  await it.return?.();
+});
+
+test("429's Retry-After is waited out (over the backoff, under the cap)", async ({ server }) => {
+  const g = gate();
+  const { sdk } = await signedInSdk(server, undefined, g.options);
+  server.faults.add({ path: '/events', times: 2, fault: { type: 'rate-limit', retryAfter: '7' } });
+  const it = sdk.events.streamEvents(undefined, { reconnect: { maxDelayMs: 10_000 } })[Symbol.asyncIterator]();
+  const pending = it.next();
+  await until(() => server.sse.size === 1, 'stream open after two 429s');
+  createOrder(server);
+  await within(pending, 'event after the 429s');
+  assert.equal(g.sleeps, [7000, 7000]);
   await it.return?.();
 });
 
