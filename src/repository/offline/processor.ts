@@ -44,6 +44,8 @@ export interface ProcessorHost {
   /** Rollbacks of optimistic updates by entry id (this process's only). */
   readonly rollbacks: Map<string, () => void | Promise<void>>;
   isOnline(): boolean;
+  /** Entries `discard(id)` removed in this process: a send of one in flight leaves no trace. */
+  readonly discarded: ReadonlySet<string>;
   /** True while tokens are being replaced (a sign-in, a switch): no new send starts. */
   switching(): boolean;
   report(error: unknown): void;
@@ -99,6 +101,7 @@ export function createProcessor(host: ProcessorHost): Processor {
   const send = async (stored: StoredEntry, op: Replayable): Promise<boolean> => {
     const before = stored.entry;
     const attempted = before.attempts > 0;
+    if (host.discarded.has(before.id)) return true;
     const entry: OfflineEntry = { ...before, attempts: before.attempts + 1, notBefore: undefined };
     await store.update(stored.key, entry);
     let status = 0;
@@ -112,6 +115,8 @@ export function createProcessor(host: ProcessorHost): Processor {
       emitter.emit('sent', { entry, data, status });
       return true;
     } catch (error) {
+      // Discarded while in flight: not written back, not buried.
+      if (host.discarded.has(entry.id)) return true;
       const verdict = classify(op.meta, error, attempted);
       const json = isNetworkError(error) ? error.toJSON() : undefined;
       if (verdict === 'gone') {

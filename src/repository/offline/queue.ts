@@ -57,13 +57,14 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
   const emitter = createOfflineEmitter(report);
   const operations = new Map<string, Replayable>();
   const rollbacks = new Map<string, () => void | Promise<void>>();
+  const discarded = new Set<string>();
   const connectivity = options.connectivity;
   const isOnline = () => connectivity?.isOnline() ?? true;
   let switching = 0;
   let closed = false;
   let lastUser: string | undefined;
   const processor = createProcessor({
-    store, options, owners, emitter, operations, lease: deps.lease, clock, rollbacks, isOnline,
+    store, options, owners, emitter, operations, lease: deps.lease, clock, rollbacks, isOnline, discarded,
     switching: () => switching > 0,
     report,
   });
@@ -141,6 +142,7 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
       trigger();
     },
     async discard(id) {
+      discarded.add(id);
       if (await store.removeDead(id)) return;
       const stored = (await store.list()).find((s) => s.entry.id === id);
       if (stored) await store.remove(stored.key);

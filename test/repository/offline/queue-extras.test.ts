@@ -83,6 +83,18 @@ test("the SDK's connection failures mark a failure-aware connectivity offline; q
   aware.close();
 });
 
+test('an entry discarded while its send is in flight is not written back when the send fails', async (ctx) => {
+  const app = launch(ctx.server, { extra: { timeoutMs: 300 } });
+  const id = await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+  ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'hang' } });
+  const processing = app.sdk.offline.process();
+  await whenRequested(ctx.server, (r) => r.method === 'POST' && r.path === '/orders');
+  await app.sdk.offline.discard(id);
+  await processing; // the send times out (retryable) after the discard
+  assert.equal(await app.sdk.offline.pending(), [], 'not resurrected');
+  assert.equal(await app.sdk.offline.deadLetters(), []);
+});
+
 test("{ offline: 'queue' } is refused on reads, on .raw() (no Response to give) and without the offline option", async (ctx) => {
   const app = launch(ctx.server);
   assert.match((await typeError(app.sdk.orders.createOrder.raw({ body: orderBody() }, { offline: 'queue' }))).message, 'orders.createOrder');
