@@ -18,6 +18,7 @@
 import { systemClock, type Clock } from '../../platform/clock.js';
 import type { StorageAdapter } from '../../platform/storage/types.js';
 import { uuidV4 } from '../../platform/uuid.js';
+import { sleepOf } from '../../platform/connectivity/timer.js';
 
 /** Options of createProcessorLock. */
 export interface ProcessorLockOptions {
@@ -66,6 +67,8 @@ interface LeaseRecord {
 }
 
 export const PROCESSOR_LOCK_DEFAULTS = Object.freeze({ ttlMs: 30_000, settleMs: 50 });
+
+const realSleep = sleepOf(undefined);
 
 // Held in this realm, by storage object and name: the fast, race-free part of exclusivity.
 const heldHere = /* @__PURE__ */ new WeakMap<StorageAdapter, Set<string>>();
@@ -126,10 +129,18 @@ export function createProcessorLock(options: ProcessorLockOptions): ProcessorLoc
         onError(error);
       }
     };
+    const interval = ttlMs / 3;
     void (async () => {
+      let last = clock.now();
       while (!stop.aborted) {
-        await clock.sleep(ttlMs / 3, stop).catch(() => undefined);
+        await clock.sleep(interval, stop).catch(() => undefined);
+        // A test clock whose sleep resolves at once must not turn this loop into a spin that
+        // starves the task: if its time did not move on, wait the interval on a real (unref'd)
+        // timer, and always give the event loop a turn between renewals.
+        if (!stop.aborted && clock.now() - last < interval) await realSleep(interval, stop);
+        await realSleep(0, stop);
         if (stop.aborted || lost.signal.aborted) return;
+        last = clock.now();
         inFlight = once();
         await inFlight;
       }

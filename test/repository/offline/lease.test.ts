@@ -44,9 +44,13 @@ function handClock(start = 1_000_000): HandClock {
   return clock;
 }
 
-/** Lets pending storage calls and promise chains run. */
+/**
+ * Lets pending storage calls, promise chains and zero-delay timers run (the lock yields the
+ * event loop a turn between renewals): timers fire in order, so each round's timer runs after
+ * any zero-delay timer scheduled before it.
+ */
 const settle = async (rounds = 5) => {
-  for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setTimeout(resolve, 1));
 };
 
 /** Another adapter object over the same entries: what a second process opening the same store gets. */
@@ -191,6 +195,18 @@ test('a holder that stalled past its ttl and was taken over: its signal aborts a
   successorHeld.finish();
   await successorRun;
   assert.is(await shared.getItem(KEY), null);
+});
+
+test('a clock whose sleep resolves at once (a retry test\'s instant clock) does not make renewal spin and starve the task', async () => {
+  const shared = memoryStorage();
+  let writes = 0;
+  const counting: StorageAdapter = { ...view(shared), setItem: (key, value) => ((writes += 1), shared.setItem(key, value)) };
+  const instant = { now: () => 1_000_000, sleep: async () => {} };
+  const lock = createProcessorLock({ name: NAME, storage: counting, clock: instant, settleMs: 0, locks: null });
+  // The task needs the event loop (a real timer), which a renewal spin of promise callbacks would starve.
+  const outcome = await lock.tryRun(() => new Promise<string>((resolve) => setTimeout(() => resolve('finished'), 20)));
+  assert.equal(outcome, { ran: true, value: 'finished' });
+  assert.is(writes, 1, 'only the acquiring write: no renewal while the clock\'s time stood still');
 });
 
 test('a failing task rejects with its own error and releases the lease', async () => {
