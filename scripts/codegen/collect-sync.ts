@@ -11,7 +11,9 @@
 import { access, call, exportFunction, f, indexed, literal, obj, typeRef, withDoc, ts } from './ast.js';
 import { deref } from './refs.js';
 import type { OperationModel, ServiceModel } from './model.js';
-import { componentConstBase } from './validators/names.js';
+import { NS } from './validators/emit.js';
+import { SCHEMA_TYPE } from './validators/module-files.js';
+import { NameRegistry, assignComponentNames } from './validators/names.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -69,10 +71,18 @@ function lookupOperation(document: Obj, op: OperationModel): Obj | undefined {
 /** The name of the generated factory: `createSyncFor` + the operation's export name in PascalCase. */
 export const syncFactoryName = (feed: SyncFeedModel): string => `createSyncFor${feed.operation.exportName[0]!.toUpperCase()}${feed.operation.exportName.slice(1)}`;
 
+/** The const validators.ts gives each component schema: the same assignment, so clashes settle alike. */
+function validatorNames(document: Obj): Map<string, string> {
+  const schemas = isObj(document.components) && isObj(document.components.schemas) ? Object.keys(document.components.schemas) : [];
+  return assignComponentNames(schemas, new NameRegistry([NS, SCHEMA_TYPE]));
+}
+
 /** Emits the imports and one factory per feed for index.ts. */
-export function emitSyncFeeds(feeds: readonly SyncFeedModel[], publicApi: string, hasOffline: boolean): ts.Statement[] {
+export function emitSyncFeeds(document: Obj, feeds: readonly SyncFeedModel[], publicApi: string, hasOffline: boolean): ts.Statement[] {
   if (feeds.length === 0) return [];
-  const schemas = feeds.flatMap((feed) => (feed.recordComponent ? [componentConstBase(feed.recordComponent)] : []));
+  const names = validatorNames(document);
+  const schemaOf = (feed: SyncFeedModel) => (feed.recordComponent === undefined ? undefined : names.get(feed.recordComponent));
+  const schemas = feeds.flatMap((feed) => schemaOf(feed) ?? []);
   const out: ts.Statement[] = [
     f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports([
       f.createImportSpecifier(false, f.createIdentifier('createSync'), f.createIdentifier('__createSync')),
@@ -98,7 +108,7 @@ export function emitSyncFeeds(feeds: readonly SyncFeedModel[], publicApi: string
       ...(hasOffline ? [f.createPropertySignature([f.createModifier(ts.SyntaxKind.ReadonlyKeyword)], 'offline', f.createToken(ts.SyntaxKind.QuestionToken), indexed(typeRef('Sdk'), ['offline']))] : []),
     ]);
     const settings = obj([
-      ...(feed.recordComponent ? [['schema', access(componentConstBase(feed.recordComponent))] as const] : []),
+      ...(schemaOf(feed) ? [['schema', access(schemaOf(feed)!)] as const] : []),
       ...(hasOffline ? [['offline', access('sdk.offline')] as const] : []),
     ], true);
     const merged = f.createObjectLiteralExpression([

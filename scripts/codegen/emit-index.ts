@@ -142,7 +142,7 @@ export function emitIndex(
   // createSyncFor<Operation> for each since/cursor changes feed (collect-sync.ts, docs/sync.md).
   if (document) {
     const feeds = model.services.flatMap((s) => s.operations.flatMap((op) => detectSyncFeed(document, s, op) ?? []));
-    statements.push(...emitSyncFeeds(feeds, imports.publicApi, hasOfflineMember));
+    statements.push(...emitSyncFeeds(document, feeds, imports.publicApi, hasOfflineMember));
   }
   return statements;
 }
