@@ -77,8 +77,6 @@ export interface BrowserApp {
   signIn(email: string, password: string): Promise<CallOutcome<null>>;
   /** sdk.users.getMe: the signed-in user's id. */
   me(): Promise<CallOutcome<string>>;
-  /** sdk.orders.listOrders: the ids of the first page. */
-  listOrderIds(): Promise<CallOutcome<string[]>>;
   /** sdk.orders.getOrder through .raw, with the cache's verdict. */
   getOrder(id: string): Promise<CallOutcome<OrderRead>>;
   /** sdk.orders.createOrder, sent now: the new order's id. */

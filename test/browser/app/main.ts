@@ -67,7 +67,6 @@ function start(): void {
       return null;
     }),
     me: () => outcome(async () => (await sdk.users.getMe()).id),
-    listOrderIds: () => outcome(async () => (await sdk.orders.listOrders()).items.map((order) => order.id)),
     getOrder: (id) => outcome(async () => {
       const { data, cache } = await sdk.orders.getOrder.raw({ params: { path: { orderId: id } } });
       return { id: data.id, status: data.status, source: cache?.source };
