@@ -10,11 +10,16 @@ import { access, constants } from 'node:fs/promises';
 import * as assert from 'uvu/assert';
 import { cleanScratch } from '../helpers/paths.js';
 import { suite } from '../helpers/timed-suite.js';
-import { HERMESC, PUBLISHED_ENTRY, RN_SCRATCH, bundleRnApp } from './rn-bundle.js';
+import { HERMESC, PUBLISHED_ENTRY, bundleRnApp, type RnBundle } from './rn-bundle.js';
 
 const test = suite('Hermes gate', undefined, { timeoutMs: 60_000 });
 
-test.after(() => cleanScratch(RN_SCRATCH));
+const SCRATCH = 'rn-gate';
+test.after(() => cleanScratch(SCRATCH));
+
+/** The RN app bundle, built once for the tests that read it. */
+let appBundle: Promise<RnBundle> | undefined;
+const app = (): Promise<RnBundle> => (appBundle ??= bundleRnApp({ scratchName: SCRATCH }));
 
 interface Compiled {
   readonly code: number;
@@ -39,7 +44,7 @@ test('hermesc is installed (node_modules/hermes-compiler)', async () => {
 });
 
 test('the RN app bundle compiles with hermesc: no syntax Hermes lacks', async () => {
-  const bundle = await bundleRnApp();
+  const bundle = await app();
   const compiled = await hermesc(bundle.file);
   assert.equal(compiled.errors, [], `hermesc rejected the RN bundle:\n${compiled.errors.join('\n')}`);
   assert.is(compiled.code, 0, 'hermesc exit code');
@@ -47,7 +52,7 @@ test('the RN app bundle compiles with hermesc: no syntax Hermes lacks', async ()
 });
 
 test('everything the neutral build publishes (runtime, review, v1, v2; every export kept) compiles with hermesc, no Node built-in', async () => {
-  const bundle = await bundleRnApp({ source: PUBLISHED_ENTRY, name: 'published' });
+  const bundle = await bundleRnApp({ source: PUBLISHED_ENTRY, name: 'published', scratchName: SCRATCH });
   assert.equal(bundle.builtins, [], 'no module imports a Node built-in');
   const found = nodeOnlyCode(bundle.text);
   assert.equal(found, [], `Node-only code in the published code:\n${found.join('\n')}`);
@@ -68,14 +73,14 @@ function nodeOnlyCode(text: string): string[] {
 }
 
 test('the RN app bundle holds no Node built-in: no node: import, require(), process.*, Buffer', async () => {
-  const { text, builtins } = await bundleRnApp();
+  const { text, builtins } = await app();
   assert.equal(builtins, [], 'no module imports a Node built-in');
   const found = nodeOnlyCode(text);
   assert.equal(found, [], `Node-only code in the RN bundle:\n${found.join('\n')}`);
 });
 
 test('control: at plain ES2020 (async generators kept) hermesc refuses the bundle, so the gate can fail', async () => {
-  const bundle = await bundleRnApp({ syntax: { target: 'es2020' }, name: 'plain-es2020' });
+  const bundle = await bundleRnApp({ syntax: { target: 'es2020' }, name: 'plain-es2020', scratchName: SCRATCH });
   const compiled = await hermesc(bundle.file);
   assert.is.not(compiled.code, 0);
   assert.ok(compiled.errors.some((e) => e.includes('async generators are unsupported')), compiled.errors.join('\n'));

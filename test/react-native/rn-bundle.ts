@@ -21,8 +21,6 @@ export const HERMESC =
       ? join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'win64-bin', 'hermesc.exe')
       : join(root, 'node_modules', 'hermes-compiler', 'hermesc', 'linux64-bin', 'hermesc');
 
-/** Scratch folder prefix of the bundles (for cleanScratch). */
-export const RN_SCRATCH = 'rn-bundle';
 
 /** A bundle written to a scratch folder. */
 export interface RnBundle {
@@ -69,10 +67,15 @@ export interface RnBundleOptions {
   readonly syntax?: Pick<BuildOptions, 'target' | 'supported'>;
   /** Output file name, without `.js` ['app']. */
   readonly name?: string;
+  /**
+   * Scratch folder prefix, one per suite, since each suite's `after` removes its own with
+   * cleanScratch and suites may run at the same time.
+   */
+  readonly scratchName: string;
 }
 
 /** Bundles the RN app (or `entry`) into a fresh scratch folder. */
-export async function bundleRnApp(options: RnBundleOptions = {}): Promise<RnBundle> {
+export async function bundleRnApp(options: RnBundleOptions): Promise<RnBundle> {
   const builtins: string[] = [];
   const entry: BuildOptions = options.source === undefined
     ? { entryPoints: [options.entry ?? RN_APP_ENTRY] }
@@ -89,7 +92,7 @@ export async function bundleRnApp(options: RnBundleOptions = {}): Promise<RnBund
     plugins: [builtinImports(builtins)],
   });
   const text = result.outputFiles[0]!.text;
-  const file = join(await scratch(RN_SCRATCH), `${options.name ?? 'app'}.js`);
+  const file = join(await scratch(options.scratchName), `${options.name ?? 'app'}.js`);
   await writeFile(file, text);
   return { file, text, builtins };
 }

@@ -13,19 +13,21 @@ import * as assert from 'uvu/assert';
 import { cleanScratch, root, scratch } from '../helpers/paths.js';
 import { serverSuite } from '../helpers/server-suite.js';
 import { SEED_USERS, type TestServer } from '../server/index.js';
-import { RN_SCRATCH, bundleRnApp } from './rn-bundle.js';
+import { bundleRnApp } from './rn-bundle.js';
 
 const test = serverSuite<{ bundle: string; host: string }>('React Native globals', { timeoutMs: 60_000 });
 
 const ALICE = SEED_USERS.find((u) => u.email === 'alice@example.com')!.id;
 
+const SCRATCH = 'rn-globals';
+
 test.before(async (ctx) => {
-  ctx.bundle = (await bundleRnApp()).file;
-  const dir = await scratch(RN_SCRATCH);
+  ctx.bundle = (await bundleRnApp({ scratchName: SCRATCH })).file;
+  const dir = await scratch(SCRATCH);
   ctx.host = join(dir, 'rn-globals.mjs');
   await build({ entryPoints: [join(root, 'test', 'fixtures', 'react-native', 'rn-globals.ts')], outfile: ctx.host, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
 });
-test.after(() => cleanScratch(RN_SCRATCH));
+test.after(() => cleanScratch(SCRATCH));
 
 /** A child that reported nothing, or something else than one result line. */
 class ChildFailedError extends Error {
