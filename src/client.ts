@@ -23,6 +23,7 @@ import {
   type OperationError,
   type OperationMeta,
   type PageOptions,
+  type OfflineQueue,
   type QueueCallArgs,
   type QueuedIf,
   type QueuedResult,
@@ -89,6 +90,17 @@ function runner(client: Client, meta: OperationMeta): Run {
     if (core === undefined) throw new TypeError(`Tether: ${meta.id} needs the client createClient() returned as its first argument`);
     return core.call(meta, init, options);
   };
+}
+
+/**
+ * The offline queue of a client made with `createClient(withOffline(options, ...operations))`:
+ * `enqueue`, `process`, `pending`, `deadLetters`, events, as `sdk.offline`. Type it with the SDK's
+ * services, `offlineQueue<Omit<Sdk, 'cache' | 'offline'>>(client)`; inert (enabled false) without withOffline.
+ */
+export function offlineQueue<S>(client: Client): OfflineQueue<S> {
+  const core = cores.get(client);
+  if (core === undefined) throw new TypeError('Tether: offlineQueue needs the client createClient() returned');
+  return core.offline() as OfflineQueue<S>;
 }
 
 /** Declares a standalone operation; generated code calls it once per operation, marked pure. */

@@ -31,6 +31,7 @@ export {
   type SyncPull, type SyncResult, type WebSocketConstructor, type WebSocketLike,
 } from './repository/sync/index.js';
 export { withOffline } from './repository/offline-wiring.js';
+export { offlineQueue } from './client.js';
 export { OFFLINE_DEFAULTS } from './repository/offline/options.js';
 export { CorruptEntryError } from './repository/offline/queue-store.js';
 export type {

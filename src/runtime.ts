@@ -248,6 +248,8 @@ export interface CallCore {
   call(meta: OperationMeta, init: unknown, options: CallOptions | undefined): Promise<unknown>;
   /** What an event stream borrows from the SDK (clock, log, base URL, validate mode). */
   readonly streamHost: StreamHost;
+  /** The client's offline queue (inert unless created with withOffline). */
+  offline(): OfflineQueue<unknown>;
 }
 
 /**
@@ -278,11 +280,13 @@ export function createCallCore(options: SdkOptions<CredentialsOption>, api: ApiI
   // Nothing binds every operation here, so the refresh operation is bound up front.
   if (refresh) wiring.bind(refresh);
   const runs = new Map<OperationMeta, Run>();
+  let queue: OfflineQueue<unknown> | undefined;
   // The operations the queue may replay after a restart are bound up front too.
   for (const meta of offline?.operations ?? []) runs.set(meta, wiring.bind(meta));
   return Object.freeze({
     api: Object.freeze({ ...api }),
     streamHost: wiring.host,
+    offline: () => (queue ??= wiring.offline<unknown>()),
     call(meta: OperationMeta, init: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
       let run = runs.get(meta);
       if (run === undefined) {

@@ -18,7 +18,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'createOperationClient', 'defineOperation', 'definePagedOperation', 'defineEventStream', 'createCallCore', 'rawCall', 'safeCall', 'operationItems',
   'operationPages', 'mediaBodies', 'styledParams', 'INDEXED_DB_STORAGE_DEFAULTS', 'indexedDbStorage', 'asyncStorageAdapter', 'mmkvStorage', 'StorageError',
   'StorageErrorCode', 'isStorageError', 'withAuth', 'withCache', 'CACHE_DEFAULTS', 'CacheMissError', 'isCacheMiss',
-  'withBatch', 'BatchItemMissingError', 'isBatchItemMissing', 'withOffline', 'OFFLINE_DEFAULTS', 'CorruptEntryError',
+  'withBatch', 'BatchItemMissingError', 'isBatchItemMissing', 'withOffline', 'OFFLINE_DEFAULTS', 'CorruptEntryError', 'offlineQueue',
   'manualConnectivity', 'manualForeground', 'browserConnectivity', 'browserForeground', 'appStateForeground', 'netInfoConnectivity',
   'FAILURE_AWARE_DEFAULTS', 'failureAwareConnectivity', 'httpProbe', 'tetherQueries', 'TETHER_QUERY_PREFIX', 'registerTetherMutations',
   'bridgeTetherCache', 'CacheBridgeError',
