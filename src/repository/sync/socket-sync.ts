@@ -30,8 +30,10 @@ export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 /** Options of `createSocketSync`. */
 export interface SocketSyncOptions {
-  /** ws:// or wss:// URL of the push endpoint. */
+  /** wss:// URL of the push endpoint (ws:// only on loopback or with `allowInsecure`). */
   readonly url: string;
+  /** Allows ws:// to a non-loopback host (the token would travel in clear) [false]. */
+  readonly allowInsecure?: boolean | undefined;
   /** The sync each change and each (re)connect runs. */
   readonly sync: Sync;
   /** The current access token, read at every connect (so a refreshed token is used). */
@@ -70,6 +72,16 @@ export interface SocketSync {
 }
 
 const OPEN = 1;
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Refuses a URL that is not ws(s):// and a clear-text one off loopback: the first message carries the token. */
+function checkSocketUrl(url: string, allowInsecure: boolean): void {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') throw new TypeError(`A WebSocket URL must be wss:// (got ${parsed.protocol}//).`);
+  if (parsed.protocol === 'ws:' && !allowInsecure && !LOOPBACK.test(parsed.hostname)) {
+    throw new TypeError(`Refusing ws:// to ${parsed.hostname}: the access token would travel in clear. Use wss://, or allowInsecure: true.`);
+  }
+}
 
 /** Connects at once and keeps the connection (and the sync) going until `stop()`. */
 export function createSocketSync(options: SocketSyncOptions): SocketSync {
@@ -79,6 +91,7 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
   const baseMs = options.backoff?.baseMs ?? 1_000;
   const maxMs = options.backoff?.maxMs ?? 60_000;
   const topics = options.topics ?? ['orders'];
+  checkSocketUrl(options.url, options.allowInsecure ?? false);
   // Looked up when the sync is created, not at import, so a polyfill installed at startup counts.
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) throw new TypeError('No WebSocket on this platform: pass its constructor as `WebSocket`.');

@@ -94,4 +94,12 @@ test('hostile messages (bad JSON, unknown topic, unknown type, __proto__) are re
   socket.stop();
 });
 
+test('the token never travels in clear: ws:// off loopback and non-WebSocket URLs are refused before connecting', (ctx) => {
+  const base = { sync: createSync({ pull: shopFeed(shopSdk(ctx.server)), apply: () => undefined, storage: memoryStorage() }), token: () => 't', WebSocket: WebSocket as unknown as WebSocketConstructor };
+  assert.throws(() => createSocketSync({ ...base, url: 'ws://api.example.com/ws' }), /in clear/);
+  assert.throws(() => createSocketSync({ ...base, url: 'https://api.example.com/ws' }), TypeError);
+  const allowed = createSocketSync({ ...base, url: 'ws://127.0.0.1:1/ws', backoff: { baseMs: 60_000 } });
+  allowed.stop();
+});
+
 test.run();
