@@ -50,13 +50,11 @@ test('independent scopes replay in parallel (up to concurrency)', async (ctx) =>
   const ids = items.slice(0, 3).map((o) => o.id);
   for (const orderId of ids) await app.sdk.offline.enqueue('orders.deleteOrder', { params: { path: { orderId } } });
   assert.equal((await app.sdk.offline.pending()).map((e) => e.scope), ids.map((id) => `/orders/${id}`));
-  // The first DELETE hangs until the server is reset below: the others must still go out.
-  ctx.server.faults.add({ method: 'DELETE', path: `/orders/${ids[0]}`, fault: { type: 'latency', ms: 60_000 } });
+  // The first DELETE hangs (no handler runs) until the suite closes the server: the others must still go out.
+  ctx.server.faults.add({ method: 'DELETE', path: `/orders/${ids[0]}`, fault: { type: 'hang' } });
   const processing = app.sdk.offline.process();
   await whenRequested(ctx.server, (r) => r.method === 'DELETE' && r.path === `/orders/${ids[1]}`);
   await whenRequested(ctx.server, (r) => r.method === 'DELETE' && r.path === `/orders/${ids[2]}`);
-  assert.is(ctx.server.ledger.count('order.deleted') >= 2, true);
-  ctx.server.faults.clear();
   await app.sdk.offline.close();
   void processing.catch(() => undefined);
 });
