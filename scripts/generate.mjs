@@ -1,5 +1,6 @@
 /**
- * `npm run generate`: regenerates `generated/<version>/` for every `openapi/<version>/`.
+ * `npm run generate`: regenerates `generated/<version>/` for every `openapi/<version>/`, then
+ * its API reference, `docs/reference/<version>.md` (scripts/docs/api-reference.ts).
  * `npm run generate -- --spec <file> --out <dir>`: generates an SDK for any spec into `<dir>`.
  * Runs the compiled `tether generate` (dist/cli/tether.mjs, what `npx tether` runs), building it
  * first when it is missing or older than its sources (build/cli.mjs). Plain JavaScript on bare
