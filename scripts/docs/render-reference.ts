@@ -29,8 +29,8 @@ export function renderReference(model: ApiModel, version: string): string {
     `Import the SDK for this version with \`import { createSdk } from '@tether/sdk/${version}'\`. Every method takes`,
     '`(init?, options?)` — `init` is `{ params: { path, query, header }, body }`, `options` the per-call',
     '`signal`, `timeoutMs`, `retry`, `cache`, `offline`, `idempotencyKey`, `validate` — and resolves with',
-    'the typed success body or rejects with a `NetworkError` (see [Errors](#errors) and docs/errors.md).',
-    'Getting started: docs/getting-started-web.md, docs/getting-started-react-native.md, docs/getting-started-node.md.',
+    'the typed success body or rejects with a `NetworkError` (see [Errors](#errors) and [errors.md](../errors.md)).',
+    'Getting started: [web](../getting-started-web.md), [React Native](../getting-started-react-native.md), [Node](../getting-started-node.md).',
     '',
   );
   out.push('## Contents', '');
@@ -119,7 +119,7 @@ function renderTypes(model: ApiModel): string[] {
 function renderErrors(): string[] {
   const out = ['## Errors', '', 'Every call rejects with one `NetworkError` (`isNetworkError(e)`); branch on `error.type`:', '', '| type | meaning |', '| --- | --- |'];
   for (const [type, meaning] of Object.entries(ERROR_TYPES)) out.push(`| \`${type}\` | ${meaning} |`);
-  out.push('', 'Details (`status`, `data`, `fieldErrors`, `retryAfterMs`, `attempts`, `requestId`): docs/errors.md.', '');
+  out.push('', 'Details (`status`, `data`, `fieldErrors`, `retryAfterMs`, `attempts`, `requestId`): [errors.md](../errors.md); retries and timeouts: [network.md](../network.md).', '');
   return out;
 }
 
