@@ -2,7 +2,7 @@
 // spec-sha256: 664f3262eae9b9b6e6b5abf1f87bb622d899dd2e038f6538b451bc6bf65c5f69
 
 import type { Sdk } from "./index.js";
-import type { AuthService, UsersService, OrdersService, SyncService, EventsService } from "./services.js";
+import type { AuthService, UsersService, OrdersService, SyncService } from "./services.js";
 import { tetherQueries, type InfiniteQueryHelpers, type MutationHelpers, type QueryHelpers, type TetherQueryOptionsConfig } from "../../src/index.js";
 /**
  * TanStack Query helpers for Shop API 2.0.0: `queryOptions` / `infiniteQueryOptions` for reads,
@@ -152,22 +152,6 @@ export interface Queries {
          * `GET /sync`
          */
         readonly getSync: QueryHelpers<SyncService["getSync"]>;
-    };
-    /** Live server-sent events about the signed-in user's orders. */
-    readonly events: {
-        /**
-         * Stream order events
-         *
-         * A `text/event-stream` (Server-Sent Events) of changes to the signed-in user's orders.
-         * Each event has an `id:` (a monotonic sequence number), an `event:` name
-         * (`order.created`, `order.updated`, `order.deleted`) and `data:` holding one JSON
-         * `OrderEvent`. Comment lines (`: heartbeat`) are sent periodically to keep connections
-         * alive. On reconnect, send the last seen id as `Last-Event-ID` to receive the events
-         * missed in between before live ones.
-         *
-         * `GET /events`
-         */
-        readonly streamEvents: QueryHelpers<EventsService["streamEvents"]>;
     };
 }
 /**

@@ -19,8 +19,11 @@ export function queryHelperKind(op: Pick<OperationModel, 'method' | 'pagination'
 
 const readonly = () => [f.createModifier(ts.SyntaxKind.ReadonlyKeyword)];
 
+/** Event streams (`text/event-stream`) are not request/response: they get no helpers (docs/tanstack-query.md). */
+const hasHelpers = (op: OperationModel): boolean => op.eventStream === undefined;
+
 function serviceMember(service: ServiceModel): ts.TypeElement {
-  const members = service.operations.map((op) =>
+  const members = service.operations.filter(hasHelpers).map((op) =>
     withDoc(
       f.createPropertySignature(readonly(), propName(op.name), undefined, typeRef(queryHelperKind(op), [indexed(typeRef(service.typeName), [op.name])])),
       operationDoc(op),
@@ -33,8 +36,8 @@ function serviceMember(service: ServiceModel): ts.TypeElement {
 
 /** Renders the query module (only for a spec with operations). */
 export function emitQuery(model: Pick<ApiModel, 'services' | 'title' | 'version'>, publicApi: string): ts.Statement[] {
-  const services = model.services.filter((s) => s.operations.length > 0);
-  const kinds = [...new Set(services.flatMap((s) => s.operations.map(queryHelperKind)))].sort();
+  const services = model.services.filter((s) => s.operations.some(hasHelpers));
+  const kinds = [...new Set(services.flatMap((s) => s.operations.filter(hasHelpers).map(queryHelperKind)))].sort();
   const statements: ts.Statement[] = [
     importDecl('./index.js', { named: ['Sdk'], typeOnly: true }),
     importDecl('./services.js', { named: services.map((s) => s.typeName), typeOnly: true }),

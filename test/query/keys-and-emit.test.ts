@@ -58,6 +58,7 @@ test('the runtime builds the helper set the generated types promise: reads, pagi
   assert.equal(Object.keys(q.orders!.getOrder!).sort(), ['queryKey', 'queryOptions']);
   assert.equal(Object.keys(q.orders!.createOrder!).sort(), ['mutationKey', 'mutationOptions']);
   assert.not.ok('cache' in q, 'sdk.cache is not an API tag');
+  assert.not.ok('events' in q, 'an event stream (the events tag’s only operation) gets no helpers');
 });
 
 test('generated query.ts: no TanStack import, each helper documented like its method', () => {
@@ -69,6 +70,7 @@ test('generated query.ts: no TanStack import, each helper documented like its me
     assert.match(text, /readonly createOrder: MutationHelpers<OrdersService\["createOrder"\]>;/, version);
     assert.match(text, /readonly updateOrder: MutationHelpers<OrdersService\["updateOrder"\]>;/, `${version}: PATCH is a mutation`);
     assert.match(readFileSync(join(root, 'generated', version, 'index.ts'), 'utf8'), /export \{ createQueries \} from "\.\/query\.js";/);
+    assert.not.match(text, /streamEvents/, `${version}: event streams get no helpers`);
   }
 });
 

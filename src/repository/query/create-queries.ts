@@ -28,7 +28,8 @@ export function tetherQueries(sdk: object, options: TetherQueryOptionsConfig = {
   for (const [serviceKey, service] of Object.entries(sdk)) {
     if (typeof service !== 'object' || service === null) continue;
     for (const [name, method] of Object.entries(service)) {
-      if (!isSdkMethod(method)) continue;
+      // Event streams are not request/response; the generated types give them no helpers either.
+      if (!isSdkMethod(method) || method.meta.responseKind === 'stream') continue;
       const helpers = isReadOperation(method.meta)
         ? { ...queryHelpers(method, prefix), ...(method.meta.pagination ? infiniteQueryHelpers(method, prefix) : {}) }
         : mutationHelpers(method, prefix);
