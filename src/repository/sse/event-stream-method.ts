@@ -12,7 +12,7 @@ import type { Logger } from '../../network/types.js';
 import type { OperationMeta } from '../../contract/operation.js';
 import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
 import { isThenable, issuesOf, resolveValidateMode, type ValidateMode } from '../../service/validate.js';
-import type { CallOptions } from '../../options.js';
+import type { CallOptions } from '../../service/options.js';
 import { createEventStream } from './event-stream.js';
 import { resolveReconnect } from './reconnect-policy.js';
 import { xhrFetch, hasXhr } from './xhr-fetch.js';

@@ -3,7 +3,7 @@
  * app iterates, and the options of one stream. Operations whose success response is
  * `text/event-stream` are generated as EventStreamMethods (docs/sse.md).
  */
-import type { CallOptions } from '../../options.js';
+import type { CallOptions } from '../../service/options.js';
 import type { OperationArgs, OperationMeta } from '../../contract/operation.js';
 
 /** One event of a stream, after the `data:` lines are joined (and parsed, for typed streams). */
@@ -38,7 +38,7 @@ export interface ReconnectOptions {
 }
 
 /** Options of one stream: the call's options (signal, timeoutMs as the idle timeout, validate, …) plus the stream's own. */
-export interface EventStreamOptions extends Omit<CallOptions, 'retry' | 'cache' | 'idempotencyKey'> {
+export interface EventStreamOptions extends Omit<CallOptions, 'retry' | 'idempotencyKey'> {
   /** Resume after this id (sent as `Last-Event-ID` on the first connection). */
   readonly lastEventId?: string | undefined;
   /** 'auto' (default) picks fetch, else XHR, else polling, and switches when a response has no stream. */
