@@ -7,7 +7,7 @@
  */
 import * as assert from 'uvu/assert';
 import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
-import { createSdk, failureAwareConnectivity, manualConnectivity, memoryStorage, memoryTokenStore, type OfflineEntry, type QueuedResult } from '../../../generated/v1/index.js';
+import { createSdk, failureAwareConnectivity, manualConnectivity, manualForeground, memoryStorage, memoryTokenStore, type OfflineEntry, type QueuedResult } from '../../../generated/v1/index.js';
 import { launch, orderBody, typeError } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: lease, expensive connections, optimistic rollback, failure-driven offline');
@@ -93,6 +93,30 @@ test('an entry discarded while its send is in flight is not written back when th
   await processing; // the send times out (retryable) after the discard
   assert.equal(await app.sdk.offline.pending(), [], 'not resurrected');
   assert.equal(await app.sdk.offline.deadLetters(), []);
+});
+
+test('with autoProcess, coming back online and coming to the foreground each start a replay', async (ctx) => {
+  const front = manualForeground(true);
+  // A backoff far longer than the test: only the foreground can send the second entry.
+  const app = launch(ctx.server, { online: false, offline: { autoProcess: true, backoff: { baseMs: 3_600_000, maxMs: 3_600_000 } }, extra: { foreground: front } });
+  await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody('MUG-LOGO') });
+  const sent = () => new Promise((resolve) => app.sdk.offline.on('sent', resolve));
+  let next = sent();
+  app.network.set(true);
+  await next;
+  assert.is(ctx.server.ledger.count('order.created'), 1, 'sent on reconnect');
+
+  ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
+  await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody('CAP-RED') });
+  await app.sdk.offline.process(); // after the enqueue's own pass: the entry is now backing off
+  assert.is((await app.sdk.offline.pending())[0]!.attempts, 1);
+  app.advance(2 * 3_600_000);
+  front.set(false);
+  next = sent();
+  front.set(true);
+  await next;
+  assert.is(ctx.server.ledger.count('order.created'), 2, 'sent on foreground');
+  await app.sdk.offline.close();
 });
 
 test("{ offline: 'queue' } is refused on reads, on .raw() (no Response to give) and without the offline option", async (ctx) => {
