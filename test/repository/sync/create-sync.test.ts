@@ -165,6 +165,8 @@ test('the generated createSyncForGetSync: typed records, the Order schema and th
     apply(batch) {
       // `batch.upserts` is typed as the spec's Order: these reads compile without casts.
       for (const order of batch.upserts) seen.push(`${order.id}:${order.total.currency}`);
+      // @ts-expect-error the records are typed as Order, not `any`: an unknown field does not compile
+      void batch.upserts[0]?.notAField;
     },
   });
   const result = await sync.run();
