@@ -13,6 +13,7 @@ import { cache, CACHE_TITLE } from './sections/cache.js';
 import { codegen } from './sections/codegen.js';
 import { heap } from './sections/heap.js';
 import { loopback } from './sections/loopback.js';
+import { offline, OFFLINE_TITLE } from './sections/offline.js';
 import { perCall } from './sections/per-call.js';
 import { shedding } from './sections/shedding.js';
 import { syncCost, SYNC_TITLE } from './sections/sync.js';
@@ -29,6 +30,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string, () => Promise<SectionRes
   ['shedding', '7. Load shedding during an outage', shedding],
   ['validators', '8. Validators emitter on GitHub (the test suite’s old speed budgets)', validators],
   ['cache', CACHE_TITLE, cache],
+  ['offline', OFFLINE_TITLE, offline],
   ['sync', SYNC_TITLE, syncCost],
 ];
 
