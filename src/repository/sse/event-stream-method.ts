@@ -52,7 +52,15 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
 
   const open = async (resumeFrom: string | undefined, current: StreamMode, connection: AbortSignal): Promise<Response> => {
     const headers = new Headers(init.headers);
-    if (resumeFrom !== undefined) headers.set('last-event-id', resumeFrom);
+    if (resumeFrom !== undefined) {
+      try {
+        headers.set('last-event-id', resumeFrom);
+      } catch (error) {
+        // An id with characters a header cannot carry (beyond Latin-1): asking again would
+        // fail the same way forever, so the stream ends, naming the server's id as the cause.
+        throw new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `Event id from the server cannot be sent back as Last-Event-ID`, method, url, source: 'server', cause: error });
+      }
+    }
     // Polling needs an answer that ends: RFC 7240's "respond within N s" (docs/sse.md).
     if (current === 'poll') headers.set('prefer', `wait=${pollWait}`);
     let response: Response | undefined;

@@ -78,4 +78,13 @@ test('an operation without an event schema yields the raw text', async () => {
   assert.equal(result.value, { id: undefined, event: 'message', data: '{not json' });
 });
 
+test('an id a header cannot carry ends the stream with UNKNOWN at the next connection, instead of retrying forever', async () => {
+  const plain: OperationMeta = { ...meta, schemas: { ...meta.schemas, event: undefined } };
+  const now: StreamHost = { ...host('strict', []), clock: { now: () => 0, random: () => 0, sleep: () => Promise.resolve() } };
+  const it = openEventStream(plain, answering('id: \u20ac1\ndata: x\n\n'), now, undefined, undefined)[Symbol.asyncIterator]();
+  assert.is((await within(it.next(), 'first event')).value?.id, '\u20ac1');
+  const error = await within(it.next(), 'reconnect').then(() => undefined, (e: unknown) => e);
+  assert.ok(isNetworkError(error) && error.type === 'UNKNOWN', String(error));
+});
+
 test.run();
