@@ -91,7 +91,12 @@ export interface OfflineOptions {
   readonly backoff?: { readonly baseMs?: number | undefined; readonly maxMs?: number | undefined } | undefined;
   /** Replay on enqueue, reconnect and foreground without an explicit `process()` [true]. */
   readonly autoProcess?: boolean | undefined;
-  /** Whose entries: a fixed name, a function read per enqueue, or omitted: the access token's owner (as the cache's scope). */
+  /**
+   * Whose entries: a fixed name, a function read per enqueue and per send, or omitted: the access
+   * token's owner (as the cache's scope). Opaque tokens name nobody: without `user`, a new sign-in
+   * after an ended session is a new owner, so the earlier session's entries wait (and expire into
+   * the dead letters) instead of being sent; apps with opaque tokens should pass `user`.
+   */
   readonly user?: string | (() => string | undefined) | undefined;
   /**
    * What logout does to the signed-out user's entries: kept for their next session, or discarded
