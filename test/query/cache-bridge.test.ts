@@ -54,9 +54,9 @@ test('a background SWR refresh reaches the observed query; invalidation refetche
     assert.is(gets(), 2, 'the one background request, no refetch by TanStack');
 
     // Invalidated in the SDK (e.g. a mutation of the resource) → the active query refetches.
-    const updated = client.getQueryState(key)!.dataUpdatedAt;
+    const updates = client.getQueryState(key)!.dataUpdateCount;
     await sdk.cache.invalidate('orders.getOrder', init);
-    await when(client, () => gets() === 3 && client.getQueryState(key)?.fetchStatus === 'idle' && client.getQueryState(key)!.dataUpdatedAt > updated);
+    await when(client, () => gets() === 3 && client.getQueryState(key)?.fetchStatus === 'idle' && client.getQueryState(key)!.dataUpdateCount > updates);
 
     // Cleared (logout, another user) → reset: the old data is dropped and the query refetches.
     let sawReset = false;

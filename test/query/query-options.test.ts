@@ -71,15 +71,17 @@ test('fetchInfiniteQuery walks the cursor pages the generated pagination meta de
 });
 
 test('cancelQueries aborts the SDK’s request on the wire (TanStack’s signal is the call’s)', async ({ server, client }) => {
-  const aborted: boolean[] = [];
-  // A pass-through platform fetch that only records what happened to each request's signal
-  // (a custom fetch is handed the attempt's Request, docs/architecture.md).
+  let failed!: (abortedBySignal: boolean) => void;
+  const fetchFailed = new Promise<boolean>((resolve) => (failed = resolve));
+  // A pass-through platform fetch that only reports how its request ended (a custom fetch is
+  // handed the attempt's Request, docs/architecture.md). Without the signal reaching it, the
+  // request would hang until the suite closes the server and this test would fail by its limit.
   const recording: typeof fetch = async (input, init) => {
     try {
       return await fetch(input, init);
     } catch (error) {
       const signal = input instanceof Request ? input.signal : init?.signal;
-      aborted.push(signal?.aborted === true);
+      failed(signal?.aborted === true);
       throw error;
     }
   };
@@ -92,7 +94,7 @@ test('cancelQueries aborts the SDK’s request on the wire (TanStack’s signal 
   await client.cancelQueries({ queryKey: options.queryKey });
   const outcome = await pending;
   assert.ok(outcome instanceof Error, 'the query rejects');
-  assert.equal(aborted, [true], 'the platform fetch saw its signal aborted');
+  assert.is(await fetchFailed, true, 'the platform fetch ended because its signal was aborted');
   assert.is(client.getQueryState(options.queryKey)?.fetchStatus, 'idle');
   assert.is(server.requests.filter((r) => r.path === '/users/me').length, 1, 'not retried');
 });
