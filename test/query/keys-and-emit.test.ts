@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { QueryClient } from '@tanstack/query-core';
 import { root } from '../helpers/paths.js';
 import { jsonCopy, parseQueryKey, queryKeyOf } from '../../src/repository/query/keys.js';
+import { tetherQueries } from '../../src/repository/query/create-queries.js';
 import { createQueries, createSdk } from '../../generated/v1/index.js';
 
 test('a key holds a JSON copy of the init: undefined dropped, later changes to the init not seen', () => {
@@ -59,6 +60,16 @@ test('the runtime builds the helper set the generated types promise: reads, pagi
   assert.equal(Object.keys(q.orders!.createOrder!).sort(), ['mutationKey', 'mutationOptions']);
   assert.not.ok('cache' in q, 'sdk.cache is not an API tag');
   assert.not.ok('events' in q, 'an event stream (the events tag’s only operation) gets no helpers');
+});
+
+test('a tag or operation named __proto__ gets helpers without touching Object.prototype', () => {
+  const method = Object.assign(async () => undefined, { meta: { id: '__proto__.__proto__', method: 'get', pagination: undefined }, raw: async () => ({}) });
+  const sdk = JSON.parse('{"__proto__": {}}') as Record<string, Record<string, unknown>>;
+  Object.defineProperty(sdk['__proto__'], '__proto__', { value: method, enumerable: true });
+  const q = tetherQueries(sdk) as Record<string, Record<string, { queryKey(): unknown }>>;
+  assert.equal(Object.getOwnPropertyNames(q), ['__proto__']);
+  assert.equal(q['__proto__']!['__proto__']!.queryKey(), ['tether', '__proto__.__proto__', {}]);
+  assert.is(({} as Record<string, unknown>).queryKey, undefined, 'Object.prototype is untouched');
 });
 
 test('generated query.ts: no TanStack import, each helper documented like its method', () => {

@@ -24,7 +24,9 @@ export function sdkMethods(sdk: object): Map<string, SdkMethodLike> {
 /** The helpers of every operation of `sdk`, as `helpers.<tag>.<operationId>` (typed by the generated `Queries`). */
 export function tetherQueries(sdk: object, options: TetherQueryOptionsConfig = {}): Record<string, Record<string, object>> {
   const prefix = resolvePrefix(options.prefix);
-  const out: Record<string, Record<string, object>> = {};
+  // Null-prototype objects: a spec may name a tag or an operation `__proto__` (names.ts keeps such
+  // members), which on a plain object would write to Object.prototype instead.
+  const out: Record<string, Record<string, object>> = Object.create(null) as Record<string, Record<string, object>>;
   for (const [serviceKey, service] of Object.entries(sdk)) {
     if (typeof service !== 'object' || service === null) continue;
     for (const [name, method] of Object.entries(service)) {
@@ -33,7 +35,7 @@ export function tetherQueries(sdk: object, options: TetherQueryOptionsConfig = {
       const helpers = isReadOperation(method.meta)
         ? { ...queryHelpers(method, prefix), ...(method.meta.pagination ? infiniteQueryHelpers(method, prefix) : {}) }
         : mutationHelpers(method, prefix);
-      (out[serviceKey] ??= {})[name] = Object.freeze(helpers);
+      (out[serviceKey] ??= Object.create(null) as Record<string, object>)[name] = Object.freeze(helpers);
     }
   }
   if (Object.keys(out).length === 0) throw new TypeError('Tether: createQueries needs the object createSdk returned; it has no operations');
