@@ -8,7 +8,7 @@
  * runtime.ts: option checks, pipeline, auth roles, validation), so it behaves alike; only the
  * variants are built here, per operation, so a non-list operation carries no pager code.
  */
-import type { PageItem } from './index.js';
+import type { PageItem } from './contract/operation.js';
 import {
   createCallCore,
   operationItems,

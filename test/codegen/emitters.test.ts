@@ -98,7 +98,7 @@ export const getPet: OperationMeta = {
 
 test('index.ts: createSdk wires every service and re-exports the runtime API', () => {
   const text = print(emitIndex({ services, title: 'Pets', version: '2.0.0', specHash: 'abc' }, { runtime: '../rt/runtime.js', publicApi: '../rt/index.js', client: '../rt/client.js' }));
-  assert.match(text, /import \{ createRuntime, type SdkOptions as RuntimeSdkOptions, type SdkCache \} from "\.\.\/rt\/runtime\.js";/);
+  assert.match(text, /import \{ createRuntime, type SdkOptions as RuntimeSdkOptions, type SdkCache, type OfflineQueue \} from "\.\.\/rt\/runtime\.js";/);
   // The spec-typed options: no API-key or Basic scheme here, so no credentials compile.
   assert.match(text, /export type Credentials = Record<string, never>;/);
   assert.match(text, /export interface SdkOptions extends Omit<RuntimeSdkOptions, "credentials"> \{/);
