@@ -103,8 +103,8 @@ test('index.ts: createSdk wires every service and re-exports the runtime API', (
   assert.match(text, /export type Credentials = Record<string, never>;/);
   assert.match(text, /export interface SdkOptions extends Omit<RuntimeSdkOptions, "credentials"> \{/);
   assert.match(text, /export const api = \{\n {4}title: "Pets",\n {4}version: "2\.0\.0",\n {4}specHash: "abc"\n\} as const;/);
-  assert.match(text, /export interface Sdk \{\n {4}\/\*\* Everything about pets\. \*\/\n {4}readonly pets: PetsService;\n {4}\/\*\* The HTTP cache[^\n]*\*\/\n {4}readonly cache: SdkCache<Omit<Sdk, "cache">>;\n\}/);
-  assert.match(text, /export function createSdk\(options: SdkOptions\): Sdk \{\n {4}const runtime = createRuntime\(options, api\);\n {4}return \{\n {8}pets: createPetsService\(runtime\),\n {8}cache: runtime\.cache<Omit<Sdk, "cache">>\(\)\n {4}\};\n\}/);
+  assert.match(text, /export interface Sdk \{\n {4}\/\*\* Everything about pets\. \*\/\n {4}readonly pets: PetsService;\n {4}\/\*\* The HTTP cache[^\n]*\*\/\n {4}readonly cache: SdkCache<Omit<Sdk, "cache" \| "offline">>;\n {4}\/\*\* The offline queue[^\n]*\*\/\n {4}readonly offline: OfflineQueue<Omit<Sdk, "cache" \| "offline">>;\n\}/);
+  assert.match(text, /export function createSdk\(options: SdkOptions\): Sdk \{\n {4}const runtime = createRuntime\(options, api\);\n {4}return \{\n {8}pets: createPetsService\(runtime\),\n {8}cache: runtime\.cache<Omit<Sdk, "cache" \| "offline">>\(\),\n {8}offline: runtime\.offline<Omit<Sdk, "cache" \| "offline">>\(\)\n {4}\};\n\}/);
   assert.match(text, /export \* from "\.\.\/rt\/index\.js";/);
   assert.match(text, /export type \{ paths, components, operations \} from "\.\/schema\.js";/);
 });
