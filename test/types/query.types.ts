@@ -92,6 +92,9 @@ export async function wrongInitDoesNotCompile(): Promise<void> {
   q.orders.createOrder.queryOptions();
   // @ts-expect-error getOrder is not paginated
   q.orders.getOrder.infiniteQueryOptions(byId);
+  // @ts-expect-error a misspelt call option
+  q.orders.getOrder.queryOptions(byId, { timeoutMS: 5 });
+  q.orders.getOrder.queryOptions(byId, { timeoutMs: 5, validate: 'warn' });
   // @ts-expect-error TanStack owns the signal
   q.orders.getOrder.queryOptions(byId, { signal: new AbortController().signal });
   const mutation = new MutationObserver(client, q.orders.createOrder.mutationOptions());
