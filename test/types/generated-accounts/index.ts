@@ -48,5 +48,7 @@ export type { Client, OperationFunction, PagedOperationFunction } from "../../..
 export type { paths, components, operations } from "./schema.js";
 export type { AccountsService } from "./services.js";
 export { listAccounts, createAccount } from "./functions.js";
+export { createQueries } from "./query.js";
+export type { Queries } from "./query.js";
 export { webhooks, accountCreatedWebhook, accountClosedWebhook } from "./webhooks.js";
 export type { WebhookPayloads } from "./webhooks.js";

@@ -48,3 +48,5 @@ export type { Client, OperationFunction, PagedOperationFunction } from "../../..
 export type { paths, components, operations } from "./schema.js";
 export type { DefaultService } from "./services.js";
 export { sendJson, sendMergePatch, sendForm, upload, putBinary, sendText, sendSeveral, getWithBody, jsonOrText, jsonOnly, download, uploadAndAnswer, events } from "./functions.js";
+export { createQueries } from "./query.js";
+export type { Queries } from "./query.js";

@@ -48,3 +48,5 @@ export type { Client, OperationFunction, PagedOperationFunction } from "../../..
 export type { paths, components, operations } from "./schema.js";
 export type { ParamsService } from "./services.js";
 export { pathSimple, pathSimpleExploded, pathLabel, pathLabelExploded, pathMatrix, pathMatrixExploded, queryForm, queryFormExploded, querySpaceDelimited, querySpaceDelimitedExploded, queryPipeDelimited, queryPipeDelimitedExploded, queryDeepObject, queryDefault, queryReserved, headers, cookies, contentParams } from "./functions.js";
+export { createQueries } from "./query.js";
+export type { Queries } from "./query.js";

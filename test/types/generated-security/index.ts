@@ -93,3 +93,5 @@ export type { Client, OperationFunction, PagedOperationFunction } from "../../..
 export type { paths, components, operations } from "./schema.js";
 export type { DefaultService } from "./services.js";
 export { globalDefault, queryKey, cookieKey, basic, bearer, oauth, oidc, customHttp, alternatives, eitherKey, combined, optional, publicPing, go } from "./functions.js";
+export { createQueries } from "./query.js";
+export type { Queries } from "./query.js";
