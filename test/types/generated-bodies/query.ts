@@ -43,8 +43,6 @@ export interface Queries {
          * `PUT /__respond/upload`
          */
         readonly uploadAndAnswer: MutationHelpers<DefaultService["uploadAndAnswer"]>;
-        /** `GET /__respond/events` */
-        readonly events: QueryHelpers<DefaultService["events"]>;
     };
 }
 /**
