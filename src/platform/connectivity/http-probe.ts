@@ -23,7 +23,8 @@ export function httpProbe(url: string, options: HttpProbeOptions = {}): () => Pr
     const timer = globalThis.setTimeout(() => controller.abort(), timeoutMs);
     try {
       // no-store: a cached answer would prove nothing about the network.
-      const response = await fetcher(url, { method: options.method ?? 'HEAD', cache: 'no-store', signal: controller.signal });
+      // Asserted: `cache` is in the DOM's RequestInit but not in @types/node's (a no-DOM consumer).
+      const response = await fetcher(url, { method: options.method ?? 'HEAD', cache: 'no-store', signal: controller.signal } as RequestInit);
       // Release the connection; the body (if any) is not needed.
       await response.body?.cancel().catch(() => undefined);
       return true;

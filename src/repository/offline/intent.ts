@@ -77,7 +77,7 @@ export function storableInit(meta: OperationMeta, init: unknown, rules: IntentRu
 export async function checkInput(meta: OperationMeta, init: unknown, key: string | undefined, rules: IntentRules): Promise<void> {
   if (rules.validate !== 'strict') return;
   const keyed = applyIdempotencyKey(meta, (init ?? {}) as HeaderCarriers, key, undefined, rules.idempotency);
-  const found = requestIssues(meta, keyed);
+  const found = requestIssues(meta, keyed as Parameters<typeof requestIssues>[1]);
   const issues = isThenable(found) ? await found : found;
   if (issues.length === 0) return;
   throw new NetworkError({

@@ -18,7 +18,8 @@ export function defaultPendingRecordId(entry: OfflineEntry): string | undefined 
       if ((name === 'id' || name.endsWith('Id')) && (typeof value === 'string' || typeof value === 'number')) return String(value);
     }
   }
-  const segment = entry.scope.split('/').filter(Boolean).at(-1);
+  const segments = entry.scope.split('/').filter(Boolean);
+  const segment = segments[segments.length - 1];
   return segment === undefined ? undefined : decodeURIComponent(segment);
 }
 

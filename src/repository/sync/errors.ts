@@ -6,13 +6,20 @@ import { isNetworkError } from '../../errors/network-error.js';
 
 const BRAND = Symbol.for('tether.SyncCursorExpiredError');
 
+/** `cause` as ES2022 declares it on Error, also for consumers compiling with lib ES2020. */
+export interface SyncCursorExpiredError {
+  readonly cause?: unknown;
+}
+
 /** A custom `pull` throws this when its server says the cursor is no longer valid (the generated feeds see a 410). */
 export class SyncCursorExpiredError extends Error {
   override readonly name = 'SyncCursorExpiredError';
   readonly code = 'SYNC_CURSOR_EXPIRED';
   readonly [BRAND] = true;
   constructor(message = 'The sync cursor is no longer valid; a full sync follows.', options?: { cause?: unknown }) {
-    super(message, options);
+    super(message);
+    // Set by hand: Error's `cause` option is ES2022, and consumers may compile with lib ES2020.
+    if (options !== undefined && 'cause' in options) Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
   }
 }
 
