@@ -96,6 +96,9 @@ async function main(): Promise<number> {
   const { counts, problems } = outcome;
   if (args.report) writeFileSync(resolve(args.report), `${JSON.stringify(outcome, null, 2)}\n`);
 
+  // The suite's budget is 10 minutes on 2 cores: the slowest files say where it goes.
+  const slowest = [...outcome.durations].sort((a, b) => b.ms - a.ms).slice(0, 10);
+  if (files.length > 10) process.stdout.write(`\nslowest files:\n${slowest.map((d) => `  ${(d.ms / 1000).toFixed(1).padStart(6)} s  ${d.file}`).join('\n')}\n`);
   process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped, ${files.length} files (${seconds(started)})\n`);
   if (problems.length > 0) {
     process.stdout.write(`\n${problems.length} problem(s):\n${problems.map(describe).join('\n')}\n`);

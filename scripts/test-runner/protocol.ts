@@ -37,6 +37,8 @@ export interface RunOutcome {
   readonly files: string[];
   readonly counts: FileCounts;
   readonly problems: Problem[];
+  /** Wall time of each finished file, in run order (the summary lists the slowest). */
+  readonly durations: ReadonlyArray<{ readonly file: string; readonly ms: number }>;
 }
 
 /** Environment variables shared by the runner, its worker and the tests. */

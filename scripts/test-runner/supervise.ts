@@ -30,7 +30,7 @@ interface WorkerRun {
 }
 
 /** Runs one worker over `files` until it is done, dies or blocks. */
-function runWorker(files: readonly string[], options: SuperviseOptions, outcome: { counts: FileCounts; problems: Problem[] }): Promise<WorkerRun> {
+function runWorker(files: readonly string[], options: SuperviseOptions, outcome: { counts: FileCounts; problems: Problem[]; durations: { file: string; ms: number }[] }): Promise<WorkerRun> {
   const graceMs = Number(options.env[ENV.watchdogGraceMs] ?? DEFAULT_GRACE_MS);
   const child = spawn(process.execPath, ['--import', 'tsx', workerPath, ...files], {
     cwd: options.root,
@@ -39,6 +39,7 @@ function runWorker(files: readonly string[], options: SuperviseOptions, outcome:
   });
   const finished: string[] = [];
   let file: string | undefined;
+  let fileStarted = 0;
   let running: { label: string; limitMs: number } | undefined;
   let done = false;
   let killedFor: string | undefined;
@@ -60,6 +61,7 @@ function runWorker(files: readonly string[], options: SuperviseOptions, outcome:
     switch (message.type) {
       case 'file-start':
         file = message.file;
+        fileStarted = performance.now();
         break;
       case 'timed-start':
         running = { label: message.label, limitMs: message.limitMs };
@@ -69,6 +71,7 @@ function runWorker(files: readonly string[], options: SuperviseOptions, outcome:
         break;
       case 'file-end':
         finished.push(message.file);
+        outcome.durations.push({ file: message.file, ms: Math.round(performance.now() - fileStarted) });
         outcome.counts.passed += message.counts.passed;
         outcome.counts.failed += message.counts.failed;
         outcome.counts.skipped += message.counts.skipped;
@@ -99,7 +102,7 @@ function runWorker(files: readonly string[], options: SuperviseOptions, outcome:
 
 /** Runs every file, respawning a worker after one dies, and gathers what went wrong. */
 export async function supervise(files: readonly string[], options: SuperviseOptions): Promise<RunOutcome> {
-  const outcome = { counts: { passed: 0, failed: 0, skipped: 0 }, problems: [] as Problem[] };
+  const outcome = { counts: { passed: 0, failed: 0, skipped: 0 }, problems: [] as Problem[], durations: [] as { file: string; ms: number }[] };
   let remaining = [...files];
   while (remaining.length > 0) {
     const { finished, interrupted } = await runWorker(remaining, options, outcome);
@@ -110,5 +113,5 @@ export async function supervise(files: readonly string[], options: SuperviseOpti
     const next = remaining.indexOf(interrupted.file, finished.length) + 1;
     remaining = next > 0 ? remaining.slice(next) : remaining.slice(finished.length + 1);
   }
-  return { files: [...files], counts: outcome.counts, problems: outcome.problems };
+  return { files: [...files], counts: outcome.counts, problems: outcome.problems, durations: outcome.durations };
 }
