@@ -4,7 +4,8 @@
  * retries: the queue keeps it (and its scope's order) and tries again later with full-jitter
  * backoff, unless the server said something permanent.
  */
-import { isNetworkError, type NetworkError } from '../../errors/network-error.js';
+import { isTransientFailure } from '../../errors/transient.js';
+import { isNetworkError } from '../../errors/network-error.js';
 import type { OperationMeta } from '../../contract/operation.js';
 
 /**
@@ -16,19 +17,7 @@ import type { OperationMeta } from '../../contract/operation.js';
 export type Verdict = 'retry' | 'auth' | 'gone' | 'dead';
 
 /** Whether a failed call is worth trying again later (also what makes a `{ offline: 'queue' }` call queue itself). */
-export function isRetryable(error: unknown): error is NetworkError {
-  if (!isNetworkError(error)) return false;
-  switch (error.type) {
-    case 'CONNECTION':
-    case 'TIMEOUT':
-    case 'SERVER':
-    case 'RATE_LIMITED':
-      return true;
-    default:
-      // 408 and 409 with Retry-After (an Idempotency-Key still in flight) ask to come back.
-      return error.status === 408 || error.status === 429 || (error.status === 409 && error.retryAfterMs !== undefined);
-  }
-}
+export const isRetryable = isTransientFailure;
 
 /** The verdict on a replay of `meta` that failed with `error`; `attempted`: it was sent before. */
 export function classify(meta: OperationMeta, error: unknown, attempted: boolean): Verdict {

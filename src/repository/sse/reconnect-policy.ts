@@ -5,7 +5,7 @@
  * one burst. The wait is never shorter than `retry:` (or Retry-After), so the server's wish is
  * honoured, and never longer than the cap, so a hostile `retry: 99999999` cannot park the app.
  */
-import { isNetworkError } from '../../errors/network-error.js';
+import { isTransientFailure } from '../../errors/transient.js';
 import type { ReconnectOptions } from './types.js';
 
 /** Defaults, each chosen for a reason. */
@@ -47,26 +47,8 @@ export function reconnectDelay(policy: ResolvedReconnect, retryMs: number, failu
   return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, policy.maxDelayMs));
 }
 
-/**
- * True for failures a later connection may not see: the network (CONNECTION, TIMEOUT), the
- * server (5xx), 408 and 429. Everything else ends the stream: the auth layer has already tried
- * a refresh before a 401 gets here, and 403/404/other 4xx, a response that is not an event
- * stream (UNKNOWN) or bad input (VALIDATION) will not change by asking again.
- */
-export function isTransient(error: unknown): boolean {
-  if (!isNetworkError(error)) return false;
-  switch (error.type) {
-    case 'CONNECTION':
-    case 'TIMEOUT':
-    case 'SERVER':
-    case 'RATE_LIMITED':
-      return true;
-    case 'CLIENT':
-      return error.status === 408;
-    default:
-      return false;
-  }
-}
+/** True for failures a later connection may not see (errors/transient.ts: the network, 5xx, 408, 429). */
+export const isTransient = isTransientFailure;
 
 function clampUnit(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.min(value, 1) : 0;
