@@ -146,7 +146,7 @@ test('the consumer compiles under every config of the matrix (skipLibCheck off)'
   assert.is(failures.join('\n'), '', failures.join('\n'));
 });
 
-test('the compiled consumer runs against test/server (ESM generated SDK, CJS published v1)', async ({ server }) => {
+test('the compiled consumer runs against test/server (ESM generated SDK, CJS published v1 and v2)', async ({ server }) => {
   const esmConfig = MATRIX.find((c) => c.format === 'esm' && c.compilerOptions.moduleResolution === 'NodeNext');
   const cjsConfig = MATRIX.find((c) => c.format === 'cjs');
   assert.ok(esmConfig && cjsConfig);
@@ -158,7 +158,7 @@ test('the compiled consumer runs against test/server (ESM generated SDK, CJS pub
   const esm = must(await run(process.execPath, [join(app, 'out', 'main.js')], app, { SERVER_URL: server.url }), 'the ESM consumer');
   assert.equal(JSON.parse(esm.stdout.trim()), { email: 'alice@example.com', sku: 'CAP-RED', missing: 'NOT_FOUND' });
   const cjs = must(await run(process.execPath, [join(app, 'out-cjs', 'main.cjs')], app, { SERVER_URL: server.url }), 'the CJS consumer');
-  assert.equal(JSON.parse(cjs.stdout.trim()), { cjs: 'UNAUTHORIZED', same: true });
+  assert.equal(JSON.parse(cjs.stdout.trim()), { cjs: 'UNAUTHORIZED', v2: 'UNAUTHORIZED', same: true });
   assert.is(server.ledger.count('order.created'), 1);
 });
 
