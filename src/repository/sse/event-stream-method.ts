@@ -8,6 +8,7 @@
 import { NetworkError, NetworkErrorType } from '../../errors/network-error.js';
 import type { ValidationIssue } from '../../errors/field-errors.js';
 import type { Clock } from '../../platform/clock.js';
+import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
 import type { Logger } from '../../network/types.js';
 import type { OperationMeta } from '../../contract/operation.js';
 import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
@@ -16,6 +17,7 @@ import type { CallOptions } from '../../service/options.js';
 import { createEventStream } from './event-stream.js';
 import { resolveReconnect } from './reconnect-policy.js';
 import { xhrFetch, hasXhr } from './xhr-fetch.js';
+import { checkSignals } from './wake.js';
 import type { RawEvent } from './parse.js';
 import type { EventStream, EventStreamOptions, ServerSentEvent, StreamMode } from './types.js';
 
@@ -28,6 +30,9 @@ export interface StreamHost {
   readonly log: Logger;
   readonly baseUrl: string;
   readonly validate: ValidateMode;
+  /** The SDK's `connectivity` and `foreground` options, which a stream follows unless given its own. */
+  readonly connectivity?: Connectivity | undefined;
+  readonly foreground?: Foreground | undefined;
 }
 
 interface StreamInit {
@@ -48,7 +53,9 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
   const { header, lastEventId: declared } = withoutLastEventId(init.params?.header);
   const url = `${host.baseUrl}${meta.path}`;
   const method = meta.method.toUpperCase();
-  const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, ...callOptions } = options ?? {};
+  const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, connectivity, foreground, ...callOptions } = options ?? {};
+  // The stream's own adapters win over the SDK's, each on its own.
+  const signals = checkSignals(connectivity ?? host.connectivity, foreground ?? host.foreground);
 
   const open = async (resumeFrom: string | undefined, current: StreamMode, connection: AbortSignal): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -110,6 +117,7 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
       lastEventId: lastEventId ?? declared,
       reconnect: resolveReconnect(reconnect),
       signal,
+      signals,
     },
   );
 }

@@ -5,6 +5,10 @@
  * One AbortController per stream ends everything: the app's signal, `close()` and a `break`
  * out of `for await` all abort the open connection and any wait, and the iteration finishes
  * without an error. Permanent failures end it with their NetworkError (reconnect-policy.ts).
+ * With connectivity/foreground adapters (wake.ts), an offline device makes no attempts (and
+ * none counts toward maxAttempts), and coming back online or to the front ends a backoff wait
+ * at once. In the background an open connection is left alone: the OS decides when to cut it,
+ * and the next return to the front reconnects without waiting (docs/sse.md).
  */
 import { abortableSleep, type Clock } from '../../platform/clock.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../../errors/network-error.js';
@@ -13,6 +17,7 @@ import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect
 import { readBody } from './body-chunks.js';
 import { isReadFailure } from './read-failure.js';
 import { hasXhr } from './xhr-fetch.js';
+import { untilOnline, wakeOnReturn, WOKEN, type StreamSignals } from './wake.js';
 import type { EventStream, ServerSentEvent, StreamMode } from './types.js';
 
 /** What the loop needs from the SDK: how to open one connection and how to type one event. */
@@ -33,6 +38,8 @@ export interface StreamSettings {
   readonly lastEventId: string | undefined;
   readonly reconnect: ResolvedReconnect;
   readonly signal: AbortSignal | undefined;
+  /** Connectivity and foreground (the stream's own, else the SDK's); both optional. */
+  readonly signals?: StreamSignals | undefined;
 }
 
 /** Starts nothing until iterated; each iteration of the returned stream drives one loop. */
@@ -49,8 +56,13 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
     settings.signal?.addEventListener('abort', onAppAbort, { once: true });
     let retryMs = settings.reconnect.initialDelayMs;
     let failures = 0;
+    const connectivity = settings.signals?.connectivity;
+    const online = () => connectivity?.isOnline() ?? true;
     try {
       while (!stop.signal.aborted) {
+        // Offline: no attempt (it could only fail, and would burn an attempt and a wake-up).
+        await untilOnline(connectivity, stop.signal);
+        if (stop.signal.aborted) return;
         const connection = new AbortController();
         const cut = () => connection.abort();
         stop.signal.addEventListener('abort', cut, { once: true });
@@ -86,7 +98,8 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
           if (!isTransient(failure)) throw failure;
           // A connection that opened and then dropped counts as no failure (like a normal end).
           if (!isReadFailure(error)) {
-            failures += 1;
+            // A failure while the device is offline says nothing about the server: not counted.
+            if (online()) failures += 1;
             if (failures >= settings.reconnect.maxAttempts) throw failure;
             retryAfterMs = failure.retryAfterMs;
           }
@@ -94,11 +107,19 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
           stop.signal.removeEventListener('abort', cut);
           connection.abort();
         }
+        // Gone offline meanwhile: the loop's top waits for the network, then connects at once.
+        if (!online()) continue;
         const wait = reconnectDelay(settings.reconnect, retryMs, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);
+        // A server's Retry-After is not shortened by the network coming back (it is about the
+        // server); a backoff is, since it mostly waited for the network.
+        const wake = retryAfterMs === undefined && settings.signals ? wakeOnReturn(stop.signal, settings.signals) : undefined;
+        const during = wake?.signal ?? stop.signal;
         try {
-          await abortableSleep(driver.clock, wait, stop.signal, () => stop.signal.reason);
-        } catch {
-          return;
+          await abortableSleep(driver.clock, wait, during, () => during.reason);
+        } catch (reason) {
+          if (reason !== WOKEN || stop.signal.aborted) return;
+        } finally {
+          wake?.dispose();
         }
       }
     } finally {

@@ -5,6 +5,7 @@
  */
 import type { CallOptions } from '../../service/options.js';
 import type { OperationArgs, OperationMeta } from '../../contract/operation.js';
+import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
 
 /** One event of a stream, after the `data:` lines are joined (and parsed, for typed streams). */
 export interface ServerSentEvent<Data> {
@@ -46,6 +47,10 @@ export interface EventStreamOptions extends Omit<CallOptions, 'retry' | 'idempot
   readonly reconnect?: ReconnectOptions | undefined;
   /** Polling mode's `Prefer: wait` (seconds the server may hold a poll open); default 25, under the default 30 s timeout. */
   readonly pollWaitSeconds?: number | undefined;
+  /** No attempts while offline, an immediate reconnect when back online [the SDK's `connectivity`]. */
+  readonly connectivity?: Connectivity | undefined;
+  /** An immediate reconnect when the app comes back in front [the SDK's `foreground`]. */
+  readonly foreground?: Foreground | undefined;
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * What an event stream listens to between connections: the device coming back online or the
+ * app coming back in front. Either makes a reconnect worth trying at once instead of waiting
+ * out a backoff that was sized for a server in trouble, not for a phone in a tunnel.
+ */
+import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
+
+/** The stream's view of the host: both optional (no adapter: always online, always in front). */
+export interface StreamSignals {
+  readonly connectivity: Connectivity | undefined;
+  readonly foreground: Foreground | undefined;
+}
+
+/** Why a wait ended early (the reason of `wake.signal`). */
+export const WOKEN = Symbol('tether.sse.woken');
+
+/**
+ * A signal that aborts when `parent` does, or (with reason WOKEN) when connectivity reports
+ * online or foreground reports the app in front; `dispose()` drops the listeners.
+ */
+export function wakeOnReturn(parent: AbortSignal, signals: StreamSignals): { readonly signal: AbortSignal; dispose(): void } {
+  const wake = new AbortController();
+  const onParent = () => wake.abort(parent.reason);
+  parent.addEventListener('abort', onParent, { once: true });
+  const woken = (back: boolean) => {
+    if (back) wake.abort(WOKEN);
+  };
+  const unsubscribes = [signals.connectivity?.subscribe(woken), signals.foreground?.subscribe(woken)];
+  return {
+    signal: wake.signal,
+    dispose() {
+      parent.removeEventListener('abort', onParent);
+      for (const unsubscribe of unsubscribes) unsubscribe?.();
+    },
+  };
+}
+
+/**
+ * Resolves once connectivity says online (at once when it already does, or when there is no
+ * adapter) or `signal` aborts. No timer: an offline device costs no wake-ups and no requests.
+ */
+export function untilOnline(connectivity: Connectivity | undefined, signal: AbortSignal): Promise<void> {
+  if (connectivity === undefined || connectivity.isOnline() || signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    let finished = false;
+    let unsubscribe: (() => void) | undefined;
+    const done = () => {
+      if (finished) return;
+      finished = true;
+      unsubscribe?.();
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    unsubscribe = connectivity.subscribe((online) => {
+      if (online) done();
+    });
+    // A listener called during subscribe() ended it before `unsubscribe` was known.
+    if (finished) unsubscribe();
+    signal.addEventListener('abort', done, { once: true });
+    // It may have come back between the check above and the subscription.
+    if (connectivity.isOnline()) done();
+  });
+}
+
+/** Throws a TypeError unless `value` is undefined or has the adapter's two methods. */
+export function checkSignals(connectivity: unknown, foreground: unknown): StreamSignals {
+  if (connectivity !== undefined && !hasMethods(connectivity, 'isOnline')) throw new TypeError('Tether: connectivity must have isOnline() and subscribe(listener)');
+  if (foreground !== undefined && !hasMethods(foreground, 'isForeground')) throw new TypeError('Tether: foreground must have isForeground() and subscribe(listener)');
+  return { connectivity: connectivity as Connectivity | undefined, foreground: foreground as Foreground | undefined };
+}
+
+function hasMethods(value: unknown, reader: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record[reader] === 'function' && typeof record.subscribe === 'function';
+}
