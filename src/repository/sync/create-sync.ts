@@ -10,6 +10,7 @@
 import { checkPage, defaultRecordId } from './check-page.js';
 import { defaultPendingRecordId, pendingByRecord } from './conflicts.js';
 import { SyncPageLimitError, isCursorExpired } from './errors.js';
+import { pullSignalsOf } from './sdk-signals.js';
 import type { OfflineEntry } from '../offline/types.js';
 import type { RejectedRecord, Sync, SyncBatch, SyncOptions, SyncResult } from './types.js';
 
@@ -121,7 +122,11 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
 
   let current: Promise<SyncResult> | undefined;
   let next: Promise<SyncResult> | undefined;
+  // Explicit options win; else a generated feed's SDK adapters (sdk-signals.ts).
+  const fromSdk = pullSignalsOf(options.pull);
   const sync: Sync = {
+    connectivity: options.connectivity ?? fromSdk?.connectivity,
+    foreground: options.foreground ?? fromSdk?.foreground,
     run(runOptions) {
       if (!current) {
         current = once(runOptions?.signal).finally(() => {

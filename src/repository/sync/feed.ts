@@ -4,6 +4,7 @@
  * generator found in the spec (docs/sync.md, "Which operations are feeds").
  */
 import { isRecordObject } from './sanitize.js';
+import { PULL_SIGNALS, sdkSignalsOf } from './sdk-signals.js';
 import type { FeedPage, SyncPull } from './types.js';
 
 /** Where a feed keeps its parts: the query parameter of the cursor and the answer's field names. */
@@ -26,7 +27,7 @@ export type FeedOperation = (...args: never[]) => Promise<unknown>;
 /** Wraps a generated feed operation as a pull; `query` adds fixed parameters (a page size). */
 export function operationFeed<R>(operation: FeedOperation, fields: FeedFields, query: Readonly<Record<string, unknown>> = {}): SyncPull<R> {
   const call = operation as unknown as (init: unknown, options: unknown) => Promise<unknown>;
-  return async ({ since, signal }) => {
+  const pull: SyncPull<R> = async ({ since, signal }) => {
     const params = since === undefined ? { ...query } : { ...query, [fields.cursorParam]: since };
     // The whole answer is not validated against the response schema: one malformed record would
     // then fail the page and stop every other record. createSync checks each record instead.
@@ -43,4 +44,9 @@ export function operationFeed<R>(operation: FeedOperation, fields: FeedFields, q
     };
     return page;
   };
+  // The SDK's connectivity/foreground travel with the pull, so createSync (and a poller or
+  // socket over it) follow them by default (sdk-signals.ts).
+  const signals = sdkSignalsOf(operation);
+  if (signals) Object.defineProperty(pull, PULL_SIGNALS, { value: signals });
+  return pull;
 }

@@ -20,9 +20,9 @@ export interface PollerOptions {
   readonly backoff?: { readonly baseMs?: number | undefined; readonly maxMs?: number | undefined } | undefined;
   /** The longest Retry-After obeyed [1 hour]. */
   readonly maxRetryAfterMs?: number | undefined;
-  /** Pauses while offline; default always online. */
+  /** Pauses while offline [the sync's `connectivity` (the SDK's, for a generated feed), else always online]. */
   readonly connectivity?: Connectivity | undefined;
-  /** Pauses in the background; default always in front. */
+  /** Pauses in the background [the sync's `foreground` (the SDK's, for a generated feed), else always in front]. */
   readonly foreground?: Foreground | undefined;
   /** Timers and randomness [the host's]. */
   readonly scheduler?: Scheduler | undefined;
@@ -54,6 +54,9 @@ export function createPoller(sync: Sync, options: PollerOptions = {}): Poller {
   const maxMs = options.backoff?.maxMs ?? POLLER_DEFAULTS.maxMs;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? POLLER_DEFAULTS.maxRetryAfterMs;
   const scheduler = options.scheduler ?? systemScheduler;
+  // The app gives its adapters once (to createSdk, or createSync); explicit options still win.
+  const connectivity = options.connectivity ?? sync.connectivity;
+  const foreground = options.foreground ?? sync.foreground;
 
   let stopped = false;
   let timer: unknown;
@@ -61,7 +64,7 @@ export function createPoller(sync: Sync, options: PollerOptions = {}): Poller {
   let lastError: unknown;
   let inFlight: Promise<SyncResult> | undefined;
 
-  const active = () => !stopped && (options.connectivity?.isOnline() ?? true) && (options.foreground?.isForeground() ?? true);
+  const active = () => !stopped && (connectivity?.isOnline() ?? true) && (foreground?.isForeground() ?? true);
   const clear = () => {
     if (timer !== undefined) scheduler.clearTimeout(timer);
     timer = undefined;
@@ -115,8 +118,8 @@ export function createPoller(sync: Sync, options: PollerOptions = {}): Poller {
   };
 
   const unsubscribes = [
-    options.connectivity?.subscribe(() => resume()),
-    options.foreground?.subscribe(() => resume()),
+    connectivity?.subscribe(() => resume()),
+    foreground?.subscribe(() => resume()),
   ];
   if (active()) void tick().catch(() => undefined);
 

@@ -10,7 +10,7 @@
  * sends `{type:'change', topic, id?}`; the client pings with `{type:'ping'}` every `heartbeatMs`
  * and reconnects (backoff + jitter) when nothing arrives for `heartbeatTimeoutMs`.
  */
-import type { Connectivity } from '../../platform/connectivity/types.js';
+import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
 import { backoffDelay, systemScheduler, type Scheduler } from './scheduler.js';
 import type { RejectedRecord, Sync } from './types.js';
 
@@ -48,8 +48,13 @@ export interface SocketSyncOptions {
   readonly heartbeatTimeoutMs?: number | undefined;
   /** Reconnect backoff [1 s doubling to 60 s, jittered]. */
   readonly backoff?: { readonly baseMs?: number | undefined; readonly maxMs?: number | undefined } | undefined;
-  /** No reconnects while offline; one at once when back online. */
+  /** No reconnects while offline; one at once when back online [the sync's `connectivity` (the SDK's, for a generated feed)]. */
   readonly connectivity?: Connectivity | undefined;
+  /**
+   * A reconnect at once when the app comes back in front [the sync's `foreground`]. In the
+   * background an open socket is left open (the OS cuts it when it wants; docs/sync.md).
+   */
+  readonly foreground?: Foreground | undefined;
   readonly scheduler?: Scheduler | undefined;
   /** Hears messages the client refused (bad JSON, unknown topic or type). */
   readonly onInvalid?: ((rejected: RejectedRecord) => void) | undefined;
@@ -91,6 +96,9 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
   const baseMs = options.backoff?.baseMs ?? 1_000;
   const maxMs = options.backoff?.maxMs ?? 60_000;
   const topics = options.topics ?? ['orders'];
+  // The app gives its adapters once (to createSdk, or createSync); explicit options still win.
+  const connectivity = options.connectivity ?? options.sync.connectivity;
+  const foreground = options.foreground ?? options.sync.foreground;
   checkSocketUrl(options.url, options.allowInsecure ?? false);
   // Looked up when the sync is created, not at import, so a polyfill installed at startup counts.
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
@@ -109,7 +117,7 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
     state = next;
     options.onState?.(next);
   };
-  const online = () => options.connectivity?.isOnline() ?? true;
+  const online = () => connectivity?.isOnline() ?? true;
   const report = (reason: RejectedRecord['reason'], message: string) => options.onInvalid?.({ reason, path: [], message, id: undefined });
   const pull = () => {
     options.sync.run().catch((error: unknown) => options.onError?.(error));
@@ -201,13 +209,15 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
     };
   };
 
-  const unsubscribe = options.connectivity?.subscribe((isOnline) => {
-    if (isOnline && state === 'waiting' && !socket) {
+  // Back online or back in front: a waiting socket reconnects now instead of after its backoff.
+  const wake = (back: boolean) => {
+    if (back && state === 'waiting' && !socket && online()) {
       if (reconnectTimer !== undefined) scheduler.clearTimeout(reconnectTimer);
       reconnectTimer = undefined;
       void connect();
     }
-  });
+  };
+  const unsubscribes = [connectivity?.subscribe(wake), foreground?.subscribe(wake)];
   void connect();
 
   return {
@@ -219,7 +229,7 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
     },
     stop() {
       setState('stopped');
-      unsubscribe?.();
+      for (const unsubscribe of unsubscribes) unsubscribe?.();
       clearTimers();
       const ws = socket;
       socket = undefined;

@@ -5,6 +5,7 @@
 import type { StandardSchemaV1 } from '../../contract/standard-schema.js';
 import type { StorageAdapter } from '../../platform/storage/types.js';
 import type { OfflineEntry } from '../offline/types.js';
+import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
 
 /** One page of a since/cursor changes feed, as the server sent it (not yet trusted). */
 export interface FeedPage<R> {
@@ -99,6 +100,10 @@ export interface SyncOptions<R> {
   readonly conflict?: ((conflict: SyncConflict<R>) => ConflictDecision | void | Promise<ConflictDecision | void>) | undefined;
   /** Stops a run that pages on and on (a server that always says hasMore) [1000 pages]. */
   readonly maxPages?: number | undefined;
+  /** Connectivity a poller or socket over this sync follows [the SDK's, when `pull` is a generated feed]. */
+  readonly connectivity?: Connectivity | undefined;
+  /** Foreground a poller or socket over this sync follows [the SDK's, when `pull` is a generated feed]. */
+  readonly foreground?: Foreground | undefined;
 }
 
 /** What one run did. */
@@ -127,4 +132,8 @@ export interface Sync {
   reset(): Promise<void>;
   /** True while a run is under way. */
   readonly running: boolean;
+  /** The connectivity a poller or socket over this sync follows unless given its own. */
+  readonly connectivity?: Connectivity | undefined;
+  /** The foreground a poller or socket over this sync follows unless given its own. */
+  readonly foreground?: Foreground | undefined;
 }
