@@ -42,7 +42,7 @@ export { BatchItemMissingError, isBatchItemMissing } from './repository/batch/er
 export type { BatchOption, BatchTuning } from './repository/batch/options.js';
 export { CACHE_DEFAULTS } from './repository/cache-options.js';
 export type { CacheOptions, CachePolicyOptions, CallCacheOption } from './repository/cache-options.js';
-export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheRollback, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { CacheInfo } from './service/method-extras.js';
 export type { CacheStrategy } from './repository/cache/types.js';
 export { CacheMissError, isCacheMiss } from './repository/cache/cache-miss.js';

@@ -36,7 +36,7 @@ export type {
 export type { StandardSchemaV1 } from './contract/standard-schema.js';
 export type { EventStream, EventStreamMethod, EventStreamOptions, ReconnectOptions, ServerSentEvent, StreamMode } from './repository/sse/types.js';
 export type { CacheInfo, OperationError, RawResult, SafeResult } from './service/method-extras.js';
-export type { CacheData, CacheInit, CacheOperationId, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
+export type { CacheData, CacheInit, CacheOperationId, CacheRollback, CacheSubscription, CacheUpdate, SdkCache } from './repository/sdk-cache.js';
 export type { PageOptions } from './service/paginate.js';
 export type { OfflineQueue, QueuedResult } from './repository/offline/types.js';
 export type { ValidateMode } from './service/validate.js';

@@ -2,8 +2,9 @@
  * `sdk.cache`: what an app (or a UI binding such as a React hook or TanStack Query) does with
  * the cache directly. `subscribe('orders.getOrder', init, listener)` hears every new answer
  * stored for that request (a download, a 304, a stale-while-revalidate refresh in the
- * background) as typed data, and its invalidation; `invalidate` drops one request's entries;
- * `clear` drops them all. Keys are in the current user's scope, like the calls themselves.
+ * background) as typed data, and its invalidation; `get` reads the stored answer; `update`
+ * changes it locally (an optimistic update) and hands back its rollback; `invalidate` drops one
+ * request's entries; `clear` drops them all. Keys are in the current user's scope, like the calls.
  */
 import type { OperationMeta } from '../contract/operation.js';
 import type { ValidateMode } from '../service/validate.js';
@@ -14,6 +15,8 @@ import type { HttpCache } from './cache/http-cache.js';
 import { subscriptionKey } from './cache/cache-key.js';
 import type { CacheEvent, ResultSource } from './cache/types.js';
 import type { ScopeTracker } from './cache-scope.js';
+import type { CacheRequest } from './cache/types.js';
+import { uuidV4 } from '../platform/uuid.js';
 
 type MethodAt<S, K> = K extends `${infer T}.${infer M}` ? (T extends keyof S ? (M extends keyof S[T] ? S[T][M] : never) : never) : never;
 
@@ -31,11 +34,19 @@ export type CacheInit<S, K> = MethodAt<S, K> extends (...args: infer A) => unkno
 /** What a subscriber hears about one entry. */
 export type CacheUpdate<Data> =
   /** A new answer was stored; `background` when a stale-while-revalidate refresh brought it. */
-  | { readonly type: 'updated'; readonly key: string; readonly data: Data; readonly source: ResultSource; readonly stale: boolean; readonly ageMs: number; readonly background: boolean }
+  /** `source` 'local': the app's own change (`update`) or its rollback, not a server answer. */
+  | { readonly type: 'updated'; readonly key: string; readonly data: Data; readonly source: ResultSource | 'local'; readonly stale: boolean; readonly ageMs: number; readonly background: boolean }
   /** The entry was removed (invalidate, a mutation of the resource, a no-store answer). */
   | { readonly type: 'invalidated'; readonly key: string }
   /** The cache, or this user's part of it, was cleared (clear, logout, user switch). */
   | { readonly type: 'cleared'; readonly key: string };
+
+/**
+ * Undoes one `update`: puts the previous body back unless a newer answer (a download, or a later
+ * `update`) replaced the changed one meanwhile, which is then left alone. Returned as is by an
+ * optimistic hook (`offline.optimistic`), so it resolves with nothing.
+ */
+export type CacheRollback = () => Promise<void>;
 
 /** Ends a subscription; `ready` resolves once it listens (its key needs the current user's scope, read asynchronously). */
 export type CacheSubscription = (() => void) & { readonly ready: Promise<void> };
@@ -48,6 +59,15 @@ export interface SdkCache<S> {
   subscribe<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>, listener: (update: CacheUpdate<CacheData<S, K>>) => void): CacheSubscription;
   /** Listens to an entry by its key (a `.raw()` result's `cache.key`). */
   subscribe(key: string, listener: (update: CacheUpdate<unknown>) => void): CacheSubscription;
+  /** The stored answer of one request for the current user, fresh or stale, as typed data; undefined when none (never sends). */
+  get<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>): Promise<CacheData<S, K> | undefined>;
+  /**
+   * Changes one request's stored answer locally: `updater` gets the stored data and returns the
+   * new data, which reads through the cache and subscribers (source 'local') see at once; the
+   * server's headers and freshness are kept. Nothing stored: `updater` is not called, and the
+   * rollback does nothing. Resolves with the rollback once the change is made.
+   */
+  update<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>, updater: (current: CacheData<S, K>) => CacheData<S, K>): Promise<CacheRollback>;
   /** Removes one request's stored answers (every Vary variant), in memory and storage. */
   invalidate<K extends CacheOperationId<S>>(operation: K, init: CacheInit<S, K>): Promise<void>;
   /** Removes an entry by its key. */
@@ -93,7 +113,7 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
     const issues = isThenable(found) ? await found : found;
     // A background refresh was never seen by the call runner: checked here like a call's answer.
     if (issues && parts.validate === 'strict') throw new TypeError(`Tether: sdk.cache: the stored answer of ${meta!.id} does not match the spec; not delivered`);
-    listener({ type: 'updated', key: event.key, data, source: result.source, stale: result.stale, ageMs: result.ageMs, background: event.background });
+    listener({ type: 'updated', key: event.key, data, source: event.local === true ? 'local' : result.source, stale: result.stale, ageMs: result.ageMs, background: event.background });
   };
 
   const subscribe = (target: string, initOrListener: unknown, maybeListener?: (update: CacheUpdate<unknown>) => void): CacheSubscription => {
@@ -118,9 +138,50 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
     }, { ready });
   };
 
+  // The request a call of `operation` with `init` would make now, as the cache keys it.
+  const requestOf = async (operation: string, init: unknown): Promise<{ request: CacheRequest; meta: OperationMeta }> => {
+    const meta = parts.operation(operation);
+    if (meta === undefined || /\s/.test(operation)) throw new TypeError(`Tether: sdk.cache: no operation ${JSON.stringify(operation)} (expected '<tag>.<operationId>', e.g. 'orders.getOrder')`);
+    if (meta.method.toUpperCase() !== 'GET') throw new TypeError(`Tether: sdk.cache: ${meta.id} is not a GET, so it has no stored answer`);
+    const attempt = parts.build(meta, (init ?? {}) as CallInit, undefined);
+    const headers: Record<string, string> = {};
+    attempt.headers.forEach((value, name) => void (headers[name] = value));
+    return { request: { method: 'GET', url: attempt.url, headers, scope: await scopes!.current() }, meta };
+  };
+
+  const decode = (meta: OperationMeta, body: string): unknown => (meta.responseKind === 'json' ? (body === '' ? undefined : JSON.parse(body)) : body);
+
+  // The updater's data, checked like a server's answer under 'strict' (a read would drop it otherwise).
+  const encode = async (meta: OperationMeta, data: unknown, status: number, init: unknown): Promise<string> => {
+    if (meta.responseKind !== 'json') {
+      if (typeof data !== 'string') throw new TypeError(`Tether: sdk.cache.update: ${meta.id} answers text; the updater must return a string`);
+      return data;
+    }
+    const schema = parts.validate === 'strict' ? responseSchema(meta, status, (init as CallInit | undefined)?.params?.query) : undefined;
+    const found = schema && issuesOf(schema, data);
+    const issues = isThenable(found) ? await found : found;
+    if (issues) throw new TypeError(`Tether: sdk.cache.update: the updater's data for ${meta.id} does not match the spec (${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}); nothing was changed`);
+    return data === undefined ? '' : JSON.stringify(data);
+  };
+
   return Object.freeze({
     enabled: cache !== undefined,
     subscribe,
+    async get(operation: string, init: unknown) {
+      if (cache === undefined) return undefined;
+      const { request, meta } = await requestOf(operation, init);
+      const hit = await cache.lookup(request);
+      const envelope = hit?.entry.envelope;
+      return envelope === undefined || envelope.status < 200 || envelope.status >= 300 ? undefined : decode(meta, envelope.body);
+    },
+    async update(operation: string, init: unknown, updater: (current: unknown) => unknown) {
+      if (typeof updater !== 'function') throw new TypeError('Tether: sdk.cache.update needs an updater function');
+      const nothing: CacheRollback = () => Promise.resolve();
+      if (cache === undefined) return nothing;
+      const { request, meta } = await requestOf(operation, init);
+      const write = await cache.writeLocally(request, (body, status) => encode(meta, updater(decode(meta, body)), status, init), uuidV4());
+      return write === undefined ? nothing : async () => void (await write.restore());
+    },
     async invalidate(target: string, init?: unknown) {
       if (cache === undefined) return;
       await cache.invalidate((await keyOf(target, init)).key);

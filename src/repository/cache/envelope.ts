@@ -26,6 +26,11 @@ export interface Envelope {
   readonly storedAt: number;
   /** http-cache-semantics' toObject(): request/response data for freshness and revalidation. */
   readonly policy: PolicyObject;
+  /**
+   * Set while the body is an app's local change (`sdk.cache.update`) rather than the server's:
+   * the id of that write, so its rollback can tell whether a newer answer replaced it since.
+   */
+  readonly overlay?: string | undefined;
 }
 
 /** The index of a URL within a scope: which headers its responses vary on. */
@@ -53,7 +58,8 @@ export function decodeEnvelope(text: string): Envelope | undefined {
     isStringRecord(value['headers']) &&
     typeof value['body'] === 'string' &&
     Number.isFinite(value['storedAt']) &&
-    isPolicyObject(value['policy']);
+    isPolicyObject(value['policy']) &&
+    (value['overlay'] === undefined || typeof value['overlay'] === 'string');
   return ok ? (value as unknown as Envelope) : undefined;
 }
 

@@ -14,6 +14,7 @@ import { ENVELOPE_VERSION, type Envelope } from './envelope.js';
 import { invalidatedUrls, isUnsafeMethod } from './invalidation.js';
 import { freshness, isStorable, policyFactory, type Freshness } from './policy.js';
 import { TieredStore, type StoredEntry } from './tiered-store.js';
+import { writeLocally, type LocalWrite } from './local-write.js';
 import type { CacheEvent, CacheListener, CacheRequest, CacheResult, HttpExchangeResponse } from './types.js';
 
 /** A request as the cache keys it: method upper-cased, URL normalised, header names lower-cased. */
@@ -70,6 +71,13 @@ export interface HttpCache {
   update(request: CacheRequest, response: HttpExchangeResponse, previous?: CacheHit, background?: boolean): Promise<CacheResult | undefined>;
   /** A result built from a hit (source 'cache'). */
   serve(hit: CacheHit, stale: boolean, fallbackReason?: CacheResult['fallbackReason']): CacheResult;
+  /**
+   * The app's own change to the stored success answer for `request` (local-write.ts): `change`
+   * gets the stored body and returns the new one; headers and freshness stay the server's.
+   * Subscribers hear a `stored` event marked `local`. Resolves undefined, without calling
+   * `change`, when nothing is stored. `id` marks the write for its `restore`.
+   */
+  writeLocally(request: CacheRequest, change: (body: string, status: number) => string | Promise<string>, id: string): Promise<LocalWrite | undefined>;
   /** Removes the one stored variant `hit` was read from (memory and storage); resolves once storage is done. */
   discard(hit: CacheHit): Promise<void>;
   /** Removes every variant of one URL in one scope. */
@@ -148,7 +156,7 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     return found;
   };
 
-  const store = (request: CacheRequest, response: HttpExchangeResponse, varyNames: string[], background: boolean): CacheResult => {
+  const store = (request: CacheRequest, response: HttpExchangeResponse, varyNames: string[], background: boolean, overlay?: string): CacheResult => {
     const { method, url, headers, key, indexKey } = describe(request);
     const policyRequest = { method, url, headers: policyRequestHeaders(headers, varyNames) };
     const policy = policies.create(policyRequest, { status: response.status, headers: { ...response.headers } });
@@ -164,13 +172,14 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     const envelope: Envelope = {
       v: ENVELOPE_VERSION, scope: request.scope, key, variant, vary: varyNames,
       status: response.status, headers: { ...response.headers }, body: response.body, storedAt: clock.now(), policy: policy.toObject(),
+      ...(overlay !== undefined && { overlay }),
     };
     tiers.write(indexKey, { v: ENVELOPE_VERSION, key, vary: varyNames }, entryKey, { envelope, policy });
     emit({ type: 'stored', key, result, background });
     return result;
   };
 
-  return {
+  const api: HttpCache = {
     reportError,
 
     async lookup(request, lookupOptions = {}) {
@@ -207,7 +216,8 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
         if (modified) return undefined;
         const merged: Record<string, string> = { ...old.envelope.headers };
         for (const [name, value] of Object.entries(response.headers)) if (!KEEP_ON_MERGE.has(name)) merged[name] = value;
-        const stored = store(request, { status: old.envelope.status, headers: merged, body: old.envelope.body }, old.envelope.vary.slice(), background);
+        // A local change survives a 304: the server still has the version it was made on.
+        const stored = store(request, { status: old.envelope.status, headers: merged, body: old.envelope.body }, old.envelope.vary.slice(), background, old.envelope.overlay);
         return { ...stored, source: 'revalidated' };
       }
       const varyNames = parseVary(response.headers['vary']);
@@ -222,6 +232,18 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     serve(hit, stale, fallbackReason) {
       const { envelope } = hit.entry;
       return toResult(hit.key, envelope, 'cache', hit.freshness.ageMs, stale, fallbackReason);
+    },
+
+    writeLocally(request, change, id) {
+      return writeLocally({
+        lookup: (r) => api.lookup(r),
+        current: (entryKey) => tiers.peek(entryKey),
+        replace(r, hit, envelope) {
+          tiers.write(describe(r).indexKey, { v: ENVELOPE_VERSION, key: hit.key, vary: envelope.vary }, hit.entryKey, { envelope, policy: hit.entry.policy });
+          const result = toResult(hit.key, envelope, 'cache', hit.freshness.ageMs, !hit.freshness.fresh);
+          emit({ type: 'stored', key: hit.key, result, background: false, local: true });
+        },
+      }, request, change, id);
     },
 
     async discard(hit) {
@@ -262,6 +284,7 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     flush: () => tiers.flush(),
     memoryKeys: () => tiers.memoryKeys(),
   };
+  return api;
 
   /** Drops GET (and HEAD) entries of `urls` in every scope: another user's copy is just as outdated. */
   async function invalidateEverywhere(urls: ReadonlyArray<string>): Promise<void> {

@@ -78,6 +78,11 @@ export class TieredStore {
     return entry;
   }
 
+  /** The entry memory holds at `key` right now (no storage read): tells a caller whether an entry it read is still the current one. */
+  peek(key: string): StoredEntry | undefined {
+    return this.entries.get(key);
+  }
+
   /** Stores an index and one entry under it, in memory now and in storage in order. */
   write(indexKey: string, index: IndexRecord, entryKey: string, entry: StoredEntry): void {
     this.indexes.set(indexKey, index, 1);

@@ -67,7 +67,7 @@ export interface CacheResult extends HttpExchangeResponse {
 /** What subscribers hear. */
 export type CacheEvent =
   /** A response was stored (a download, a 304 refresh, or a background SWR refresh). */
-  | { readonly type: 'stored'; readonly key: string; readonly result: CacheResult; readonly background: boolean }
+  | { readonly type: 'stored'; readonly key: string; readonly result: CacheResult; readonly background: boolean; /** True for the app's own change (`sdk.cache.update`) or its rollback, not a server answer. */ readonly local?: boolean | undefined }
   /** The entries of the key were removed (invalidate, an unsafe method, no-store answer). */
   | { readonly type: 'invalidated'; readonly key: string }
   /** The whole cache, or this key's scope, was cleared. */

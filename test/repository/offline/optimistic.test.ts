@@ -1,0 +1,150 @@
+/**
+ * Optimistic updates through `sdk.cache.update`, against test/server: an updateOrder queued
+ * offline changes the cached getOrder at once (subscribers, cache-first reads, `get`, the
+ * persistent tier); a permanent failure of its replay rolls it back; a successful replay leaves
+ * the server's answer, not the optimistic copy; a rollback after a newer server answer leaves
+ * that answer; a 304 keeps the change; nothing stored → the updater is never called.
+ */
+import * as assert from 'uvu/assert';
+import { serverSuite } from '../../helpers/server-suite.js';
+import {
+  createSdk, manualConnectivity, memoryStorage, memoryTokenStore, type CacheUpdate, type Sdk, type StorageAdapter, type TokenStore,
+} from '../../../generated/v1/index.js';
+import type { TestServer } from '../../server/index.js';
+
+type Order = Awaited<ReturnType<Sdk['orders']['getOrder']>>;
+type Patch = NonNullable<Parameters<Sdk['orders']['updateOrder']>[0]>;
+
+const test = serverSuite('optimistic updates through sdk.cache.update');
+
+/**
+ * An app whose updateOrder is optimistic: its hook closes over `sdk` (annotated `Sdk`, so the
+ * hook's own use of `sdk` type-checks) and changes the cached order with the queued patch.
+ */
+function launch(server: TestServer, shared: { storage?: StorageAdapter; tokenStore?: TokenStore } = {}) {
+  const storage = shared.storage ?? memoryStorage();
+  const tokenStore = shared.tokenStore ?? memoryTokenStore(server.tokens.issue('alice@example.com'));
+  const network = manualConnectivity(true);
+  const errors: unknown[] = [];
+  const sdk: Sdk = createSdk({
+    baseUrl: server.url, logLevel: 'off', retry: false, auth: { tokenStore }, storage, connectivity: network,
+    cache: {},
+    offline: {
+      autoProcess: false,
+      repeatable: ['orders.updateOrder'],
+      onError: (error) => errors.push(error),
+      optimistic: {
+        'orders.updateOrder': (entry) => {
+          const init = entry.init as Patch;
+          return sdk.cache.update('orders.getOrder', { params: { path: { orderId: init.params.path.orderId } } }, (order) => ({ ...order, ...init.body }) as Order);
+        },
+      },
+    },
+  });
+  return { sdk, storage, tokenStore, network, errors };
+}
+
+/** Alice's first order, read through the cache (so it is stored), and a subscription to it. */
+async function cachedOrder(app: ReturnType<typeof launch>) {
+  const { items } = await app.sdk.orders.listOrders();
+  const orderId = items[0]!.id;
+  const init = { params: { path: { orderId } } };
+  const original = await app.sdk.orders.getOrder(init);
+  const seen: Array<CacheUpdate<Order>> = [];
+  const off = app.sdk.cache.subscribe('orders.getOrder', init, (update) => void seen.push(update));
+  await off.ready;
+  return { orderId, init, original, seen, off };
+}
+
+const gets = (server: TestServer, orderId: string) => server.requests.filter((r) => r.method === 'GET' && r.path === `/orders/${orderId}`).length;
+const notes = (seen: ReadonlyArray<CacheUpdate<Order>>) => seen.map((u) => (u.type === 'updated' ? `${u.source}:${u.data.note}` : u.type));
+
+test('queued offline: subscribers, cache-first reads, get and the persistent tier see the change; a 422 replay rolls it back', async ({ server }) => {
+  const app = launch(server);
+  const { orderId, init, original, seen } = await cachedOrder(app);
+  app.network.set(false);
+  // Customers may not set 'shipped': the server refuses the replay for good (422).
+  await app.sdk.offline.enqueue('orders.updateOrder', { params: { path: { orderId } }, body: { note: 'Leave at the door', status: 'shipped' } });
+  assert.equal(notes(seen), ['local:Leave at the door'], 'the subscriber heard the optimistic change');
+  const before = gets(server, orderId);
+  const read = await app.sdk.orders.getOrder(init);
+  assert.is(read.note, 'Leave at the door');
+  assert.is(read.status, 'shipped');
+  assert.is(gets(server, orderId), before, 'cache-first answered from the changed entry, no request');
+  assert.is((await app.sdk.cache.get('orders.getOrder', init))?.note, 'Leave at the door');
+  await app.sdk.cache.flush();
+  const relaunched = launch(server, { storage: app.storage, tokenStore: app.tokenStore });
+  assert.is((await relaunched.sdk.cache.get('orders.getOrder', init))?.note, 'Leave at the door', 'written to the persistent tier too');
+
+  app.network.set(true);
+  const failed: string[] = [];
+  app.sdk.offline.on('failed', ({ error }) => void failed.push(error.type));
+  await app.sdk.offline.process();
+  assert.equal(failed, ['VALIDATION']);
+  assert.equal(notes(seen), ['local:Leave at the door', `local:${original.note}`], 'the rollback was heard too');
+  assert.equal(await app.sdk.orders.getOrder(init), original, 'reads see the original again');
+  assert.is(gets(server, orderId), before, 'still from the cache: the entry keeps its freshness');
+  await app.sdk.cache.flush();
+  assert.equal(await launch(server, { storage: app.storage, tokenStore: app.tokenStore }).sdk.cache.get('orders.getOrder', init), original, 'rolled back in storage as well');
+  assert.equal(app.errors, []);
+});
+
+test("a successful replay leaves the server's answer on the next read, not the optimistic copy", async ({ server }) => {
+  const app = launch(server);
+  const { orderId, init, original, seen } = await cachedOrder(app);
+  app.network.set(false);
+  await app.sdk.offline.enqueue('orders.updateOrder', { params: { path: { orderId } }, body: { note: 'Ring twice' } });
+  assert.is((await app.sdk.orders.getOrder(init)).version, original.version, 'the optimistic copy keeps the old version');
+  app.network.set(true);
+  await app.sdk.offline.process();
+  assert.equal(await app.sdk.offline.deadLetters(), []);
+  const before = gets(server, orderId);
+  const read = await app.sdk.orders.getOrder(init);
+  assert.is(gets(server, orderId), before + 1, 'the PATCH invalidated the entry: the read went to the server');
+  assert.is(read.note, 'Ring twice');
+  assert.ok(read.version > original.version, "the server's answer, with its new version");
+  assert.equal(await app.sdk.cache.get('orders.getOrder', init), read);
+  assert.equal(notes(seen).slice(0, 2), ['local:Ring twice', 'invalidated']);
+});
+
+test('a rollback after a newer server answer leaves that answer; a 304 keeps the change and its rollback', async ({ server }) => {
+  const app = launch(server);
+  const { orderId, init, original } = await cachedOrder(app);
+  const rollback = await app.sdk.cache.update('orders.getOrder', init, (order) => ({ ...order, note: 'optimistic' }));
+  // Revalidated while the server still has the original: a 304, so the change stays.
+  const revalidated = await app.sdk.orders.getOrder(init, { cache: 'network-first' });
+  assert.is(revalidated.note, 'optimistic');
+  await rollback();
+  assert.equal(await app.sdk.cache.get('orders.getOrder', init), original);
+
+  const again = await app.sdk.cache.update('orders.getOrder', init, (order) => ({ ...order, note: 'optimistic again' }));
+  // Someone else changes the order; a network-first read stores the newer answer.
+  const other = launch(server);
+  const changed = await other.sdk.orders.updateOrder({ params: { path: { orderId } }, body: { note: 'from another device' } });
+  const newer = await app.sdk.orders.getOrder(init, { cache: 'network-first' });
+  assert.is(newer.note, 'from another device');
+  await again(); // not ours anymore
+  assert.equal(await app.sdk.cache.get('orders.getOrder', init), changed, 'the newer answer stays');
+});
+
+test('nothing stored: the updater is not called and the rollback does nothing; bad data is refused under strict validation', async ({ server }) => {
+  const app = launch(server);
+  const { items } = await app.sdk.orders.listOrders();
+  const init = { params: { path: { orderId: items[0]!.id } } };
+  let called = false;
+  const rollback = await app.sdk.cache.update('orders.getOrder', init, (order) => {
+    called = true;
+    return order;
+  });
+  assert.is(called, false);
+  await rollback();
+  assert.is(await app.sdk.cache.get('orders.getOrder', init), undefined);
+
+  const original = await app.sdk.orders.getOrder(init);
+  let refused: unknown;
+  await app.sdk.cache.update('orders.getOrder', init, (order) => ({ ...order, total: 'lots' }) as unknown as Order).catch((error: unknown) => void (refused = error));
+  assert.instance(refused, TypeError);
+  assert.equal(await app.sdk.cache.get('orders.getOrder', init), original, 'nothing was changed');
+});
+
+test.run();
