@@ -28,9 +28,17 @@ export interface Envelope {
   readonly policy: PolicyObject;
   /**
    * Set while the body is an app's local change (`sdk.cache.update`) rather than the server's:
-   * the id of that write, so its rollback can tell whether a newer answer replaced it since.
+   * the write's id, so its rollback can tell whether a newer answer replaced it since, and the
+   * server's body it was made on, which a 304 restores once no rollback in this process can.
    */
-  readonly overlay?: string | undefined;
+  readonly overlay?: Overlay | undefined;
+}
+
+/** The marker of a locally changed body (local-write.ts). */
+export interface Overlay {
+  readonly id: string;
+  /** The server's body under the change (under every change, when changes were stacked). */
+  readonly base: string;
 }
 
 /** The index of a URL within a scope: which headers its responses vary on. */
@@ -59,7 +67,7 @@ export function decodeEnvelope(text: string): Envelope | undefined {
     typeof value['body'] === 'string' &&
     Number.isFinite(value['storedAt']) &&
     isPolicyObject(value['policy']) &&
-    (value['overlay'] === undefined || typeof value['overlay'] === 'string');
+    (value['overlay'] === undefined || isOverlay(value['overlay']));
   return ok ? (value as unknown as Envelope) : undefined;
 }
 
@@ -81,6 +89,10 @@ function parse(text: string): Record<string, unknown> | undefined {
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isOverlay(value: unknown): value is Overlay {
+  return typeof value === 'object' && value !== null && typeof (value as Overlay).id === 'string' && typeof (value as Overlay).base === 'string';
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {

@@ -7,7 +7,7 @@
  * still its own: an entry a newer answer replaced is left alone.
  */
 import type { CacheHit } from './http-cache.js';
-import type { Envelope } from './envelope.js';
+import type { Envelope, Overlay } from './envelope.js';
 import type { StoredEntry } from './tiered-store.js';
 import type { CacheRequest } from './types.js';
 
@@ -46,7 +46,7 @@ export async function writeLocally(host: LocalWriteHost, request: CacheRequest, 
     const previous = hit.entry.envelope;
     const body = await change(previous.body, previous.status);
     if (!isCurrent(host, hit)) continue; // a newer answer landed while the change was computed
-    host.replace(request, hit, { ...previous, headers: withoutLength(previous.headers), body, overlay: id });
+    host.replace(request, hit, { ...previous, headers: withoutLength(previous.headers), body, overlay: { id, base: previous.overlay?.base ?? previous.body } });
     return { key: hit.key, before: previous.body, restore: () => restore(host, request, id, previous) };
   }
   return undefined;
@@ -55,7 +55,7 @@ export async function writeLocally(host: LocalWriteHost, request: CacheRequest, 
 async function restore(host: LocalWriteHost, request: CacheRequest, id: string, previous: Envelope): Promise<boolean> {
   const hit = await host.lookup(request);
   // Gone (invalidated, cleared) or replaced by a newer answer (or a later local write): not ours to undo.
-  if (hit === undefined || hit.entry.envelope.overlay !== id || !isCurrent(host, hit)) return false;
+  if (hit === undefined || hit.entry.envelope.overlay?.id !== id || !isCurrent(host, hit)) return false;
   // Headers stay current (a 304 may have refreshed them since); body and marker go back.
   host.replace(request, hit, { ...hit.entry.envelope, body: previous.body, overlay: previous.overlay });
   return true;

@@ -3,7 +3,8 @@
  * offline changes the cached getOrder at once (subscribers, cache-first reads, `get`, the
  * persistent tier); a permanent failure of its replay rolls it back; a successful replay leaves
  * the server's answer, not the optimistic copy; a rollback after a newer server answer leaves
- * that answer; a 304 keeps the change; nothing stored → the updater is never called.
+ * that answer; a 304 keeps the change (but not one an earlier launch left without its rollback);
+ * nothing stored → the updater is never called.
  */
 import * as assert from 'uvu/assert';
 import { serverSuite } from '../../helpers/server-suite.js';
@@ -125,6 +126,19 @@ test('a rollback after a newer server answer leaves that answer; a 304 keeps the
   assert.is(newer.note, 'from another device');
   await again(); // not ours anymore
   assert.equal(await app.sdk.cache.get('orders.getOrder', init), changed, 'the newer answer stays');
+});
+
+test('a change left by an earlier launch (its rollback gone with it) gives way to the server body at the next 304', async ({ server }) => {
+  const first = launch(server);
+  const { init, original } = await cachedOrder(first);
+  await first.sdk.cache.update('orders.getOrder', init, (order) => ({ ...order, note: 'never confirmed' }));
+  await first.sdk.cache.flush();
+  const second = launch(server, { storage: first.storage, tokenStore: first.tokenStore });
+  assert.is((await second.sdk.orders.getOrder(init)).note, 'never confirmed', 'still fresh: served as stored');
+  const revalidated = await second.sdk.orders.getOrder.raw(init, { cache: 'network-first' });
+  assert.is(revalidated.cache?.source, 'revalidated', 'a 304');
+  assert.equal(revalidated.data, original, "the server's body the change was made on");
+  assert.equal(await second.sdk.cache.get('orders.getOrder', init), original);
 });
 
 test('nothing stored: the updater is not called and the rollback does nothing; bad data is refused under strict validation', async ({ server }) => {
