@@ -27,7 +27,7 @@ import { v2Routes } from './routes/v2.js';
 import { versionedApp } from './versions.js';
 import { createSseHub, type SseHub } from './sse.js';
 import { SEED_PASSWORD, SEED_USERS, createStore, type Store } from './store.js';
-import { createTimers } from './timers.js';
+import { createTimers, type Timers } from './timers.js';
 import { attachWsHub, type WsHub } from './ws.js';
 import type { RequestLogEntry, Tokens, User } from './types.js';
 
@@ -55,6 +55,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Interval of SSE heartbeat comments; default 15 s. */
   sseHeartbeatMs?: number;
+  /** The server's timers (SSE heartbeats, latency faults); default real ones. The bench passes simulated time. */
+  timers?: Timers;
 }
 
 export interface TokenControl {
@@ -106,7 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const o = { ...DEFAULTS, ...options };
   const now = options.now ?? Date.now;
   const spec = loadSpec();
-  const timers = createTimers();
+  const timers = options.timers ?? createTimers();
   const store = createStore({ now, seedOrders: o.seedOrders, extraUsers: o.extraUsers });
   const tokens = createTokenService({ now, accessTokenTtlMs: o.accessTokenTtlMs, refreshTokenTtlMs: o.refreshTokenTtlMs });
   const ledger = createLedger(now);

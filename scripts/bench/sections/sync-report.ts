@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const result = await syncCost();
   const title = `## ${SYNC_TITLE}`;
-  const stamp = `Measured on ${machine.date} (node ${machine.node}) with \`npx tsx scripts/bench/sections/sync-report.ts\` (or \`npm run bench -- sync\` to print it only). Counts, not timings: machine load does not change them; the jittered intervals (±10 %) move a poll count by ±1 between runs. docs/sync.md reads these figures.`;
+  const stamp = `Measured on ${machine.date} (node ${machine.node}, 1-minute load ${machine.load} on ${machine.cores} cores, shared with other work) with \`npx tsx scripts/bench/sections/sync-report.ts\` (or \`npm run bench -- sync\` to print it only). Counts, not timings: machine load does not change them; the jittered intervals (±10 %) move a poll count by ±1 between runs. docs/sync.md reads these figures.`;
   const body = [title, '', ...result.tables.flatMap((t) => [markdown(t), '']), ...result.notes.flatMap((n) => [n, '']), stamp, ''].join('\n');
   const file = join(root, 'docs', 'benchmarks.md');
   let text = await readFile(file, 'utf8');

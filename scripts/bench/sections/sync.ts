@@ -7,12 +7,14 @@
  * of header up to 125 bytes of payload, server frames 2). TLS, TCP/IP and the handshake's TCP
  * setup are not counted; the WebSocket upgrade's HTTP exchange is estimated from its headers.
  * "Wake-ups" are the times the app's code runs (each one a radio and CPU wake on a phone).
+ * The SSE row (sync-sse.ts) runs the server's heartbeat on the same simulated time.
  */
 import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../../../test/server/index.js';
 import { createSdk, memoryStorage, memoryTokenStore } from '../../../generated/v1/index.js';
 import { createPoller, createSocketSync, createSync, operationFeed, type Scheduler, type WebSocketConstructor, type WebSocketLike } from '../../../src/repository/sync/index.js';
 import { fmt, type SectionResult } from '../lib/table.js';
+import { sseIdleHour } from './sync-sse.js';
 
 /** The section's heading in docs/benchmarks.md. */
 export const SYNC_TITLE = '11. Sync strategies: requests and bytes per idle hour (issue 13)';
@@ -20,10 +22,10 @@ export const SYNC_TITLE = '11. Sync strategies: requests and bytes per idle hour
 const HOUR = 3_600_000;
 const FIELDS = { cursorParam: 'since', nextCursor: 'nextCursor', hasMore: 'hasMore', upserts: 'upserts', deletes: 'deletes' } as const;
 
-interface Cost { requests: number; bytesUp: number; bytesDown: number; wakeups: number }
+export interface Cost { requests: number; bytesUp: number; bytesDown: number; wakeups: number }
 
 /** A scheduler moved by hand; `run(ms)` fires due timers in order and lets loopback answer in between. */
-function simulatedTime(busy: () => boolean) {
+export function simulatedTime(busy: () => boolean) {
   let now = 0;
   let next = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -57,7 +59,7 @@ function simulatedTime(busy: () => boolean) {
   };
 }
 
-const headerBytes = (headers: Headers) => [...headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+export const headerBytes = (headers: Headers) => [...headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
 
 /** A fetch that counts HTTP/1.1 bytes both ways. */
 function countingFetch(cost: Cost): typeof fetch {
@@ -142,6 +144,8 @@ export async function syncCost(): Promise<SectionResult> {
       server.reset();
       row(label, await socket(server, ms), 'a change arrives within a round trip');
     }
+    // Its own server: the heartbeat runs on simulated time (sync-sse.ts).
+    row('SSE, server heartbeat 15 s (default)', await sseIdleHour(), 'a change arrives within a round trip');
   } finally {
     await server.close();
   }
@@ -154,6 +158,7 @@ export async function syncCost(): Promise<SectionResult> {
     goals: [],
     notes: [
       'Simulated hour: the poller and the socket run on a hand-moved scheduler (scripts/bench/sections/sync.ts), every request and frame goes over loopback to test/server. Bytes are HTTP/1.1 request and response lines, headers and bodies as a wrapping `fetch` saw them (an idle GET /sync answers about 150 bytes of JSON; headers dominate), plus WebSocket frames with their framing; the upgrade exchange is estimated (~360 bytes); TLS and TCP/IP overhead are not counted. Polling has no long-lived connection; the socket keeps one open, which on a phone costs the radio staying reachable — the pings are what keeps NAT bindings alive.',
+      'SSE row (scripts/bench/sections/sync-sse.ts): one open sdk.events.streamEvents() stream, test/server\'s heartbeat comment at its default 15 s run on the same simulated clock (240 per hour), bytes counted as the body streams, with chunked transfer framing; wake-ups are the connect plus each chunk the app read. The only request is the stream itself: Last-Event-ID resume needs no gap-filling pull. test/server\'s heartbeat carries an ISO timestamp (~38 bytes with framing ~44); a bare `:` comment would cut the bytes by about 90 % but not the wake-ups, which only a longer heartbeat reduces (keep it under the SDK\'s idle timeout, 30 s by default, and under the 30–60 s idle cut of mobile NATs).',
     ],
   };
 }
