@@ -17,7 +17,7 @@ import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect
 import { readBody } from './body-chunks.js';
 import { isReadFailure } from './read-failure.js';
 import { hasXhr } from './xhr-fetch.js';
-import { untilOnline, wakeOnReturn, WOKEN, type StreamSignals } from './wake.js';
+import { untilOnline, wakeOnReturn, type StreamSignals } from './wake.js';
 import type { EventStream, ServerSentEvent, StreamMode } from './types.js';
 
 /** What the loop needs from the SDK: how to open one connection and how to type one event. */
@@ -116,8 +116,9 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
         const during = wake?.signal ?? stop.signal;
         try {
           await abortableSleep(driver.clock, wait, during, () => during.reason);
-        } catch (reason) {
-          if (reason !== WOKEN || stop.signal.aborted) return;
+        } catch {
+          // Ended by the app (close, break, signal): done. Woken: reconnect now.
+          if (stop.signal.aborted || !wake?.woken) return;
         } finally {
           wake?.dispose();
         }

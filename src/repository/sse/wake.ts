@@ -11,23 +11,27 @@ export interface StreamSignals {
   readonly foreground: Foreground | undefined;
 }
 
-/** Why a wait ended early (the reason of `wake.signal`). */
-export const WOKEN = Symbol('tether.sse.woken');
-
 /**
- * A signal that aborts when `parent` does, or (with reason WOKEN) when connectivity reports
- * online or foreground reports the app in front; `dispose()` drops the listeners.
+ * A signal that aborts when `parent` does, or when connectivity reports online or foreground
+ * reports the app in front (then `woken` is true: told by a flag, not the abort reason, which
+ * React Native's AbortController polyfill drops); `dispose()` drops the listeners.
  */
-export function wakeOnReturn(parent: AbortSignal, signals: StreamSignals): { readonly signal: AbortSignal; dispose(): void } {
+export function wakeOnReturn(parent: AbortSignal, signals: StreamSignals): { readonly signal: AbortSignal; readonly woken: boolean; dispose(): void } {
   const wake = new AbortController();
+  let woken = false;
   const onParent = () => wake.abort(parent.reason);
   parent.addEventListener('abort', onParent, { once: true });
-  const woken = (back: boolean) => {
-    if (back) wake.abort(WOKEN);
+  const onReturn = (back: boolean) => {
+    if (!back || wake.signal.aborted) return;
+    woken = true;
+    wake.abort();
   };
-  const unsubscribes = [signals.connectivity?.subscribe(woken), signals.foreground?.subscribe(woken)];
+  const unsubscribes = [signals.connectivity?.subscribe(onReturn), signals.foreground?.subscribe(onReturn)];
   return {
     signal: wake.signal,
+    get woken() {
+      return woken;
+    },
     dispose() {
       parent.removeEventListener('abort', onParent);
       for (const unsubscribe of unsubscribes) unsubscribe?.();
