@@ -161,4 +161,18 @@ test('nothing stored: the updater is not called and the rollback does nothing; b
   assert.equal(await app.sdk.cache.get('orders.getOrder', init), original, 'nothing was changed');
 });
 
+/** Type-level checks (tsc covers test/); never called. */
+function typeChecks(sdk: Sdk): void {
+  const init = { params: { path: { orderId: 'x' } } };
+  const read: Promise<Order | undefined> = sdk.cache.get('orders.getOrder', init);
+  void read;
+  // @ts-expect-error the updater must return a whole Order
+  void sdk.cache.update('orders.getOrder', init, () => ({ note: 'x' }));
+  // @ts-expect-error not an operation of the SDK
+  void sdk.cache.get('orders.getOrdr', init);
+  // @ts-expect-error the init of getOrder needs its path parameter
+  void sdk.cache.update('orders.getOrder', { params: { path: {} } }, (order) => order);
+}
+void typeChecks;
+
 test.run();
