@@ -14,7 +14,7 @@ import { ENVELOPE_VERSION, type Envelope, type Overlay } from './envelope.js';
 import { invalidatedUrls, isUnsafeMethod } from './invalidation.js';
 import { freshness, isStorable, policyFactory, type Freshness } from './policy.js';
 import { TieredStore, type StoredEntry } from './tiered-store.js';
-import { writeLocally, type LocalWrite } from './local-write.js';
+import { LocalWrites, type LocalWrite } from './local-write.js';
 import type { CacheEvent, CacheListener, CacheRequest, CacheResult, HttpExchangeResponse } from './types.js';
 
 /** A request as the cache keys it: method upper-cased, URL normalised, header names lower-cased. */
@@ -114,8 +114,7 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
   });
   const listeners = new Map<string, Set<CacheListener>>();
-  // Ids of local writes made by this cache (this process) and not rolled back: only these survive a 304.
-  const liveWrites = new Set<string>();
+  const localWrites = new LocalWrites();
 
   const emit = (event: CacheEvent) => {
     for (const listener of [...(listeners.get(event.key) ?? [])]) {
@@ -218,13 +217,8 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
         if (modified) return undefined;
         const merged: Record<string, string> = { ...old.envelope.headers };
         for (const [name, value] of Object.entries(response.headers)) if (!KEEP_ON_MERGE.has(name)) merged[name] = value;
-        // A 304 says the server still has the version a local change was made on: the change is
-        // kept while this process may still roll it back; one left by an earlier launch (whose
-        // rollback died with it) gives way to the server's body it was made on.
-        const overlay = old.envelope.overlay;
-        const kept = overlay !== undefined && liveWrites.has(overlay.id);
-        const body = overlay === undefined || kept ? old.envelope.body : overlay.base;
-        const stored = store(request, { status: old.envelope.status, headers: merged, body }, old.envelope.vary.slice(), background, kept ? overlay : undefined);
+        const { body, overlay } = localWrites.notModified(old.envelope);
+        const stored = store(request, { status: old.envelope.status, headers: merged, body }, old.envelope.vary.slice(), background, overlay);
         return { ...stored, source: 'revalidated' };
       }
       const varyNames = parseVary(response.headers['vary']);
@@ -241,9 +235,8 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
       return toResult(hit.key, envelope, 'cache', hit.freshness.ageMs, stale, fallbackReason);
     },
 
-    async writeLocally(request, change, id) {
-      liveWrites.add(id);
-      const write = await writeLocally({
+    writeLocally(request, change, id) {
+      return localWrites.write({
         lookup: (r) => api.lookup(r),
         current: (entryKey) => tiers.peek(entryKey),
         replace(r, hit, envelope) {
@@ -251,13 +244,7 @@ export function createHttpCache(options: HttpCacheOptions = {}): HttpCache {
           const result = toResult(hit.key, envelope, 'cache', hit.freshness.ageMs, !hit.freshness.fresh);
           emit({ type: 'stored', key: hit.key, result, background: false, local: true });
         },
-      }, request, change, id).catch((error: unknown) => {
-        liveWrites.delete(id);
-        throw error;
-      });
-      if (write === undefined) liveWrites.delete(id);
-      // Once its rollback has run (or found the entry replaced), a change no longer outlives a 304.
-      return write && { ...write, restore: () => write.restore().finally(() => liveWrites.delete(id)) };
+      }, request, change, id);
     },
 
     async discard(hit) {

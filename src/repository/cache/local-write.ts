@@ -1,8 +1,8 @@
 /**
  * Local writes: the app's own change to a stored answer (an optimistic update), and its undo.
  * The change replaces only the body; the stored headers, validators and freshness stay the
- * server's, so the entry ages and revalidates as before: a 304 (the server still has the
- * version the change was made on) keeps the change, a new 200 replaces it. The envelope is
+ * server's, so the entry ages and revalidates as before: a 304 keeps the change while this
+ * process can still roll it back (see LocalWrites), a new 200 replaces it. The envelope is
  * marked with the write's id, which is how `restore` knows whether the entry it would undo is
  * still its own: an entry a newer answer replaced is left alone.
  */
@@ -50,6 +50,36 @@ export async function writeLocally(host: LocalWriteHost, request: CacheRequest, 
     return { key: hit.key, before: previous.body, restore: () => restore(host, request, id, previous) };
   }
   return undefined;
+}
+
+/**
+ * The local writes of one cache (one process): which of them may still be rolled back, and so
+ * what a 304 does to a changed entry. A 304 says the server still has the version the change was
+ * made on: a change this process may still roll back is kept (its mutation may be on its way);
+ * one an earlier launch left, whose rollback died with it, gives way to the server's body.
+ */
+export class LocalWrites {
+  private readonly live = new Set<string>();
+
+  /** `writeLocally`, remembering the write as live until its restore has run. */
+  async write(host: LocalWriteHost, request: CacheRequest, change: (body: string, status: number) => string | Promise<string>, id: string): Promise<LocalWrite | undefined> {
+    this.live.add(id);
+    let write: LocalWrite | undefined;
+    try {
+      write = await writeLocally(host, request, change, id);
+    } finally {
+      if (write === undefined) this.live.delete(id);
+    }
+    const made = write;
+    return made && { ...made, restore: () => made.restore().finally(() => this.live.delete(id)) };
+  }
+
+  /** The body and overlay to keep when a 304 confirms `envelope`. */
+  notModified(envelope: Envelope): { body: string; overlay: Overlay | undefined } {
+    const overlay = envelope.overlay;
+    if (overlay === undefined || this.live.has(overlay.id)) return { body: envelope.body, overlay };
+    return { body: overlay.base, overlay: undefined };
+  }
 }
 
 async function restore(host: LocalWriteHost, request: CacheRequest, id: string, previous: Envelope): Promise<boolean> {
