@@ -73,6 +73,7 @@ export const offlineWiring: OfflineWiring = {
       // One processor per store: across tabs (Web Locks) and processes (a lease record).
       lease: createProcessorLock({ name: options.namespace, storage: options.storage, clock: resolved.clock, ...options.processorLock, onError: report }),
       report,
+      warn: (message) => resolved.log.warn(message),
     });
     const auth = resolved.auth;
     const observed: R = auth === undefined ? resolved : Object.freeze({ ...resolved, auth: { ...auth, tokenStore: engine.observe(auth.tokenStore) } });

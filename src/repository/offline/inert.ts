@@ -17,6 +17,7 @@ export function inertOfflineQueue<S>(): OfflineQueue<S> {
     deadLetters: () => Promise.resolve([]),
     retry: off,
     discard: () => Promise.resolve(),
+    adopt: off,
     on: () => () => undefined,
     close: () => Promise.resolve(),
   });

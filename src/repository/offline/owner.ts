@@ -21,6 +21,8 @@ export interface OwnerTracker {
   ownerOf(tokens: Tokens | null): Promise<string>;
   /** Where the current tokens are read; set once the auth layer exists. */
   useTokens(read: () => Promise<Tokens | null>): void;
+  /** Whether `owner` was derived from an opaque token's session (no `user`, no JWT subject). */
+  isSession(owner: string): boolean;
 }
 
 // Salted apart from the cache's digests, so the two records cannot be matched with each other.
@@ -30,6 +32,10 @@ const SALT = 'tether.offline:';
 export function createOwnerTracker(user: (() => string | undefined) | undefined, storage: StorageAdapter, recordKey: string, report: (error: unknown) => void): OwnerTracker {
   let readTokens: (() => Promise<Tokens | null>) | undefined;
   let last: OwnerRecord | undefined;
+  // The last token's owner: a token's owner never changes, so the processor's check before each
+  // send need not hash it again (the profile showed sha256 of the same token per send).
+  let memo: { readonly token: string; readonly owner: string } | undefined;
+  const sessions = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
   // One at a time: a refresh and a read racing it must not undo each other's record.
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
@@ -55,11 +61,25 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
   const fromTokens = async (tokens: Tokens | null): Promise<string> => {
     const token = tokens?.accessToken;
     if (!token) return ANONYMOUS_SCOPE;
+    if (memo?.token === token) return memo.owner;
+    const owner = await derive(token, tokens);
+    memo = { token, owner };
+    return owner;
+  };
+
+  const derive = async (token: string, tokens: Tokens): Promise<string> => {
     if (namesSubject(token)) return scopeFromToken(token, SALT);
+    const owner = await opaque(token, tokens);
+    sessions.add(owner);
+    return owner;
+  };
+
+  /** An opaque token's session: the recorded one it belongs to (also through a refresh), else a new one. */
+  const opaque = async (token: string, tokens: Tokens): Promise<string> => {
     const digest = tokenDigest(token, SALT);
     last ??= await stored();
     if (last?.tokens.includes(digest)) return last.scope;
-    const origin = tokens && refreshedFrom(tokens);
+    const origin = refreshedFrom(tokens);
     if (last && origin && last.tokens.includes(tokenDigest(origin.accessToken, SALT))) {
       await remember(withTokens(last, [digest]));
       return last.scope;
@@ -90,5 +110,6 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
     useTokens(read) {
       readTokens = read;
     },
+    isSession: (owner) => user === undefined && sessions.has(owner),
   };
 }

@@ -2,11 +2,19 @@
  * Replaying the queue. A pass reads the stored entries, moves the expired ones to the dead
  * letters, then sends the current owner's entries FIFO per scope (scopes in parallel up to
  * `concurrency`) through the SDK's normal call path with each entry's idempotency key. An entry
- * leaves storage only once the server's answer is known; its attempt count is written before
- * each send, so after a crash a repeated DELETE answering 404 is known to be a repeat.
+ * leaves storage only once the server's answer is known. A DELETE's attempt count is written
+ * before each send, so after a crash a repeated DELETE answering 404 is known to be a repeat;
+ * other operations' counts are written with a failure's outcome (a crash mid-send may leave one
+ * attempt uncounted, which only shortens a later backoff), sparing a durable write per send.
  *
  * One pass at a time per queue, and one processor per store: the pass runs under the store's
  * lease (another tab or process holding it means this one sends nothing now and looks again later).
+ *
+ * Speed (docs/offline.md, "Replay speed"): a drain takes the lease once and passes until nothing
+ * more can be sent, reading the storage once per lease hold (queue-store.ts's index, kept in step
+ * by this instance's own writes; before each send one `getItem` checks the entry is still there,
+ * in case another instance discarded it). Processing asked for while a drain runs (autoProcess
+ * after each enqueue) joins that drain as one more round instead of taking the lease again.
  */
 import { RESPONSE_SINK } from '../../service/call.js';
 import { isNetworkError, type NetworkErrorJSON } from '../../errors/network-error.js';
@@ -69,6 +77,9 @@ export function createProcessor(host: ProcessorHost): Processor {
   const { store, options, emitter, clock } = host;
   let current: Promise<void> | undefined;
   let next: Promise<void> | undefined;
+  // While a drain is in its rounds, a new request sets `again` and is served by one more round.
+  let accepting = false;
+  let again = false;
   let paused = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,8 +113,14 @@ export function createProcessor(host: ProcessorHost): Processor {
     const before = stored.entry;
     const attempted = before.attempts > 0;
     if (host.discarded.has(before.id)) return true;
+    // Gone from storage: another instance discarded it since this lease hold read the store.
+    if (!(await store.holds(stored.key))) {
+      await store.remove(stored.key);
+      return true;
+    }
     const entry: OfflineEntry = { ...before, attempts: before.attempts + 1, notBefore: undefined };
-    await store.update(stored.key, entry);
+    // Only a DELETE's verdict depends on whether it was sent before (classify.ts).
+    if (op.meta.method === 'delete') await store.update(stored.key, entry);
     let status = 0;
     try {
       const data = await op.run(entry.init, {
@@ -149,14 +166,14 @@ export function createProcessor(host: ProcessorHost): Processor {
   /** One pass; resolves with whether anything was sent (another pass may find more). */
   const pass = async (lost: AbortSignal): Promise<boolean> => {
     const now = clock.now();
-    const all = await store.list();
+    const all = await store.indexed();
+    const owner = await host.owners.current();
     const live: StoredEntry[] = [];
     for (const stored of all) {
       if (now - stored.entry.createdAt <= options.maxRetentionMs) live.push(stored);
-      else emitter.emit('expired', { entry: await bury(stored, 'expired', undefined) });
+      else emitter.emit('expired', { entry: await bury(stored, 'expired', undefined), otherOwner: stored.entry.owner !== owner });
     }
     if (paused || closed || !host.isOnline() || host.switching()) return false;
-    const owner = await host.owners.current();
     const scopes = new Map<string, StoredEntry[]>();
     for (const stored of live) {
       if (stored.entry.owner !== owner) continue; // another user's: waits for their session
@@ -186,17 +203,29 @@ export function createProcessor(host: ProcessorHost): Processor {
   /** Passes under the lease until one sends nothing, then `drained` when nothing sendable is left. */
   const drain = async (): Promise<void> => {
     const outcome = await host.lease.tryRun(async ({ signal }) => {
-      while (await pass(signal)) {
-        if (closed || signal.aborted) return;
+      // A new hold: another holder may have changed the store since this instance last read it.
+      store.forget();
+      try {
+        accepting = true;
+        do {
+          again = false;
+          while (await pass(signal)) {
+            if (closed || signal.aborted) return false;
+          }
+        } while (again && !closed && !signal.aborted);
+        accepting = false;
+        if (closed || paused || !host.isOnline()) return false;
+        const left = await store.indexed();
+        const owner = await host.owners.current();
+        const now = clock.now();
+        return !left.some((s) => s.entry.owner === owner && (s.entry.notBefore ?? 0) <= now && host.operations.has(s.entry.operation) && !deferred(s.entry)) ? left.length : false;
+      } finally {
+        accepting = false;
+        store.forget();
       }
     });
     if (!outcome.ran) return wake(clock.now() + LEASE_RETRY_MS);
-    if (closed || paused || !host.isOnline()) return;
-    const left = await store.list();
-    const owner = await host.owners.current();
-    const now = clock.now();
-    const sendable = left.some((s) => s.entry.owner === owner && (s.entry.notBefore ?? 0) <= now && host.operations.has(s.entry.operation) && !deferred(s.entry));
-    if (!sendable) emitter.emit('drained', { pending: left.length });
+    if (outcome.value !== false) emitter.emit('drained', { pending: outcome.value });
   };
 
   const process = (explicit: boolean): Promise<void> => {
@@ -206,6 +235,10 @@ export function createProcessor(host: ProcessorHost): Processor {
       current = drain().finally(() => {
         current = undefined;
       });
+      return current;
+    }
+    if (accepting) {
+      again = true;
       return current;
     }
     next ??= current.then(() => {

@@ -8,6 +8,13 @@
  * Every move writes the new key before removing the old one, so a crash in between leaves a
  * duplicate, never a loss; `list()` settles such duplicates (a dead letter wins over its queued
  * copy, since burying is the later step).
+ *
+ * The processor works from an index (`indexed()`): the storage listed once, then kept in step
+ * by this instance's own writes (also those landing while the listing is read), so a long drain does not re-read and re-parse every
+ * stored entry before each pass (which made replaying n entries cost O(n²) reads). Only the
+ * lease holder may rely on it (no other processor changes the store meanwhile); it is dropped
+ * with `forget()` when the lease is released and after any failed write, so the next holder
+ * starts from what the storage says.
  */
 import type { StorageAdapter } from '../../platform/storage/types.js';
 import type { DeadLetter, OfflineEntry } from './types.js';
@@ -36,8 +43,14 @@ export class CorruptEntryError extends Error {
 export interface QueueStore {
   /** Persists a new entry at the end of the queue; resolves once the storage holds it. */
   append(entry: OfflineEntry): Promise<StoredEntry>;
-  /** Every readable entry, oldest first (unreadable ones are moved aside and reported). */
+  /** Every readable entry, oldest first (unreadable ones are moved aside and reported), read from the storage. */
   list(): Promise<StoredEntry[]>;
+  /** The entries as indexed (oldest first); the first call after `forget()` lists the storage. */
+  indexed(): Promise<readonly StoredEntry[]>;
+  /** Drops the index: the next `indexed()` reads the storage again. */
+  forget(): void;
+  /** Whether `key` is still stored (another instance may have removed it: a discard elsewhere). */
+  holds(key: string): Promise<boolean>;
   /** Rewrites an entry in place (attempts, notBefore), keeping its position. */
   update(key: string, entry: OfflineEntry): Promise<void>;
   remove(key: string): Promise<void>;
@@ -52,6 +65,12 @@ export interface QueueStore {
   keyFor(name: string): string;
 }
 
+/** The processor's view of the queue: key → entry; `touched` while the listing is read. */
+interface Index {
+  readonly map: Map<string, OfflineEntry>;
+  touched: Set<string> | undefined;
+}
+
 const SEQ_DIGITS = 16;
 const VERSION = 1;
 
@@ -61,6 +80,22 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
   const deadPrefix = `${namespace}.dead.`;
   const corruptPrefix = `${namespace}.corrupt.`;
   let lastSeq = 0;
+  // key → entry; `touched` while the listing is read: keys written meanwhile, whose listed value is stale.
+  let index: Index | undefined;
+  /** Awaits `write`, then applies it to the index: `entry` null removes; `onlyIfIndexed` never revives a key the index lost. */
+  const tracked = async (write: Promise<void>, key?: string, entry?: OfflineEntry | null, onlyIfIndexed = false): Promise<void> => {
+    try {
+      await write;
+    } catch (error) {
+      // A write that failed leaves the storage in an unknown state: the index is not trusted after it.
+      index = undefined;
+      throw error;
+    }
+    if (index === undefined || key === undefined || entry === undefined) return;
+    index.touched?.add(key);
+    if (entry === null) index.map.delete(key);
+    else if (!onlyIfIndexed || index.touched !== undefined || index.map.has(key)) index.map.set(key, entry);
+  };
 
   const seqOf = (key: string) => Number(key.slice(queuePrefix.length, queuePrefix.length + SEQ_DIGITS));
   // Time-based so entries appended by another instance over the same storage interleave
@@ -103,33 +138,61 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
     return out;
   };
 
+  /** Every readable entry in the storage, oldest first. */
+  const list = async (): Promise<StoredEntry[]> => {
+    const keys = await storage.getAllKeys();
+    const dead = new Set(keys.filter((k) => k.startsWith(deadPrefix)).map((k) => k.slice(deadPrefix.length)));
+    const queued = keys.filter((k) => k.startsWith(queuePrefix)).sort();
+    const last = queued.length > 0 ? seqOf(queued[queued.length - 1]!) : 0;
+    if (Number.isFinite(last) && last > lastSeq) lastSeq = last;
+    const read = await readAll(queued, decodeEntry);
+    const out: StoredEntry[] = [];
+    for (const { key, value } of read) {
+      // Buried but not yet removed when a crash came: finish the move.
+      if (dead.has(value.id)) await storage.removeItem(key).catch(report);
+      else out.push({ key, entry: value });
+    }
+    return out;
+  };
+
   return {
     async append(entry) {
       await seedSeq();
       const key = `${queuePrefix}${String(nextSeq()).padStart(SEQ_DIGITS, '0')}.${entry.id}`;
-      await storage.setItem(key, encode(entry));
+      await tracked(storage.setItem(key, encode(entry)), key, entry);
       return { key, entry };
     },
-    async list() {
-      const keys = await storage.getAllKeys();
-      const dead = new Set(keys.filter((k) => k.startsWith(deadPrefix)).map((k) => k.slice(deadPrefix.length)));
-      const queued = keys.filter((k) => k.startsWith(queuePrefix)).sort();
-      const last = queued.length > 0 ? seqOf(queued[queued.length - 1]!) : 0;
-      if (Number.isFinite(last) && last > lastSeq) lastSeq = last;
-      const read = await readAll(queued, decodeEntry);
-      const out: StoredEntry[] = [];
-      for (const { key, value } of read) {
-        // Buried but not yet removed when a crash came: finish the move.
-        if (dead.has(value.id)) await storage.removeItem(key).catch(report);
-        else out.push({ key, entry: value });
+    list,
+    async indexed() {
+      if (index === undefined) {
+        const building: Index = { map: new Map(), touched: new Set() };
+        index = building;
+        let listed: StoredEntry[];
+        try {
+          listed = await list();
+        } catch (error) {
+          if (index === building) index = undefined;
+          throw error;
+        }
+        // Forgotten meanwhile (a failed write): this listing is served once, not kept.
+        if (index !== building) return listed;
+        for (const s of listed) if (!building.touched!.has(s.key)) building.map.set(s.key, s.entry);
+        building.touched = undefined;
       }
+      const out = Array.from(index.map, ([key, entry]) => ({ key, entry }));
+      // Concurrent appends may land out of their sequence's order; keys sort into FIFO order.
+      for (let i = 1; i < out.length; i++) if (out[i - 1]!.key > out[i]!.key) return out.sort((x, y) => (x.key < y.key ? -1 : 1));
       return out;
     },
-    update: (key, entry) => storage.setItem(key, encode(entry)),
-    remove: (key) => storage.removeItem(key),
+    forget() {
+      index = undefined;
+    },
+    holds: async (key) => (await storage.getItem(key)) !== null,
+    update: (key, entry) => tracked(storage.setItem(key, encode(entry)), key, entry, true),
+    remove: (key) => tracked(storage.removeItem(key), key, null),
     async bury(key, letter) {
-      await storage.setItem(deadPrefix + letter.id, encode(letter));
-      await storage.removeItem(key);
+      await tracked(storage.setItem(deadPrefix + letter.id, encode(letter)));
+      await tracked(storage.removeItem(key), key, null);
     },
     async deadLetters() {
       const keys = (await storage.getAllKeys()).filter((k) => k.startsWith(deadPrefix));
@@ -147,8 +210,9 @@ export function createQueueStore(storage: StorageAdapter, namespace: string, now
       // The queued copy is written under a fresh sequence first; until the dead letter is
       // removed, list() keeps treating the entry as dead (safe: it is never sent twice).
       const key = `${queuePrefix}${String(nextSeq()).padStart(SEQ_DIGITS, '0')}.${entry.id}`;
-      await storage.setItem(key, encode(entry));
-      await storage.removeItem(deadPrefix + id);
+      await tracked(storage.setItem(key, encode(entry)));
+      // Indexed only once it is no longer dead, as list() would see it.
+      await tracked(storage.removeItem(deadPrefix + id), key, entry);
     },
     keyFor: (name) => `${namespace}.${name}`,
   };

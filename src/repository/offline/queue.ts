@@ -27,6 +27,8 @@ export interface QueueDeps {
   readonly lease: ProcessorLease;
   /** Background failures (corrupt entries, storage errors, throwing listeners or hooks). */
   readonly report: (error: unknown) => void;
+  /** Advice for the app's developer (the SDK's logger at warn) [none]. */
+  readonly warn?: ((message: string) => void) | undefined;
 }
 
 /** The queue with the hooks the runtime wires it through. */
@@ -63,6 +65,7 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
   let switching = 0;
   let closed = false;
   let lastUser: string | undefined;
+  let warnedSession = false;
   const processor = createProcessor({
     store, options, owners, emitter, operations, lease: deps.lease, clock, rollbacks, isOnline, discarded,
     switching: () => switching > 0,
@@ -90,6 +93,14 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
     await checkInput(meta, init, key, rules);
     const owner = await owners.current();
     if (owner !== ANONYMOUS_OWNER) lastUser = owner;
+    if (!warnedSession && owners.isSession(owner)) {
+      // Once per SDK: the consequence only shows days later, as expired dead letters.
+      warnedSession = true;
+      deps.warn?.(
+        'offline queue: entries are owned by an opaque access token\'s session because offline.user is not set; a sign-in after that session ends ' +
+          'counts as another owner, so these entries wait and then expire (event `expired` with otherOwner: true). Pass offline.user (the signed-in user\'s id), or re-own them with sdk.offline.adopt(owner).',
+      );
+    }
     const entry: OfflineEntry = {
       id: uuidV4(), operation: meta.id, init: stored, idempotencyKey: key,
       scope: scope ?? resourcePath(meta, init), owner, createdAt: clock.now(), attempts,
@@ -147,6 +158,22 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
       const stored = (await store.list()).find((s) => s.entry.id === id);
       if (stored) await store.remove(stored.key);
       rollbacks.delete(id);
+    },
+    async adopt(fromOwner) {
+      if (typeof fromOwner !== 'string' || fromOwner === '') throw new TypeError('Tether: sdk.offline.adopt: fromOwner must be an entry\'s owner (a non-empty string)');
+      const owner = await owners.current();
+      if (owner === ANONYMOUS_OWNER) throw new TypeError('Tether: sdk.offline.adopt: nobody is signed in, so there is no owner to adopt the entries');
+      if (fromOwner === owner) return 0;
+      let adopted = 0;
+      // Rewritten in place (same keys, so the same order); an entry the processor cannot be
+      // sending, since it sends only the current owner's.
+      for (const stored of await store.list()) {
+        if (stored.entry.owner !== fromOwner) continue;
+        await store.update(stored.key, { ...stored.entry, owner });
+        adopted++;
+      }
+      if (adopted > 0) trigger();
+      return adopted;
     },
     on: (event, listener) => emitter.on(event, listener),
     async close() {

@@ -69,7 +69,15 @@ export interface OfflineEvents {
   /** A permanent failure (a 4xx other than 408/429, a 422 with its fieldErrors): moved to the dead letters. */
   failed: { readonly entry: DeadLetter; readonly error: NetworkErrorJSON };
   /** Older than `maxRetentionMs`: moved to the dead letters, never dropped silently. */
-  expired: { readonly entry: DeadLetter };
+  expired: {
+    readonly entry: DeadLetter;
+    /**
+     * True when the entry belongs to an owner other than the current one: it waited for a session
+     * that did not come back. With opaque tokens and no `offline.user`, a sign-in after an ended
+     * session counts as another owner (pass `user`, or `adopt()` such entries, to avoid this).
+     */
+    readonly otherOwner: boolean;
+  };
   /** Nothing sendable is left (entries waiting for a backoff, another user or a session do not count). */
   drained: { readonly pending: number };
 }
@@ -155,6 +163,14 @@ export interface OfflineQueue<S> {
   retry(id: string): Promise<void>;
   /** Removes an entry or a dead letter for good. */
   discard(id: string): Promise<void>;
+  /**
+   * Re-owns the pending entries of `fromOwner` (an entry's `owner`, from `pending()`) to the
+   * current owner, keeping their order, so they replay under this session; resolves with how
+   * many. For opaque tokens without `offline.user`, where a new sign-in after an ended session
+   * is another owner. Only the app knows both are the same person: never call it on a user switch.
+   * Rejects with a TypeError when signed out. A dead letter is re-owned after `retry(id)`.
+   */
+  adopt(fromOwner: string): Promise<number>;
   /** Listens to an event; returns the unsubscribe function. */
   on<E extends keyof OfflineEvents>(event: E, listener: (payload: OfflineEvents[E]) => void): () => void;
   /** Stops timers and listeners (the entries stay in storage). */
