@@ -2,7 +2,8 @@
  * Optimistic updates through `sdk.cache.update`, against test/server: an updateOrder queued
  * offline changes the cached getOrder at once (subscribers, cache-first reads, `get`, the
  * persistent tier); a permanent failure of its replay rolls it back; a successful replay leaves
- * the server's answer, not the optimistic copy; a rollback after a newer server answer leaves
+ * the server's answer, not the optimistic copy; an expired entry is rolled back too; a rollback
+ * after a newer server answer leaves
  * that answer; a 304 keeps the change (but not one an earlier launch left without its rollback);
  * nothing stored → the updater is never called.
  */
@@ -22,16 +23,19 @@ const test = serverSuite('optimistic updates through sdk.cache.update');
  * An app whose updateOrder is optimistic: its hook closes over `sdk` (annotated `Sdk`, so the
  * hook's own use of `sdk` type-checks) and changes the cached order with the queued patch.
  */
-function launch(server: TestServer, shared: { storage?: StorageAdapter; tokenStore?: TokenStore } = {}) {
+function launch(server: TestServer, shared: { storage?: StorageAdapter; tokenStore?: TokenStore; maxRetentionMs?: number } = {}) {
+  let now = Date.now();
   const storage = shared.storage ?? memoryStorage();
   const tokenStore = shared.tokenStore ?? memoryTokenStore(server.tokens.issue('alice@example.com'));
   const network = manualConnectivity(true);
   const errors: unknown[] = [];
   const sdk: Sdk = createSdk({
     baseUrl: server.url, logLevel: 'off', retry: false, auth: { tokenStore }, storage, connectivity: network,
+    clock: { now: () => now, random: () => 0.5 },
     cache: {},
     offline: {
       autoProcess: false,
+      ...(shared.maxRetentionMs !== undefined && { maxRetentionMs: shared.maxRetentionMs }),
       repeatable: ['orders.updateOrder'],
       onError: (error) => errors.push(error),
       optimistic: {
@@ -42,7 +46,7 @@ function launch(server: TestServer, shared: { storage?: StorageAdapter; tokenSto
       },
     },
   });
-  return { sdk, storage, tokenStore, network, errors };
+  return { sdk, storage, tokenStore, network, errors, advance: (ms: number) => void (now += ms) };
 }
 
 /** Alice's first order, read through the cache (so it is stored), and a subscription to it. */
@@ -139,6 +143,20 @@ test('a change left by an earlier launch (its rollback gone with it) gives way t
   assert.is(revalidated.cache?.source, 'revalidated', 'a 304');
   assert.equal(revalidated.data, original, "the server's body the change was made on");
   assert.equal(await second.sdk.cache.get('orders.getOrder', init), original);
+});
+
+test('an entry that expires offline is rolled back too', async ({ server }) => {
+  const app = launch(server, { maxRetentionMs: 5_000 });
+  const { orderId, init, original, seen } = await cachedOrder(app);
+  app.network.set(false);
+  await app.sdk.offline.enqueue('orders.updateOrder', { params: { path: { orderId } }, body: { note: 'too late' } });
+  app.advance(10_000); // past retention, still within the order's max-age of 60 s
+  const expired: string[] = [];
+  app.sdk.offline.on('expired', ({ entry }) => void expired.push(entry.id));
+  await app.sdk.offline.process();
+  assert.is(expired.length, 1);
+  assert.equal(notes(seen), ['local:too late', `local:${original.note}`]);
+  assert.equal(await app.sdk.orders.getOrder(init), original);
 });
 
 test('nothing stored: the updater is not called and the rollback does nothing; bad data is refused under strict validation', async ({ server }) => {
