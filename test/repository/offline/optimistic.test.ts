@@ -3,9 +3,8 @@
  * offline changes the cached getOrder at once (subscribers, cache-first reads, `get`, the
  * persistent tier); a permanent failure of its replay rolls it back; a successful replay leaves
  * the server's answer, not the optimistic copy; an expired entry is rolled back too; a rollback
- * after a newer server answer leaves
- * that answer; a 304 keeps the change (but not one an earlier launch left without its rollback);
- * nothing stored → the updater is never called.
+ * after a newer server answer leaves that answer; a 304 keeps the change (but not one an earlier
+ * launch left without its rollback); nothing stored → the updater is never called.
  */
 import * as assert from 'uvu/assert';
 import { serverSuite } from '../../helpers/server-suite.js';
