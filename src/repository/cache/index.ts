@@ -1,6 +1,6 @@
 /**
  * The HTTP cache's public surface, for the layer that wires it into createSdk's calls
- * (per-call `cache` options, sdk.cache.subscribe/invalidate/clear). See docs/caching.md.
+ * (per-call `cache` options, sdk.cache.subscribe/get/update/invalidate/clear). See docs/caching.md.
  *
  *   const cache = createHttpCache({ storage, onError });
  *   const scope = scopeFromToken(accessToken);            // or scopeFromName(cacheScope)
@@ -12,6 +12,7 @@
  */
 export { createHttpCache, type CacheHit, type CacheKeyInput, type HttpCache, type HttpCacheOptions } from './http-cache.js';
 export { runWithStrategy, DEFAULT_MAX_STALE_MS } from './strategy.js';
+export type { LocalWrite } from './local-write.js';
 export { ANONYMOUS_SCOPE, scopeFromName, scopeFromToken } from './scope.js';
 export { subscriptionKey, normalizeUrl } from './cache-key.js';
 export { CacheMissError, isCacheMiss } from './cache-miss.js';
