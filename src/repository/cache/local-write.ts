@@ -103,6 +103,7 @@ function isSuccess(status: number): boolean {
 
 /** The stored Content-Length describes the server's body, not the changed one. */
 function withoutLength(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const { 'content-length': _dropped, ...rest } = headers;
+  const rest: Record<string, string> = { ...headers };
+  delete rest['content-length'];
   return rest;
 }
