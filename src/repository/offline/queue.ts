@@ -168,7 +168,8 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
       // Rewritten in place (same keys, so the same order); an entry the processor cannot be
       // sending, since it sends only the current owner's.
       for (const stored of await store.list()) {
-        if (stored.entry.owner !== fromOwner) continue;
+        // Sent or discarded by another instance since the listing: not written back.
+        if (stored.entry.owner !== fromOwner || !(await store.holds(stored.key))) continue;
         await store.update(stored.key, { ...stored.entry, owner });
         adopted++;
       }
