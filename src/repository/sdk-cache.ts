@@ -151,15 +151,20 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
 
   const decode = (meta: OperationMeta, body: string): unknown => (meta.responseKind === 'json' ? (body === '' ? undefined : JSON.parse(body)) : body);
 
-  // The updater's data, checked like a server's answer under 'strict' (a read would drop it otherwise).
+  // Under 'strict', data is checked against the response schema as a server's answer would be.
+  const strictIssues = async (meta: OperationMeta, data: unknown, status: number, init: unknown) => {
+    const schema = parts.validate === 'strict' ? responseSchema(meta, status, (init as CallInit | undefined)?.params?.query) : undefined;
+    const found = schema && issuesOf(schema, data);
+    return isThenable(found) ? await found : found;
+  };
+
+  // The updater's data, checked (a read would drop a stored answer that does not match).
   const encode = async (meta: OperationMeta, data: unknown, status: number, init: unknown): Promise<string> => {
     if (meta.responseKind !== 'json') {
       if (typeof data !== 'string') throw new TypeError(`Tether: sdk.cache.update: ${meta.id} answers text; the updater must return a string`);
       return data;
     }
-    const schema = parts.validate === 'strict' ? responseSchema(meta, status, (init as CallInit | undefined)?.params?.query) : undefined;
-    const found = schema && issuesOf(schema, data);
-    const issues = isThenable(found) ? await found : found;
+    const issues = await strictIssues(meta, data, status, init);
     if (issues) throw new TypeError(`Tether: sdk.cache.update: the updater's data for ${meta.id} does not match the spec (${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}); nothing was changed`);
     return data === undefined ? '' : JSON.stringify(data);
   };
@@ -172,7 +177,10 @@ export function createSdkCache<S>(parts: SdkCacheParts): SdkCache<S> {
       const { request, meta } = await requestOf(operation, init);
       const hit = await cache.lookup(request);
       const envelope = hit?.entry.envelope;
-      return envelope === undefined || envelope.status < 200 || envelope.status >= 300 ? undefined : decode(meta, envelope.body);
+      if (envelope === undefined || envelope.status < 200 || envelope.status >= 300) return undefined;
+      const data = decode(meta, envelope.body);
+      // A copy an older app version stored that no longer matches the spec is not this type's data.
+      return (await strictIssues(meta, data, envelope.status, init)) ? undefined : data;
     },
     async update(operation: string, init: unknown, updater: (current: unknown) => unknown) {
       if (typeof updater !== 'function') throw new TypeError('Tether: sdk.cache.update needs an updater function');

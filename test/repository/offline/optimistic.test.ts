@@ -158,7 +158,7 @@ test('an entry that expires offline is rolled back too', async ({ server }) => {
   assert.equal(await app.sdk.orders.getOrder(init), original);
 });
 
-test('nothing stored: the updater is not called and the rollback does nothing; bad data is refused under strict validation', async ({ server }) => {
+test('nothing stored: the updater is not called and the rollback does nothing; bad data is refused, and not returned by get, under strict validation', async ({ server }) => {
   const app = launch(server);
   const { items } = await app.sdk.orders.listOrders();
   const init = { params: { path: { orderId: items[0]!.id } } };
@@ -176,6 +176,16 @@ test('nothing stored: the updater is not called and the rollback does nothing; b
   await app.sdk.cache.update('orders.getOrder', init, (order) => ({ ...order, total: 'lots' }) as unknown as Order).catch((error: unknown) => void (refused = error));
   assert.instance(refused, TypeError);
   assert.equal(await app.sdk.cache.get('orders.getOrder', init), original, 'nothing was changed');
+
+  // A stored copy that no longer matches the spec (an older app version's, a tampered one) is no Order.
+  await app.sdk.cache.flush();
+  for (const key of await app.storage.getAllKeys()) {
+    const text = (await app.storage.getItem(key)) ?? '';
+    if (!text.includes('"body":"{')) continue;
+    const envelope = JSON.parse(text) as { body: string };
+    await app.storage.setItem(key, JSON.stringify({ ...envelope, body: JSON.stringify({ ...original, total: 'lots' }) }));
+  }
+  assert.is(await launch(server, { storage: app.storage, tokenStore: app.tokenStore }).sdk.cache.get('orders.getOrder', init), undefined);
 });
 
 /** Type-level checks (tsc covers test/); never called. */
