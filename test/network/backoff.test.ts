@@ -14,6 +14,7 @@ import type { FetchLike } from '../../src/network/types.js';
 import { DEFAULTS, resolveCallOptions, resolveSdkOptions } from '../../src/options.js';
 import { context } from '../runtime/helpers/context.js';
 import { fakeClock } from './helpers-retry.js';
+import { trackTimers } from '../helpers/timer-tracker.js';
 
 test('full jitter: uniform in [0, min(cap, base·2^n)]', () => {
   assert.is(fullJitterDelay(0, 1000, 30_000, () => 0), 0);
@@ -58,12 +59,13 @@ test('abortableSleep: rejects at once on abort, even when the sleep ignores its 
 
 test('systemClock.sleep clears its timer when aborted', async () => {
   const controller = new AbortController();
-  const before = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+  const timers = trackTimers();
   const sleeping = systemClock.sleep(60_000, controller.signal);
-  assert.is(process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length, before + 1, 'armed');
+  assert.is(timers.armed(), 1, 'armed');
   controller.abort();
   await sleeping; // settles at all: the abort, not the minute, ended it (the suite's limit would fail a hang)
-  assert.is(process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length, before, 'and its timer is cleared');
+  assert.is(timers.armed(), 0, 'and its timer is cleared');
+  timers.stop();
 });
 
 test('a request whose body is a one-shot stream is sent once, even on 503', async () => {

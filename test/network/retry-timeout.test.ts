@@ -9,8 +9,8 @@ import { createRetryBudget } from '../../src/network/retry-budget.js';
 import { signedInSdk, type TestServer } from '../e2e/helpers.js';
 import { fakeClock } from './helpers-retry.js';
 import { rejection } from '../helpers/rejection.js';
+import { trackTimers } from '../helpers/timer-tracker.js';
 
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 const Timeouts = serverSuite('per-attempt timeouts under retries');
@@ -21,7 +21,7 @@ Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost
   const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fake.clock, retryBudget: budget, logLevel: 'off' });
   server.requests.length = 0;
   await settle();
-  const before = timers();
+  const timers = trackTimers();
   server.faults.add({ method: 'GET', path: '/users/me', times: Infinity, fault: { type: 'hang' } });
   const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 50 }));
   assert.is(error.type, 'TIMEOUT');
@@ -30,7 +30,8 @@ Timeouts('a hung upstream: every attempt times out and is retried; timeouts cost
   assert.equal(fake.sleeps, [500, 1000, 2000]);
   assert.is(budget.available(new URL(server.url).origin), 500 - 3 * 10);
   await settle();
-  assert.is(timers(), before, 'no timer left armed');
+  assert.is(timers.armed(), 0, 'no timer left armed');
+  timers.stop();
 });
 
 Timeouts('a slow-dripping body hits the attempt timeout while being read (not retried: the body was already handed over)', async ({ server }) => {
@@ -38,14 +39,15 @@ Timeouts('a slow-dripping body hits the attempt timeout while being read (not re
   const { sdk } = await signedInSdk(server, 'alice@example.com', { clock: fakeClock().clock, logLevel: 'off' });
   server.requests.length = 0;
   await settle();
-  const before = timers();
+  const timers = trackTimers();
   server.faults.add({ method: 'GET', path: '/users/me', fault: { type: 'drip', bytesPerChunk: 1, intervalMs: 40 } });
   const error = await rejection(sdk.users.getMe(undefined, { timeoutMs: 150 }));
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.status, 200, 'headers had arrived');
   assert.is(error.attempts, 1);
   await settle();
-  assert.is(timers(), before, 'no timer left armed');
+  assert.is(timers.armed(), 0, 'no timer left armed');
+  timers.stop();
 });
 
 Timeouts.run();

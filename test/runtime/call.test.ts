@@ -12,6 +12,7 @@ import { meta } from './helpers/meta.js';
 import { withRawServer } from './helpers/raw-server-suite.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 import { rejection } from '../helpers/rejection.js';
+import { trackTimers } from '../helpers/timer-tracker.js';
 
 /** A loose operation type so one method can hit every route. */
 type AnyOp = {
@@ -114,7 +115,6 @@ function op(server: TestServer, overrides: Partial<OperationMeta> = {}, options:
 }
 
 
-const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
 Call('resolves with the typed success body', async ({ server }) => {
   const getOrder = runtime(server).operation<GetOrder>(meta({ path: '/ok/{id}' }));
@@ -204,31 +204,34 @@ Call('a connection reset before or during the response is CONNECTION', async ({ 
 });
 
 Call('a hung server times out and leaves no timer behind', async ({ server }) => {
-  const before = timers();
+  const timers = trackTimers();
   const error = await rejection(op(server, { path: '/hang' }, { timeoutMs: 150 })());
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.attempts, 1);
   assert.match(error.message, /^Request timed out after 150 ms: GET /);
-  assert.is(timers(), before);
+  assert.is(timers.armed(), 0, 'no timer left armed');
+  timers.stop();
 });
 
 Call('a slow-dripping body times out even though headers came at once', async ({ server }) => {
-  const before = timers();
+  const timers = trackTimers();
   const error = await rejection(op(server, { path: '/drip' })(undefined, { timeoutMs: 250 }));
   assert.is(error.type, 'TIMEOUT');
   assert.is(error.status, 200, 'timed out in the body, after the headers came');
   // The abort reached the socket: the server sees the connection close (and stops its own
   // drip timer, which would otherwise be counted below).
   await dripClosed.at(-1);
-  assert.is(timers(), before);
+  assert.is(timers.armed(), 0, 'no timer left armed');
+  timers.stop();
 });
 
 Call('a successful call leaves no timer behind', async ({ server }) => {
-  const before = timers();
+  const timers = trackTimers();
   await op(server, { path: '/ok/1' })();
   await op(server, { path: '/no-content' })();
   await op(server, { path: '/empty-ok' })();
-  assert.is(timers(), before);
+  assert.is(timers.armed(), 0, 'no timer left armed');
+  timers.stop();
 });
 
 Call('the caller aborting is CANCELLED at once', async ({ server }) => {
