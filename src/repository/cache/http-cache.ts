@@ -16,6 +16,7 @@ import { freshness, isStorable, policyFactory, type Freshness } from './policy.j
 import { TieredStore, type StoredEntry } from './tiered-store.js';
 import { LocalWrites, type LocalWrite } from './local-write.js';
 import type { CacheEvent, CacheListener, CacheRequest, CacheResult, HttpExchangeResponse } from './types.js';
+import type { CacheHit } from './cache-hit.js';
 
 /** A request as the cache keys it: method upper-cased, URL normalised, header names lower-cased. */
 interface Described {
@@ -43,16 +44,7 @@ export interface HttpCacheOptions {
   readonly onError?: ((error: unknown) => void) | undefined;
 }
 
-/** A stored response found for a request, with its freshness and the validators to send. */
-export interface CacheHit {
-  readonly key: string;
-  readonly entry: StoredEntry;
-  readonly freshness: Freshness;
-  /** If-None-Match / If-Modified-Since from the stored validators ({} when there are none). */
-  readonly conditionalHeaders: Readonly<Record<string, string>>;
-  /** The entry's storage key (its variant), for `discard`. */
-  readonly entryKey: string;
-}
+export type { CacheHit } from './cache-hit.js';
 
 /** What `invalidate` and `subscribe` accept: a subscription key or its parts (method defaults to GET). */
 export type CacheKeyInput = string | { readonly scope: string; readonly url: string; readonly method?: string | undefined };

@@ -6,7 +6,7 @@
  * marked with the write's id, which is how `restore` knows whether the entry it would undo is
  * still its own: an entry a newer answer replaced is left alone.
  */
-import type { CacheHit } from './http-cache.js';
+import type { CacheHit } from './cache-hit.js';
 import type { Envelope, Overlay } from './envelope.js';
 import type { StoredEntry } from './tiered-store.js';
 import type { CacheRequest } from './types.js';
