@@ -7,9 +7,10 @@
 import * as assert from 'uvu/assert';
 import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
 import { memoryStorage } from '../../../generated/v1/index.js';
-import { launch, orderBody } from './queue-helpers.js';
+import { launch, orderBody, closeLaunched } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: the attempt count written before a send');
+test.after.each(closeLaunched);
 
 /** The attempt counts stored under the queue's keys. */
 async function storedAttempts(storage: ReturnType<typeof memoryStorage>): Promise<number[]> {

@@ -8,9 +8,10 @@
 import * as assert from 'uvu/assert';
 import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
 import { CorruptEntryError, type DeadLetter, type NetworkError, type OfflineEntry } from '../../../generated/v1/index.js';
-import { launch, orderBody, storedValues, typeError } from './queue-helpers.js';
+import { launch, orderBody, storedValues, typeError, closeLaunched } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: persistence, order, dead letters, backoff, expiry');
+test.after.each(closeLaunched);
 
 test('enqueue resolves only once the storage holds the intent, with a fixed key and no credential', async (ctx) => {
   const app = launch(ctx.server);

@@ -8,9 +8,10 @@
 import * as assert from 'uvu/assert';
 import { serverSuite, whenRequested } from '../../helpers/server-suite.js';
 import { createSdk, failureAwareConnectivity, manualConnectivity, manualForeground, memoryStorage, memoryTokenStore, type OfflineEntry, type QueuedResult } from '../../../generated/v1/index.js';
-import { launch, orderBody, typeError } from './queue-helpers.js';
+import { launch, orderBody, typeError, closeLaunched } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: lease, expensive connections, optimistic rollback, failure-driven offline');
+test.after.each(closeLaunched);
 
 test('a second processor over the same store sends nothing while the first holds the lease', async (ctx) => {
   const storage = memoryStorage();

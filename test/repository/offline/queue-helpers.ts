@@ -18,6 +18,18 @@ export interface App {
   advance(ms: number): void;
 }
 
+// Every app launched in a test file, closed after each test by `closeLaunched`: an app left
+// open keeps its queue's backoff wakes going on real timers (its clock is the test's, which
+// never reaches the entry's time), into the suites that run after it in the same worker.
+const launched = new Set<App>();
+
+/** Closes every app `launch` made (their queues' timers and listeners); for `after.each`. */
+export async function closeLaunched(): Promise<void> {
+  const apps = [...launched];
+  launched.clear();
+  await Promise.all(apps.map((app) => app.sdk.offline.close()));
+}
+
 /** Launches an app signed in as `user` (a seed email) unless `user` is null. */
 export function launch(server: TestServer, options: { storage?: StorageAdapter; tokenStore?: TokenStore; user?: string | null; online?: boolean; offline?: NonNullable<SdkOptions['offline']>; extra?: Partial<SdkOptions> } = {}): App {
   let now = Date.now();
@@ -32,7 +44,9 @@ export function launch(server: TestServer, options: { storage?: StorageAdapter; 
     offline: { autoProcess: false, onError: (error) => errors.push(error), ...options.offline },
     ...options.extra,
   });
-  return { sdk, storage, tokenStore, network, errors, advance: (ms) => void (now += ms) };
+  const app: App = { sdk, storage, tokenStore, network, errors, advance: (ms) => void (now += ms) };
+  launched.add(app);
+  return app;
 }
 
 /** The values stored under the queue's keys (entries and dead letters). */

@@ -9,9 +9,10 @@
 import * as assert from 'uvu/assert';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { memoryStorage, type StorageAdapter } from '../../../generated/v1/index.js';
-import { launch, orderBody, typeError } from './queue-helpers.js';
+import { launch, orderBody, typeError, closeLaunched } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: opaque-session owners, adopt, lease holds');
+test.after.each(closeLaunched);
 
 const login = (app: ReturnType<typeof launch>, email: string, password: string) => app.sdk.auth.login({ body: { email, password } });
 

@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { fileStorage } from '../../../src/platform/storage/node.js';
 import { memoryStorage, memoryTokenStore, type QueuedResult } from '../../../generated/v1/index.js';
-import { launch, orderBody } from './queue-helpers.js';
+import { launch, orderBody, closeLaunched } from './queue-helpers.js';
 
 const test = serverSuite('offline queue: sessions, users, per-call queueing, restarts');
+test.after.each(closeLaunched);
 
 const login = (app: ReturnType<typeof launch>, email: string, password: string) => app.sdk.auth.login({ body: { email, password } });
 
