@@ -11,6 +11,7 @@
  * not cause a loop. 403 means "known, not allowed": never a refresh. Operations the spec marks
  * as login or refresh pass through untouched, so a refresh never recurses into itself.
  */
+import { untilAborted } from '../platform/until-aborted.js';
 import { createNetworkError } from '../errors/create-network-error.js';
 import { NetworkError, NetworkErrorType } from '../errors/network-error.js';
 import { SessionExpiredError } from './session.js';
@@ -163,29 +164,6 @@ function replayOf(attempt: Attempt, added: ReadonlyArray<string>, signal: AbortS
   const headers = new Headers(attempt.headers);
   for (const name of added) headers.delete(name);
   return { ...attempt, headers, signal };
-}
-
-/** `promise`, or `cancelled()` as soon as `signal` aborts (the promise itself runs on). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => {}); // settled by its other waiters; never an unhandled rejection here
-    return Promise.reject(cancelled());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function withToken(attempt: Attempt, accessToken: string): Attempt {

@@ -4,6 +4,7 @@
  * stored copy when the origin fails; the cache (http-cache.ts) does the storing. Identical
  * in-flight GETs share one request (dedupe.ts). See docs/caching.md for the decision table.
  */
+import { untilAborted } from '../../platform/until-aborted.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../../errors/network-error.js';
 import { lowerCaseHeaders, subscriptionKey } from './cache-key.js';
 import { cacheMissError } from './cache-miss.js';
@@ -46,7 +47,7 @@ export async function runWithStrategy(
   if (method !== 'GET') {
     const controller = new AbortController();
     const headers = lowerCaseHeaders(request.headers);
-    const response = await abortable(send({ method, url: request.url, headers }, signal ?? controller.signal), signal, method, request.url);
+    const response = await untilAborted(send({ method, url: request.url, headers }, signal ?? controller.signal), signal, () => cancelledError(method, request.url));
     return (await cache.update(request, response))!;
   }
 
@@ -165,15 +166,6 @@ function checkDuration(name: string, value: number | undefined): number | undefi
 }
 
 /** Races `promise` against the caller's abort (the send itself is aborted through its signal). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, method: string, url: string): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelledError(method, url));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 function serverError(result: CacheResult, request: CacheRequest): NetworkError {
   return new NetworkError({ type: NetworkErrorType.SERVER, summary: `Background refresh failed with status ${result.status}`, status: result.status, method: 'GET', url: request.url });
 }

@@ -4,6 +4,7 @@
  * response (polling). Every error raised while reading is marked as a read failure, so the
  * loop knows the connection had opened (a drop, not a refused connection).
  */
+import { untilAborted } from '../../platform/until-aborted.js';
 import { markReadFailure } from './read-failure.js';
 import { xhrTextOf } from './xhr-fetch.js';
 import type { StreamMode } from './types.js';
@@ -40,7 +41,7 @@ export async function* readBody(response: Response, mode: StreamMode, signal: Ab
   }
   // Polling (or a buffered body in any mode): the whole text once the server ends it.
   try {
-    yield await abortable(response.text(), signal);
+    yield await untilAborted(response.text(), signal, () => signal.reason);
   } catch (error) {
     throw markReadFailure(error);
   }
@@ -85,22 +86,4 @@ async function* channel(start: (push: (text: string) => void) => Promise<void>, 
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-}
-
-function abortable<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
