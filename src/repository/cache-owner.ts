@@ -6,6 +6,10 @@
  * instance over the same storage, must recognise the refreshed token as the same session.
  */
 
+import { refreshedFrom } from '../auth/token-manager.js';
+import type { Tokens } from '../auth/token-store.js';
+import { scopeFromToken, tokenDigest } from './cache/scope.js';
+
 /** The scope and, for an opaque-token session, the digests of its recent access tokens. */
 export interface OwnerRecord {
   readonly scope: string;
@@ -44,4 +48,30 @@ export function decodeOwner(text: string | null | undefined): OwnerRecord | unde
   } catch {
     return undefined;
   }
+}
+
+/** How `sessionRecord` placed a token: in the known session, in it through a refresh, in the stored record, or in a new session. */
+export type SessionMatch = 'known' | 'refreshed' | 'stored' | 'new';
+
+/**
+ * The opaque-token session `token` belongs to: `known`'s when it lists the token, or lists the
+ * token the SDK's token manager refreshed it from (`refreshedFrom`); else the stored record's
+ * when it lists it (another SDK instance or the previous launch recorded it); else a new
+ * session. The cache's scope tracker and the offline queue's owner tracker both ask this, each
+ * with its own salt and record; what to persist is theirs (`match` says what happened).
+ */
+export async function sessionRecord(
+  token: string,
+  tokens: Tokens,
+  salt: string,
+  known: OwnerRecord | undefined,
+  readStored: () => Promise<OwnerRecord | undefined>,
+): Promise<{ readonly record: OwnerRecord; readonly match: SessionMatch }> {
+  const digest = tokenDigest(token, salt);
+  if (known?.tokens.includes(digest)) return { record: known, match: 'known' };
+  const origin = refreshedFrom(tokens);
+  if (known && origin && known.tokens.includes(tokenDigest(origin.accessToken, salt))) return { record: withTokens(known, [digest]), match: 'refreshed' };
+  const stored = await readStored();
+  if (stored?.tokens.includes(digest)) return { record: stored, match: 'stored' };
+  return { record: { scope: scopeFromToken(token, salt), tokens: [digest] }, match: 'new' };
 }

@@ -21,7 +21,7 @@ import type { TokenStore, Tokens } from '../auth/token-store.js';
 import type { StorageAdapter } from '../platform/storage/types.js';
 import type { HttpCache } from './cache/http-cache.js';
 import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken, tokenDigest } from './cache/scope.js';
-import { decodeOwner, encodeOwner, withTokens, type OwnerRecord } from './cache-owner.js';
+import { decodeOwner, encodeOwner, sessionRecord, withTokens, type OwnerRecord } from './cache-owner.js';
 
 /** Tracks the current scope of one SDK instance's cache. */
 export interface ScopeTracker {
@@ -69,17 +69,11 @@ export function createScopeTracker(cache: HttpCache, scope: (() => string | unde
   /** The record for `tokens`: a JWT's subject, the known session of an opaque token, or a new one. */
   const fromTokens = async (tokens: Tokens | null): Promise<OwnerRecord> => {
     const token = tokens?.accessToken;
-    if (!token) return plain(ANONYMOUS_SCOPE);
+    if (!tokens || !token) return plain(ANONYMOUS_SCOPE);
     if (namesSubject(token)) return plain(scopeFromToken(token, salt));
-    const digest = tokenDigest(token, salt);
-    if (last?.tokens.includes(digest)) return last;
-    // Refreshed by another SDK instance in this app from a token of this session (a shared store).
-    const origin = tokens && refreshedFrom(tokens);
-    if (last && origin && last.tokens.includes(tokenDigest(origin.accessToken, salt))) return withTokens(last, [digest]);
-    // Unknown here: the previous launch's session, or one another instance refreshed.
-    const stored = await readOwner();
-    if (stored?.tokens.includes(digest)) return stored;
-    return { scope: scopeFromToken(token, salt), tokens: [digest] };
+    // Known here, refreshed from a token of this session (also by another SDK instance over a
+    // shared store), the previous launch's session, or a new one.
+    return (await sessionRecord(token, tokens, salt, last, readOwner)).record;
   };
 
   const settle = async (next: OwnerRecord): Promise<string> => {

@@ -5,11 +5,10 @@
  * (`refreshedFrom`) and across restarts by a record of token digests in the storage. Always a
  * digest, never a token. Signed out is `anonymous`.
  */
-import { refreshedFrom } from '../../auth/token-manager.js';
 import type { Tokens } from '../../auth/token-store.js';
 import type { StorageAdapter } from '../../platform/storage/types.js';
-import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken, tokenDigest } from '../cache/scope.js';
-import { decodeOwner, encodeOwner, withTokens, type OwnerRecord } from '../cache-owner.js';
+import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken } from '../cache/scope.js';
+import { decodeOwner, encodeOwner, sessionRecord, type OwnerRecord } from '../cache-owner.js';
 
 export { ANONYMOUS_SCOPE as ANONYMOUS_OWNER };
 
@@ -76,23 +75,12 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
 
   /** An opaque token's session: the recorded one it belongs to (also through a refresh), else a new one. */
   const opaque = async (token: string, tokens: Tokens): Promise<string> => {
-    const digest = tokenDigest(token, SALT);
     last ??= await stored();
-    if (last?.tokens.includes(digest)) return last.scope;
-    const origin = refreshedFrom(tokens);
-    if (last && origin && last.tokens.includes(tokenDigest(origin.accessToken, SALT))) {
-      await remember(withTokens(last, [digest]));
-      return last.scope;
-    }
-    // Another instance over the same storage may have recorded it since.
-    const latest = await stored();
-    if (latest?.tokens.includes(digest)) {
-      last = latest;
-      return latest.scope;
-    }
-    const fresh = { scope: scopeFromToken(token, SALT), tokens: [digest] };
-    await remember(fresh);
-    return fresh.scope;
+    const { record, match } = await sessionRecord(token, tokens, SALT, last, stored);
+    // A record another instance stored is adopted as it is; a refresh or a new session is written.
+    if (match === 'stored') last = record;
+    else await remember(record);
+    return record.scope;
   };
 
   return {
