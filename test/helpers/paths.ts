@@ -34,7 +34,8 @@ export function scratchPath(...segments: string[]): string {
 export async function cleanScratch(...names: string[]): Promise<void> {
   const entries = await readdir(scratchRoot).catch(() => [] as string[]);
   const mine = entries.filter((entry) => names.some((name) => entry === name || entry.startsWith(`${name}-`)));
-  await Promise.all(mine.map((entry) => rm(join(scratchRoot, entry), { recursive: true, force: true })));
+  // Retries: a writer the suite did not wait for (a file adapter's temp file) can race rmdir.
+  await Promise.all(mine.map((entry) => rm(join(scratchRoot, entry), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })));
   if (process.env['TETHER_TEST_SCRATCH']) return; // the runner removes its own root
   await rmdir(scratchRoot).catch(() => undefined);
   await rmdir(join(root, '.tmp')).catch(() => undefined);
