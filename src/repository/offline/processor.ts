@@ -65,6 +65,11 @@ export interface Processor {
   process(explicit: boolean): Promise<void>;
   /** Lifts an auth pause (new tokens were stored) and processes. */
   resume(): void;
+  /**
+   * Stops every send in flight for an owner other than `next`, before another user's tokens are
+   * stored: its retries and its 401 refresh would otherwise read them (the entry is kept).
+   */
+  ownerChanging(next: string): void;
   readonly paused: boolean;
   close(): void;
 }
@@ -84,6 +89,8 @@ export function createProcessor(host: ProcessorHost): Processor {
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Infinity;
+  // Sends in flight, by the owner of their entry (ownerChanging stops them).
+  const inFlight = new Map<AbortController, string>();
 
   const wake = (at: number): void => {
     if (closed || at >= timerAt) return;
@@ -122,9 +129,12 @@ export function createProcessor(host: ProcessorHost): Processor {
     // Only a DELETE's verdict depends on whether it was sent before (classify.ts).
     if (op.meta.method === 'delete') await store.update(stored.key, entry);
     let status = 0;
+    const stop = new AbortController();
+    inFlight.set(stop, entry.owner);
     try {
       const data = await op.run(entry.init, {
         idempotencyKey: entry.idempotencyKey,
+        signal: stop.signal,
         [RESPONSE_SINK]: (response: Response) => void (status = response.status),
       });
       await store.remove(stored.key);
@@ -134,8 +144,14 @@ export function createProcessor(host: ProcessorHost): Processor {
     } catch (error) {
       // Discarded while in flight: not written back, not buried.
       if (host.discarded.has(entry.id)) return true;
-      const verdict = classify(op.meta, error, attempted);
       const json = isNetworkError(error) ? error.toJSON() : undefined;
+      if (stop.signal.aborted) {
+        // Stopped for a user switch: it may have reached the server (its key makes a later
+        // replay safe); no backoff, it waits for its owner's session.
+        await store.update(stored.key, { ...entry, lastError: json });
+        return false;
+      }
+      const verdict = classify(op.meta, error, attempted);
       if (verdict === 'gone') {
         await store.remove(stored.key);
         host.rollbacks.delete(entry.id);
@@ -153,6 +169,8 @@ export function createProcessor(host: ProcessorHost): Processor {
       await store.update(stored.key, { ...entry, notBefore, lastError: json });
       if (notBefore !== undefined) wake(notBefore);
       return false;
+    } finally {
+      inFlight.delete(stop);
     }
   };
 
@@ -257,6 +275,9 @@ export function createProcessor(host: ProcessorHost): Processor {
     },
     get paused() {
       return paused;
+    },
+    ownerChanging(next) {
+      for (const [stop, owner] of inFlight) if (owner !== next) stop.abort();
     },
     close() {
       closed = true;

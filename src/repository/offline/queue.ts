@@ -202,7 +202,9 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
         async set(tokens) {
           const next = tokens === null ? ANONYMOUS_OWNER : await owners.ownerOf(tokens);
           const previous = lastUser;
-          // No replay starts while the session changes hands.
+          // No replay starts while the session changes hands, and none goes on for someone
+          // else (signing out stores no token a retry could pick up, so it stops nothing).
+          if (next !== ANONYMOUS_OWNER) processor.ownerChanging(next);
           switching++;
           try {
             await tokenStore.set(tokens);

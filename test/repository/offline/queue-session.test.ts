@@ -50,6 +50,28 @@ test("a user switch never sends the previous user's entry under the new session"
   assert.ok(entry, "alice's entry is kept for her next session");
 });
 
+test("a send in flight when the user switches is stopped: its refresh and retry never run under the new session", async (ctx) => {
+  // The network layer retries a 503 after a backoff. The switch lands during that backoff, and
+  // alice's access token has expired by the retry, so a retry would refresh, from the token
+  // store that now holds bob's session, and replay as bob.
+  const app = launch(ctx.server, { extra: { retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 400 } } });
+  await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+  ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
+  const processing = app.sdk.offline.process();
+  const posts = () => ctx.server.requests.filter((r) => r.method === 'POST' && r.path === '/orders');
+  while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  const aliceAuth = String(posts()[0]!.headers['authorization']);
+  ctx.server.tokens.expire(aliceAuth.slice('Bearer '.length));
+  await login(app, 'bob@example.com', ctx.server.seed.password);
+  await processing;
+  await new Promise((resolve) => setTimeout(resolve, 600)); // past the retry's backoff
+  assert.ok(posts().every((r) => r.headers['authorization'] === aliceAuth), "no attempt carried bob's token");
+  assert.is(ctx.server.ledger.count('order.created'), 0, 'nothing created, for bob or anyone');
+  const [entry] = await app.sdk.offline.pending();
+  assert.ok(entry, "alice's entry is kept for her next session");
+  assert.is(entry.notBefore, undefined, 'stopped by the switch, not backed off');
+});
+
 test("{ offline: 'queue' } offline resolves with a QueuedResult; nothing is sent until processed", async (ctx) => {
   const app = launch(ctx.server, { online: false });
   const result = await app.sdk.orders.createOrder({ body: orderBody() }, { offline: 'queue' });
