@@ -44,7 +44,7 @@ export function withAuthRole(meta: OperationMeta, run: Run, tokens: TokenManager
         // A bad answer from the server: the call fails (UNKNOWN) and nothing is stored.
         throw new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `${meta.id} answered with unusable tokens (${problem}); nothing stored`, method: meta.method, url: meta.path });
       }
-      await tokens.signIn(received);
+      await tokens.signIn(received, meta.authRole === 'refresh');
     } else log.warn(`auth: ${meta.id} succeeded without an accessToken in its answer; nothing stored`, { operation: meta.id });
     return data;
   };

@@ -8,6 +8,9 @@
  * - Single flight: concurrent callers share one refresh in this SDK instance; across instances
  *   sharing the store, the refresh lock serialises and the store is re-read after acquiring it,
  *   so a token someone else just obtained is adopted (refresh-lock.ts).
+ * - One session: a 401 is answered only with tokens of the session the request was made in
+ *   (its refresh, here or by another tab). After a sign-in as someone else the request fails
+ *   UNAUTHORIZED instead of being replayed, or alice's call would return bob's data.
  * - Terminal: a refresh rejected with 400/401 (`invalid_grant`), or a custom `refresh` that
  *   returns null, clears the tokens and ends the session (session.ts). Anything else (network
  *   error, 5xx after the network layer's retries) fails the waiting calls with that error and
@@ -18,6 +21,7 @@ import type { RefreshTokens, TokenStore, Tokens } from './token-store.js';
 import type { Logger } from '../network/types.js';
 import type { Clock } from '../platform/clock.js';
 import { tokensProblem, UnusableTokensError } from './check-tokens.js';
+import { jwtSubject } from './jwt-subject.js';
 import { defaultRefreshLock, type RefreshLock } from './refresh-lock.js';
 import type { ResolvedAuthOptions } from './options.js';
 import { SessionExpiredError, createSessionNotifier, type OnSessionExpired } from './session.js';
@@ -52,8 +56,8 @@ export interface TokenManager {
   canRefresh(tokens: Tokens): boolean;
   /** The stored tokens as they are (no refresh). */
   current(): Promise<Tokens | null>;
-  /** Stores tokens from a sign-in (starts a new session). */
-  signIn(tokens: Tokens): Promise<void>;
+  /** Stores tokens from a sign-in (starts a new session), or from the app's own call of the refresh operation (`continues`). */
+  signIn(tokens: Tokens, continues?: boolean): Promise<void>;
   /** Clears the tokens (sign-out). */
   signOut(): Promise<void>;
 }
@@ -63,10 +67,36 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const session = createSessionNotifier(options.onSessionExpired, log);
   let inflight: Promise<Tokens> | undefined;
   let warnedShortLife = false;
+  // Access tokens this manager's refreshes obtained → the ones they replaced (the last few).
+  const refreshedHere = new Map<string, string>();
+  // The access token of the last sign-in through this manager: a session started here.
+  let signedIn: string | undefined;
 
   const isDue = (tokens: Tokens) => tokens.expiresAt !== undefined && now() >= tokens.expiresAt - options.refreshSkewMs;
   const canRefresh = (tokens: Tokens) => options.refresh() !== undefined && tokens.refreshToken !== undefined;
   const sameSession = (a: Tokens | null, b: Tokens) => a !== null && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
+
+  const rememberRefresh = (fresh: string, replaced: string) => {
+    refreshedHere.set(fresh, replaced);
+    if (refreshedHere.size > 16) refreshedHere.delete(refreshedHere.keys().next().value as string);
+  };
+
+  /**
+   * Whether `current` may answer a 401 for `stale`: a refresh of its session. Known for sure
+   * when a refresh here led from one to the other, or when both are JWTs (same `sub`). Tokens
+   * a sign-in here stored start a new session. Opaque tokens the store got elsewhere stay
+   * ambiguous (another tab's refresh looks the same as the app storing a sign-in itself) and
+   * are trusted, as before.
+   */
+  function continuesSession(current: Tokens, stale: Tokens): boolean {
+    for (let token: string | undefined = current.accessToken, hops = 0; token !== undefined && hops <= 16; token = refreshedHere.get(token), hops++) {
+      if (token === stale.accessToken) return true;
+    }
+    if (current.accessToken === signedIn) return false;
+    const now = jwtSubject(current.accessToken);
+    const then = jwtSubject(stale.accessToken);
+    return now === undefined || then === undefined || now === then;
+  }
 
   /** The stored tokens, refreshed first when they are due and can be. */
   function usableTokens(tokens: Tokens | null): Tokens | null | Promise<Tokens> {
@@ -96,7 +126,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     // Re-read: another instance (tab, second SDK) may have refreshed while we waited.
     const current = await store.get();
     if (current === null) throw new SessionExpiredError(undefined);
-    if (current.accessToken !== stale.accessToken && !isDue(current)) return current;
+    if (current.accessToken !== stale.accessToken) {
+      // Someone else's session now: this call's session is over here, and theirs is not ours to refresh.
+      if (!continuesSession(current, stale)) throw new SessionExpiredError(undefined);
+      if (!isDue(current)) return current;
+    }
     const refresh = options.refresh();
     if (refresh === undefined || current.refreshToken === undefined) throw new SessionExpiredError(undefined);
 
@@ -130,10 +164,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     // The app signed out or in as someone else during the refresh: theirs wins.
     const latest = await store.get();
     if (!sameSession(latest, current)) {
-      if (latest === null) throw new SessionExpiredError(undefined);
+      if (latest === null || !continuesSession(latest, current)) throw new SessionExpiredError(undefined);
       return latest;
     }
     refreshes.set(fresh, current);
+    rememberRefresh(fresh.accessToken, current.accessToken);
     await store.set(fresh);
     if (isDue(fresh) && !warnedShortLife) {
       // Otherwise silent: every call would refresh, doubling traffic and rotating tokens.
@@ -164,7 +199,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     refreshAfterRejection: (rejected) => refreshOnce(rejected, 'rejected with 401'),
     canRefresh,
     current: () => store.get(),
-    async signIn(tokens) {
+    async signIn(tokens, continues = false) {
+      if (continues) {
+        const before = await store.get();
+        if (before) rememberRefresh(tokens.accessToken, before.accessToken);
+      } else signedIn = tokens.accessToken;
       await store.set(tokens);
     },
     async signOut() {

@@ -130,6 +130,46 @@ test('another holder refreshed meanwhile: its token is adopted without a second 
   assert.is(calls, 0);
 });
 
+test("a 401 is never answered with another user's tokens: JWT subjects, a sign-in here, a sign-in during the refresh", async () => {
+  const jwt = (sub: string, n: number) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub, n })).toString('base64url')}.sig`;
+  let calls = 0;
+  const refresh: RefreshTokens = async () => {
+    calls += 1;
+    return { accessToken: jwt('alice', 99), refreshToken: 'r9' };
+  };
+  // Stored by the app itself (an OAuth flow): the JWT's subject tells whose it is.
+  const store = memoryTokenStore({ accessToken: jwt('alice', 1), refreshToken: 'r1' });
+  const tokens = manager(store, refresh);
+  const stale = (await store.get())!;
+  await store.set({ accessToken: jwt('bob', 1), refreshToken: 'rb' });
+  assert.instance(await tokens.refreshAfterRejection(stale).catch((e: unknown) => e), SessionExpiredError, "bob's JWT does not answer alice's 401");
+  await store.set({ accessToken: jwt('alice', 2), refreshToken: 'r2' });
+  assert.is((await tokens.refreshAfterRejection(stale)).accessToken, jwt('alice', 2), "alice's own newer token does (another tab's refresh)");
+  assert.is(calls, 0);
+
+  // Opaque tokens from a sign-in through this manager start a new session.
+  const opaque = memoryTokenStore({ accessToken: 'a1', refreshToken: 'r1' });
+  const here = manager(opaque, refresh);
+  const before = (await opaque.get())!;
+  await here.signIn({ accessToken: 'b1', refreshToken: 'rb' });
+  assert.instance(await here.refreshAfterRejection(before).catch((e: unknown) => e), SessionExpiredError);
+  assert.is((await opaque.get())?.accessToken, 'b1', 'the new session is untouched');
+  // The app calling the refresh operation itself continues the session.
+  const mine = (await opaque.get())!;
+  await here.signIn({ accessToken: 'b2', refreshToken: 'rb2' }, true);
+  assert.is((await here.refreshAfterRejection(mine)).accessToken, 'b2');
+
+  // A sign-in landing while the refresh runs: its tokens are not handed to the waiting call.
+  const racing = memoryTokenStore({ accessToken: 'c1', refreshToken: 'rc' });
+  let during!: ReturnType<typeof manager>;
+  during = manager(racing, async () => {
+    await during.signIn({ accessToken: 'd1', refreshToken: 'rd' });
+    return { accessToken: 'c2', refreshToken: 'rc2' };
+  });
+  assert.instance(await during.refreshAfterRejection((await racing.get())!).catch((e: unknown) => e), SessionExpiredError);
+  assert.is((await racing.get())?.accessToken, 'd1');
+});
+
 test('a skew longer than the token lifetime is reported once', async () => {
   const warnings: string[] = [];
   const store = memoryTokenStore({ accessToken: 'a', refreshToken: 'r', expiresAt: 0 });

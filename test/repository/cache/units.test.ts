@@ -5,7 +5,7 @@ import { NetworkError } from '../../../src/errors/network-error.js';
 import { MemoryLru } from '../../../src/repository/cache/memory-lru.js';
 import { InFlight } from '../../../src/repository/cache/dedupe.js';
 import { isCacheMiss, runWithStrategy, scopeFromName, scopeFromToken, type CacheEvent } from '../../../src/repository/cache/index.js';
-import { jwtSubject } from '../../../src/repository/cache/scope.js';
+import { jwtSubject } from '../../../src/auth/jwt-subject.js';
 import { get, harness, json, ORIGIN } from './harness.js';
 
 const test = suite('cache: units');
