@@ -49,6 +49,13 @@ export async function staleReferences(root: string): Promise<string[]> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-  const written = await writeReferences(root);
-  for (const path of written) process.stdout.write(`wrote ${path}\n`);
+  if (process.argv.includes('--check')) {
+    // `npm run check`: report, write nothing.
+    const problems = await staleReferences(root);
+    for (const problem of problems) process.stderr.write(`check: ${problem}\n`);
+    process.exitCode = problems.length === 0 ? 0 : 1;
+  } else {
+    const written = await writeReferences(root);
+    for (const path of written) process.stdout.write(`wrote ${path}\n`);
+  }
 }
