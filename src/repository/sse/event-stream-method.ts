@@ -14,6 +14,7 @@ import type { OperationMeta } from '../../contract/operation.js';
 import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
 import { isThenable, issuesOf, resolveValidateMode, type ValidateMode } from '../../service/validate.js';
 import type { CallOptions } from '../../service/options.js';
+import { resolveTimeout } from '../../network/option-checks.js';
 import { createEventStream } from './event-stream.js';
 import { resolveReconnect } from './reconnect-policy.js';
 import { xhrFetch, hasXhr } from './xhr-fetch.js';
@@ -30,6 +31,8 @@ export interface StreamHost {
   readonly log: Logger;
   readonly baseUrl: string;
   readonly validate: ValidateMode;
+  /** The SDK's `timeoutMs`: a stream's idle timeout unless the stream's options give their own. */
+  readonly timeoutMs: number;
   /** The SDK's `connectivity` and `foreground` options, which a stream follows unless given its own. */
   readonly connectivity?: Connectivity | undefined;
   readonly foreground?: Foreground | undefined;
@@ -54,6 +57,8 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
   const url = `${host.baseUrl}${meta.path}`;
   const method = meta.method.toUpperCase();
   const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, connectivity, foreground, ...callOptions } = options ?? {};
+  // The idle timeout of every connection, in every mode (the call runner checks it again per call).
+  const idleTimeoutMs = resolveTimeout(callOptions.timeoutMs, 'options.timeoutMs') ?? host.timeoutMs;
   // The stream's own adapters win over the SDK's, each on its own.
   const signals = checkSignals(connectivity ?? host.connectivity, foreground ?? host.foreground);
 
@@ -118,6 +123,7 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
       reconnect: resolveReconnect(reconnect),
       signal,
       signals,
+      idleTimeoutMs,
     },
   );
 }

@@ -6,18 +6,23 @@
  * out of `for await` all abort the open connection and any wait, and the iteration finishes
  * without an error. Permanent failures end it with their NetworkError (reconnect-policy.ts).
  * With connectivity/foreground adapters (wake.ts), an offline device makes no attempts (and
- * none counts toward maxAttempts), and coming back online or to the front ends a backoff wait
- * at once. In the background an open connection is left alone: the OS decides when to cut it,
- * and the next return to the front reconnects without waiting (docs/sse.md).
+ * none counts toward maxAttempts), going offline cuts the open connection at once (offline-cut.ts:
+ * it is most likely dead), and coming back online or to the front ends a backoff wait at once.
+ * In the background an open connection is left alone: the OS decides when to cut it, and the
+ * next return to the front reconnects without waiting (docs/sse.md). Every connection has an
+ * idle timeout, whatever the mode: the timeout layer's for streamed bodies, the stream's own
+ * for XHR and buffered polls (idle-watch.ts).
  */
 import { abortableSleep, type Clock } from '../../platform/clock.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../../errors/network-error.js';
+import { createNetworkError } from '../../errors/create-network-error.js';
 import { createEventDecoder, type RawEvent } from './parse.js';
 import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect-policy.js';
 import { readBody } from './body-chunks.js';
 import { isReadFailure } from './read-failure.js';
 import { hasXhr } from './xhr-fetch.js';
 import { untilOnline, wakeOnReturn, type StreamSignals } from './wake.js';
+import { cutWhenOffline } from './offline-cut.js';
 import type { EventStream, ServerSentEvent, StreamMode } from './types.js';
 
 /** What the loop needs from the SDK: how to open one connection and how to type one event. */
@@ -38,6 +43,8 @@ export interface StreamSettings {
   readonly lastEventId: string | undefined;
   readonly reconnect: ResolvedReconnect;
   readonly signal: AbortSignal | undefined;
+  /** The call's `timeoutMs`: how long a connection may stay silent (heartbeats count) before it is cut. */
+  readonly idleTimeoutMs: number;
   /** Connectivity and foreground (the stream's own, else the SDK's); both optional. */
   readonly signals?: StreamSignals | undefined;
 }
@@ -66,6 +73,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
         const connection = new AbortController();
         const cut = () => connection.abort();
         stop.signal.addEventListener('abort', cut, { once: true });
+        const offline = cutWhenOffline(connectivity, connection);
         let retryAfterMs: number | undefined;
         try {
           connections += 1;
@@ -81,7 +89,11 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
           }
           const events: RawEvent[] = [];
           const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId);
-          for await (const chunk of readBody(response, mode, connection.signal)) {
+          const idle = {
+            ms: settings.idleTimeoutMs,
+            error: () => createNetworkError({ method: driver.method, url: driver.url, response, reason: 'timeout', timeoutMs: settings.idleTimeoutMs }),
+          };
+          for await (const chunk of readBody(response, mode, connection, idle)) {
             if (typeof chunk === 'string') decoder.feedText(chunk);
             else decoder.feedBytes(chunk);
             while (events.length > 0) {
@@ -93,6 +105,8 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
           // Ended normally: reconnect after the server's retry (SSE semantics).
         } catch (error) {
           if (stop.signal.aborted) return;
+          // Cut by us for going offline: not a failure, nothing to surface (the top waits for the network).
+          if (offline.cut) continue;
           const failure = asNetworkError(error, driver);
           // A bad event (strict validation) or a permanent refusal ends the stream.
           if (!isTransient(failure)) throw failure;
@@ -104,9 +118,12 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
             retryAfterMs = failure.retryAfterMs;
           }
         } finally {
+          offline.dispose();
           stop.signal.removeEventListener('abort', cut);
           connection.abort();
         }
+        // Cut for going offline after the body had ended anyway: straight back to the top too.
+        if (offline.cut) continue;
         // Gone offline meanwhile: the loop's top waits for the network, then connects at once.
         if (!online()) continue;
         const wait = reconnectDelay(settings.reconnect, retryMs, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);

@@ -20,7 +20,7 @@ const wrongType = `{"type":"order.exploded","orderId":"${ORDER_ID}","at":"2025-0
 /** A host whose warnings are kept and whose sleeps never happen (each test reads one connection). */
 function host(validate: ValidateMode, warnings: string[]): StreamHost {
   const log = { debug() {}, info() {}, error() {}, warn: (message: string) => void warnings.push(message) };
-  return { clock: { now: () => 0, random: () => 0, sleep: () => new Promise<void>(() => {}) }, log, baseUrl: 'https://api.example.com', validate };
+  return { clock: { now: () => 0, random: () => 0, sleep: () => new Promise<void>(() => {}) }, log, baseUrl: 'https://api.example.com', validate, timeoutMs: 30_000 };
 }
 
 /** A call path that answers every connection with `body` as an event stream. */
