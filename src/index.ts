@@ -54,8 +54,11 @@ export { bridgeTetherCache, CacheBridgeError, type CacheBridge } from './reposit
 export type {
   InfiniteQueryHelpers, InitArgs, MutationData, MutationHelpers, MutationVariables, PageQuery, QueryCallOptions, QueryData,
   QueryFunctionContextLike, QueryHelpers, QueryInit, TetherInfiniteQueryKey, TetherInfiniteQueryOptions, TetherMutationKey,
-  TetherMutationOptions, TetherQueryKey, TetherQueryOptions, TetherQueryOptionsConfig,
+  TetherMutationOptions, TetherQueryKey, TetherQueryOptions, TetherQueryOptionsConfig, TaggedQueryKey, TaggedInfiniteQueryKey,
 } from './repository/query/types.js';
+export type {
+  DataTagErrorKey, DataTagKey, TetherDataTag, TetherInfiniteData, TetherKeyData, TetherKeyError, TetherQueryRegister,
+} from './repository/query/data-tag.js';
 export type { QueryClientLike, MutationDefaultsTarget } from './repository/query/client-types.js';
 
 export { tokensFromResponse } from './auth/tokens-from-response.js';

@@ -6,6 +6,7 @@
  * Every type is derived from one SDK method's type `M` (`Sdk['orders']['getOrder']`).
  */
 import type { QueuedResult } from '../offline/types.js';
+import type { TetherDataTag, TetherInfiniteData } from './data-tag.js';
 
 type Args<M> = M extends (...args: infer A) => Promise<unknown> ? A : never;
 
@@ -77,20 +78,29 @@ export interface TetherMutationOptions<Data, Variables> {
   readonly mutationFn: (variables: Variables) => Promise<Data>;
 }
 
+/** A read's key, tagged with its data (`getQueryData(key)` is the operation's body; data-tag.ts). */
+export type TaggedQueryKey<M> = TetherDataTag<TetherQueryKey<QueryInit<M>>, QueryData<M>>;
+
+/** An infinite query's key, tagged with `{ pages, pageParams }` of the operation's pages. */
+export type TaggedInfiniteQueryKey<M> = TetherDataTag<TetherInfiniteQueryKey<QueryInit<M>>, TetherInfiniteData<QueryData<M>, PageQuery>>;
+
 /** Helpers of a read (GET/HEAD) operation. */
 export interface QueryHelpers<M> {
-  /** `[prefix, '<tag>.<operationId>', init]`; `[prefix, '<tag>.<operationId>']` matches every init (invalidateQueries). */
-  queryKey(...args: InitArgs<M, []>): TetherQueryKey<QueryInit<M>>;
+  /**
+   * `[prefix, '<tag>.<operationId>', init]`, typed with the operation's data for
+   * `getQueryData`/`setQueryData`; `[prefix, '<tag>.<operationId>']` matches every init (invalidateQueries).
+   */
+  queryKey(...args: InitArgs<M, []>): TaggedQueryKey<M>;
   /** The options of a query of this operation with this init. */
-  queryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherQueryOptions<QueryData<M>, TetherQueryKey<QueryInit<M>>>;
+  queryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherQueryOptions<QueryData<M>, TaggedQueryKey<M>>;
 }
 
 /** Helpers of a paginated read: the plain query's plus the infinite query's. */
 export interface InfiniteQueryHelpers<M> extends QueryHelpers<M> {
-  /** The infinite query's key (the query key plus `'infinite'`). */
-  infiniteQueryKey(...args: InitArgs<M, []>): TetherInfiniteQueryKey<QueryInit<M>>;
+  /** The infinite query's key (the query key plus `'infinite'`), typed with `{ pages, pageParams }`. */
+  infiniteQueryKey(...args: InitArgs<M, []>): TaggedInfiniteQueryKey<M>;
   /** The options of an infinite query over the pages of this list. */
-  infiniteQueryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherInfiniteQueryOptions<QueryData<M>, TetherInfiniteQueryKey<QueryInit<M>>>;
+  infiniteQueryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherInfiniteQueryOptions<QueryData<M>, TaggedInfiniteQueryKey<M>>;
 }
 
 /** Helpers of a mutation (any method but GET/HEAD). */
