@@ -59,12 +59,13 @@ export function createSseHub(options: SseOptions): SseHub {
       }
 
       const unsubscribe = options.store.onChange((change) => {
-        if (change.ownerId !== userId || res.destroyed) return;
+        // Ended (a poll answered) but not yet closed: a write now would throw.
+        if (change.ownerId !== userId || res.destroyed || res.writableEnded) return;
         res.write(frame(change));
         if (waitMs !== undefined) res.end();
       });
       const cancelHeartbeat = options.timers.every(options.heartbeatMs, () => {
-        if (!res.destroyed) res.write(`: heartbeat ${new Date().toISOString()}\n\n`);
+        if (!res.destroyed && !res.writableEnded) res.write(`: heartbeat ${new Date().toISOString()}\n\n`);
       });
       const cancelWait = waitMs === undefined ? undefined : options.timers.after(waitMs, () => res.end());
       const entry = {

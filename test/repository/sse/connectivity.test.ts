@@ -6,48 +6,15 @@
  * adapters: what these tests see is their doing, not a timer's.
  */
 import * as assert from 'uvu/assert';
-import { manualConnectivity, manualForeground, type Connectivity, type SdkOptions, type ServerSentEvent } from '../../../generated/v1/index.js';
+import { manualConnectivity, manualForeground, type ServerSentEvent } from '../../../generated/v1/index.js';
 import type { components } from '../../../generated/v1/schema.js';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { until, within } from '../../helpers/timed-suite.js';
 import { signedInSdk } from '../../e2e/helpers.js';
-import { createOrder, eventRequests } from './helpers.js';
+import { countedConnectivity, createOrder, eventRequests, heldClock } from './helpers.js';
 
 type OrderEvent = components['schemas']['OrderEvent'];
 const test = serverSuite('sse: streams follow connectivity and foreground');
-
-/** A clock whose sleeps end only when aborted; `sleeps` records each wait asked for. */
-function heldClock(): { sleeps: number[]; options: Partial<SdkOptions> } {
-  const sleeps: number[] = [];
-  const sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve) => {
-      sleeps.push(ms);
-      if (signal?.aborted) return resolve();
-      signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
-  return { sleeps, options: { clock: { random: () => 0.5, sleep } } };
-}
-
-/** Manual connectivity that also counts its listeners (the stream subscribes while it waits). */
-function countedConnectivity(initial: boolean): Connectivity & { set(online: boolean): void; readonly listeners: number } {
-  const inner = manualConnectivity(initial);
-  let listeners = 0;
-  return {
-    isOnline: inner.isOnline,
-    set: inner.set,
-    get listeners() {
-      return listeners;
-    },
-    subscribe(listener) {
-      listeners++;
-      const unsubscribe = inner.subscribe(listener);
-      return () => {
-        listeners--;
-        unsubscribe();
-      };
-    },
-  };
-}
 
 async function next(it: AsyncIterator<ServerSentEvent<OrderEvent>>, what: string): Promise<ServerSentEvent<OrderEvent>> {
   const result = await within(it.next(), what);

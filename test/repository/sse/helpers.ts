@@ -1,5 +1,5 @@
 /** Shared setup for the SSE suites: a signed-in SDK on a test-controlled clock, and order changes made on the server. */
-import type { SdkOptions } from '../../../generated/v1/index.js';
+import { manualConnectivity, type Connectivity, type SdkOptions } from '../../../generated/v1/index.js';
 import type { TestServer } from '../../server/index.js';
 
 /** The SDK's clock: every sleep is recorded and returns at once, after `during` (the test's "meanwhile"). */
@@ -42,4 +42,37 @@ export function touchOrder(server: TestServer, id: string): void {
 /** The /events requests the server received, oldest first. */
 export function eventRequests(server: TestServer) {
   return server.requests.filter((r) => r.path === '/events');
+}
+
+/** A clock whose sleeps end only when aborted; `sleeps` records each wait asked for. */
+export function heldClock(): { sleeps: number[]; options: Partial<SdkOptions> } {
+  const sleeps: number[] = [];
+  const sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      sleeps.push(ms);
+      if (signal?.aborted) return resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+  return { sleeps, options: { clock: { random: () => 0.5, sleep } } };
+}
+
+/** Manual connectivity that also counts its listeners (the stream subscribes while it waits). */
+export function countedConnectivity(initial: boolean): Connectivity & { set(online: boolean): void; readonly listeners: number } {
+  const inner = manualConnectivity(initial);
+  let listeners = 0;
+  return {
+    isOnline: inner.isOnline,
+    set: inner.set,
+    get listeners() {
+      return listeners;
+    },
+    subscribe(listener) {
+      listeners++;
+      const unsubscribe = inner.subscribe(listener);
+      return () => {
+        listeners--;
+        unsubscribe();
+      };
+    },
+  };
 }
