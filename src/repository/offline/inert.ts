@@ -18,6 +18,7 @@ export function inertOfflineQueue<S>(): OfflineQueue<S> {
     retry: off,
     discard: () => Promise.resolve(),
     adopt: off,
+    owner: off,
     on: () => () => undefined,
     close: () => Promise.resolve(),
   });

@@ -176,6 +176,7 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
       if (adopted > 0) trigger();
       return adopted;
     },
+    owner: () => owners.current(),
     on: (event, listener) => emitter.on(event, listener),
     async close() {
       closed = true;

@@ -171,6 +171,12 @@ export interface OfflineQueue<S> {
    * Rejects with a TypeError when signed out. A dead letter is re-owned after `retry(id)`.
    */
   adopt(fromOwner: string): Promise<number>;
+  /**
+   * Whose entries the queue holds now: the owner an entry enqueued now would get (a digest,
+   * never a token; 'anonymous' when signed out). A sync over the SDK's feed follows it.
+   * Rejects with a TypeError when the queue is off.
+   */
+  owner(): Promise<string>;
   /** Listens to an event; returns the unsubscribe function. */
   on<E extends keyof OfflineEvents>(event: E, listener: (payload: OfflineEvents[E]) => void): () => void;
   /** Stops timers and listeners (the entries stay in storage). */

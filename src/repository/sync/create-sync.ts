@@ -6,21 +6,24 @@
  * deletes by id are idempotent. A 410 to the stored cursor (the server forgot it) starts a full
  * sync whose first batch says `reset: true`, so the app replaces its copy instead of silently
  * keeping records the server deleted meanwhile.
+ *
+ * The cursor is one owner's (owner.ts): the app's store holds that user's copy. A run for
+ * anyone else (another user signed in, or the previous one back after someone else) does not
+ * resume it: it is a full sync with `reset: true`, and `ownerChanged` says why. The owner is
+ * checked again after every pull, so a switch during a run restarts it as the new owner's full
+ * sync before a page pulled with the new user's token is applied over the old copy.
  */
 import { checkPage, defaultRecordId } from './check-page.js';
 import { defaultPendingRecordId, pendingByRecord } from './conflicts.js';
 import { SyncPageLimitError, isCursorExpired } from './errors.js';
 import { pullSignalsOf } from './sdk-signals.js';
+import { decodeCursor, encodeCursor } from './cursor-record.js';
+import { resolveOwner } from './owner.js';
 import type { OfflineEntry } from '../offline/types.js';
 import type { RejectedRecord, Sync, SyncBatch, SyncOptions, SyncResult } from './types.js';
 
 /** The default storage key of the cursor. */
 export const DEFAULT_SYNC_KEY = 'tether.sync:default';
-
-interface StoredCursor {
-  readonly v: 1;
-  readonly cursor: string;
-}
 
 /** Creates an incremental sync; nothing runs until `run()` (or a poller / socket calls it). */
 export function createSync<R>(options: SyncOptions<R>): Sync {
@@ -32,20 +35,21 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
   const beforePull =
     options.beforePull ?? (options.offline?.enabled ? () => options.offline!.process() : undefined);
 
-  const readCursor = async (): Promise<string | undefined> => {
-    const raw = await storage.getItem(key);
-    if (raw === null) return undefined;
-    try {
-      const parsed = JSON.parse(raw) as Partial<StoredCursor>;
-      if (parsed.v === 1 && typeof parsed.cursor === 'string') return parsed.cursor;
-    } catch {
-      // A corrupt value is treated as no cursor: the next run is a full sync (reset: true), which
-      // loses nothing; keeping a guess would.
-    }
-    return undefined;
+  const owner = resolveOwner(options.owner, options.pull, options.offline);
+
+  /** The cursor `currentOwner` may resume from, and whether a stored one was set aside as someone else's. */
+  const readCursor = async (currentOwner: string | undefined): Promise<{ since: string | undefined; otherOwner: boolean }> => {
+    const record = decodeCursor(await storage.getItem(key));
+    if (record === undefined) return { since: undefined, otherOwner: false };
+    // Without an owner, any cursor resumes (as before owners). With one, a record of nobody
+    // known (written before owners, or by a sync without one) is not proven to be this owner's
+    // copy: a full sync is the only safe answer.
+    if (currentOwner !== undefined && record.owner !== currentOwner) return { since: undefined, otherOwner: true };
+    return { since: record.cursor, otherOwner: false };
   };
-  // One setItem of one key: every storage adapter writes a key whole (file storage renames).
-  const writeCursor = (cursor: string) => storage.setItem(key, JSON.stringify({ v: 1, cursor } satisfies StoredCursor));
+  // One setItem of one key (every storage adapter writes a key whole; file storage renames):
+  // the cursor and its owner can never be stored apart.
+  const writeCursor = (cursor: string, by: string | undefined) => storage.setItem(key, encodeCursor({ cursor, owner: by }));
 
   const pendingWrites = async (): Promise<Map<string, OfflineEntry[]>> => {
     if (!options.offline?.enabled) return new Map();
@@ -56,9 +60,15 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
   const once = async (signal: AbortSignal | undefined): Promise<SyncResult> => {
     if (beforePull) await beforePull();
     const pending = await pendingWrites();
-    let since = await readCursor();
+    let runOwner = owner ? await owner() : undefined;
+    const stored = await readCursor(runOwner);
+    let since = stored.since;
+    let ownerChanged = stored.otherOwner;
     let reset = since === undefined;
+    // The next batch applied starts a full sync: the app replaces its copy with what follows.
+    let resetNext = reset;
     let expired = false;
+    let restarts = 0;
     let pages = 0;
     let upserts = 0;
     let deletes = 0;
@@ -67,7 +77,8 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
 
     for (;;) {
       signal?.throwIfAborted();
-      if (pages >= maxPages) throw new SyncPageLimitError(pages);
+      // Owner restarts count too: an owner that changed at every pull would never apply a page.
+      if (pages + restarts >= maxPages) throw new SyncPageLimitError(pages);
       let page;
       try {
         page = await options.pull({ since, signal });
@@ -77,8 +88,23 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
         await storage.removeItem(key);
         since = undefined;
         reset = true;
+        resetNext = true;
         expired = true;
         continue;
+      }
+      if (owner) {
+        // Signed in as someone else during the pull: this page may be theirs, pulled from the
+        // previous owner's cursor. Nothing of it is applied; the run starts over as their full sync.
+        const now = await owner();
+        if (now !== runOwner) {
+          runOwner = now;
+          since = undefined;
+          reset = true;
+          resetNext = true;
+          ownerChanged = true;
+          restarts++;
+          continue;
+        }
       }
       if (typeof page?.nextCursor !== 'string' || page.nextCursor === '') throw new TypeError('The feed answered without a nextCursor; nothing was applied.');
       const checked = await checkPage(page.upserts, page.deletes, { recordId, schema: options.schema });
@@ -107,17 +133,18 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
         keptDeletes = keptDeletes.filter((id) => !keepLocal.has(id));
       }
 
-      const batch: SyncBatch<R> = { reset: reset && pages === 0, upserts: kept, deletes: keptDeletes, cursor: page.nextCursor };
+      const batch: SyncBatch<R> = { reset: resetNext, upserts: kept, deletes: keptDeletes, cursor: page.nextCursor };
       await options.apply?.(batch);
       if (options.cache) await options.cache(batch, [...kept.map((record) => recordId(record)!), ...keptDeletes]);
-      await writeCursor(page.nextCursor);
+      await writeCursor(page.nextCursor, runOwner);
+      resetNext = false;
       pages++;
       upserts += kept.length;
       deletes += keptDeletes.length;
       since = page.nextCursor;
       if (page.hasMore !== true) break;
     }
-    return { pages, upserts, deletes, reset, expired, rejected, conflicts, cursor: since! };
+    return { pages, upserts, deletes, reset, expired, ownerChanged, rejected, conflicts, cursor: since! };
   };
 
   let current: Promise<SyncResult> | undefined;
@@ -144,7 +171,9 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
         });
       return next;
     },
-    cursor: readCursor,
+    async cursor() {
+      return (await readCursor(owner ? await owner() : undefined)).since;
+    },
     async reset() {
       await storage.removeItem(key);
     },

@@ -5,6 +5,7 @@
  */
 import { isRecordObject } from './sanitize.js';
 import { PULL_SIGNALS, sdkSignalsOf } from './sdk-signals.js';
+import { PULL_OWNER, sdkOwnerOf } from './owner.js';
 import type { FeedPage, SyncPull } from './types.js';
 
 /** Where a feed keeps its parts: the query parameter of the cursor and the answer's field names. */
@@ -48,5 +49,8 @@ export function operationFeed<R>(operation: FeedOperation, fields: FeedFields, q
   // socket over it) follow them by default (sdk-signals.ts).
   const signals = sdkSignalsOf(operation);
   if (signals) Object.defineProperty(pull, PULL_SIGNALS, { value: signals });
+  // So is the SDK's user: the cursor createSync stores is that user's (owner.ts).
+  const owner = sdkOwnerOf(operation);
+  if (owner) Object.defineProperty(pull, PULL_OWNER, { value: owner });
   return pull;
 }

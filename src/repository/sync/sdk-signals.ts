@@ -18,13 +18,19 @@ export interface SyncSignals {
   readonly foreground?: Foreground | undefined;
 }
 
-/** The `connectivity` and `foreground` of the SDK that `method` belongs to; undefined for other functions (createClient's standalone ones carry none). */
-export function sdkSignalsOf(method: unknown): SyncSignals | undefined {
+/** The options given to `createSdk` for the SDK that `method` belongs to; undefined for other functions (createClient's standalone ones carry none). */
+export function sdkOptionsOf(method: unknown): object | undefined {
   if (typeof method !== 'function') return undefined;
   const context = (method as unknown as Record<symbol, unknown>)[SDK_CONTEXT];
   if (typeof context !== 'object' || context === null) return undefined;
   const options = (context as { options?: unknown }).options;
-  if (typeof options !== 'object' || options === null) return undefined;
+  return typeof options === 'object' && options !== null ? options : undefined;
+}
+
+/** The `connectivity` and `foreground` of the SDK that `method` belongs to; undefined for other functions. */
+export function sdkSignalsOf(method: unknown): SyncSignals | undefined {
+  const options = sdkOptionsOf(method);
+  if (!options) return undefined;
   const { connectivity, foreground } = options as SyncSignals;
   return { connectivity, foreground };
 }

@@ -70,6 +70,8 @@ export interface SyncOfflineQueue {
   readonly enabled: boolean;
   process(): Promise<void>;
   pending(): Promise<ReadonlyArray<OfflineEntry>>;
+  /** Whose entries the queue holds now (`sdk.offline.owner()`); a sync over a generated feed follows it when the app names no owner. */
+  owner?(): Promise<string>;
 }
 
 /** Options of `createSync`. */
@@ -82,6 +84,15 @@ export interface SyncOptions<R> {
   readonly cache?: ((batch: SyncBatch<R>, ids: ReadonlyArray<string>) => Promise<void>) | undefined;
   /** Where the cursor lives (one key, written only after `apply`). */
   readonly storage: StorageAdapter;
+  /**
+   * Whose data the app's store holds: read at every run (and after every pull), e.g.
+   * `() => session.userId`; undefined or '' when nobody is signed in. The cursor is stored with
+   * (a digest of) it, and a run for anyone else is a full sync with `reset: true`. A cursor
+   * stored without an owner (before this option, or by a sync without one) counts as nobody's:
+   * the first run with an owner is a full sync. [none: any stored cursor resumes; a sync over a
+   * generated feed follows its SDK's user instead: docs/sync.md, "One user's cursor"]
+   */
+  readonly owner?: (() => string | undefined | Promise<string | undefined>) | undefined;
   /** The cursor's storage key ['tether.sync:default']. */
   readonly key?: string | undefined;
   /** A record's id ['id' property, a string]. */
@@ -112,10 +123,15 @@ export interface SyncResult {
   readonly pages: number;
   readonly upserts: number;
   readonly deletes: number;
-  /** True when the run was a full sync (first run, or the server expired the cursor). */
+  /** True when the run was a full sync (first run, the server expired the cursor, or another owner's cursor). */
   readonly reset: boolean;
   /** True when the server answered 410 to the stored cursor and a full sync followed. */
   readonly expired: boolean;
+  /**
+   * True when a stored cursor was set aside because it belongs to another owner (or to no known
+   * one), or the owner changed during the run: the run was that owner's full sync.
+   */
+  readonly ownerChanged: boolean;
   readonly rejected: ReadonlyArray<RejectedRecord>;
   readonly conflicts: number;
   /** The stored cursor after the run. */
@@ -126,7 +142,7 @@ export interface SyncResult {
 export interface Sync {
   /** Pushes pending writes, then pulls and applies pages until the feed has no more; a call during a run joins it and one more run follows (writes that landed meanwhile). */
   run(options?: { readonly signal?: AbortSignal | undefined }): Promise<SyncResult>;
-  /** The stored cursor (undefined before the first run). */
+  /** The stored cursor the next run resumes from (undefined before the first run, or when it is another owner's). */
   cursor(): Promise<string | undefined>;
   /** Forgets the cursor: the next run is a full sync with `reset: true`. */
   reset(): Promise<void>;
