@@ -56,18 +56,23 @@ export function heldClock(): { sleeps: number[]; options: Partial<SdkOptions> } 
   return { sleeps, options: { clock: { random: () => 0.5, sleep } } };
 }
 
-/** Manual connectivity that also counts its listeners (the stream subscribes while it waits). */
-export function countedConnectivity(initial: boolean): Connectivity & { set(online: boolean): void; readonly listeners: number } {
+/** Manual connectivity that counts its listeners now (`listeners`) and ever (`subscriptions`). */
+export function countedConnectivity(initial: boolean): Connectivity & { set(online: boolean): void; readonly listeners: number; readonly subscriptions: number } {
   const inner = manualConnectivity(initial);
   let listeners = 0;
+  let subscriptions = 0;
   return {
     isOnline: inner.isOnline,
     set: inner.set,
     get listeners() {
       return listeners;
     },
+    get subscriptions() {
+      return subscriptions;
+    },
     subscribe(listener) {
       listeners++;
+      subscriptions++;
       const unsubscribe = inner.subscribe(listener);
       return () => {
         listeners--;
