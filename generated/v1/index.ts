@@ -75,6 +75,8 @@ import { OrderSchema } from "./validators.js";
 /**
  * `GET /sync` as an incremental sync (docs/sync.md): pulls from the stored `since` cursor,
  * checks each record against `Order`, pushes the offline queue first; pass `apply` and `storage`.
+ * The cursor is the SDK's signed-in user's: a run for anyone else is a full sync (`reset: true`);
+ * pass `owner` to name the user yourself.
  */
 export function createSyncForGetSync(sdk: {
     readonly sync: {

@@ -2,6 +2,8 @@
  * Recognises since/cursor changes feeds (docs/sync.md, "Which operations are feeds") and emits,
  * for each, `createSyncFor<Operation>(sdk, options)`: `createSync` with the feed's pull, the
  * record schema and the SDK's offline queue filled in, typed so `apply` gets the feed's records.
+ * The SDK's user comes with the pull (operationFeed tags it from the SDK method), so the stored
+ * cursor is that user's without the app passing an `owner` (src/repository/sync/owner.ts).
  *
  * A feed is a GET with a `since`-like query parameter (since, sync_token, changes_since,
  * updated_since, delta_token) whose JSON answer has a next-cursor string, a has-more boolean and
@@ -121,6 +123,8 @@ export function emitSyncFeeds(document: Obj, feeds: readonly SyncFeedModel[], pu
       [
         `\`${feed.operation.method.toUpperCase()} ${feed.operation.path}\` as an incremental sync (docs/sync.md): pulls from the stored \`${feed.fields.cursorParam}\` cursor,`,
         `checks each record${feed.recordComponent ? ` against \`${feed.recordComponent}\`` : ''}, pushes the offline queue first; pass \`apply\` and \`storage\`.`,
+        'The cursor is the SDK\'s signed-in user\'s: a run for anyone else is a full sync (`reset: true`);',
+        'pass `owner` to name the user yourself.',
       ],
     ));
   }
