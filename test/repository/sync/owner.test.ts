@@ -207,6 +207,28 @@ test('an app-given owner wins, is stored as a digest (never the id or a token) a
   assert.not.ok(text.includes((await tokenStore.get())!.accessToken), 'no token text');
 });
 
+test('the app\'s cache.scope (or offline.user) names the SDK\'s user: a new token of the same user resumes, another user is a full sync', async (ctx) => {
+  for (const named of ['cache', 'offline'] as const) {
+    let user = 'user-1';
+    const tokenStore = memoryTokenStore(ctx.server.tokens.issue(ALICE));
+    const sdk = createSdk({
+      baseUrl: ctx.server.url, auth: { tokenStore }, logLevel: 'off', retry: { maxRetries: 0 },
+      ...(named === 'cache' ? { cache: { scope: () => user } } : { offline: { autoProcess: false, user: () => user } }),
+    });
+    sdks.push(sdk);
+    const storage = memoryStorage();
+    const sync = createSyncForGetSync(sdk, { storage, apply: () => undefined });
+    await sync.run();
+    // A new sign-in of the same person (a new opaque session): the app's name says it is them.
+    await tokenStore.set(ctx.server.tokens.issue(ALICE));
+    assert.is((await sync.run()).reset, false, `${named}: same app user, resumed`);
+    user = 'user-2';
+    const other = await sync.run();
+    assert.is(other.reset, true, named);
+    assert.is(other.ownerChanged, true, named);
+  }
+});
+
 test('a hand-written pull has no owner by default (as before): any stored cursor resumes; a bad `owner` is refused', async (ctx) => {
   const sdk = shopSdk(ctx.server);
   const storage = memoryStorage();
