@@ -51,6 +51,10 @@ export { tetherQueries } from './repository/query/create-queries.js';
 export { TETHER_QUERY_PREFIX } from './repository/query/keys.js';
 export { registerTetherMutations, type RegisterMutationsOptions } from './repository/query/register-mutations.js';
 export { bridgeTetherCache, CacheBridgeError, type CacheBridge } from './repository/query/cache-bridge.js';
+export {
+  mutationHelpersFor, OperationKindError, queryHelpersFor,
+  type BoundOperation, type OperationClient, type StandaloneOperationLike, type StandaloneQueryHelpers,
+} from './repository/query/client-helpers.js';
 export type {
   InfiniteQueryHelpers, InitArgs, MutationData, MutationHelpers, MutationVariables, PageQuery, QueryCallOptions, QueryData,
   QueryFunctionContextLike, QueryHelpers, QueryInit, TetherInfiniteQueryKey, TetherInfiniteQueryOptions, TetherMutationKey,
