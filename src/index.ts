@@ -49,7 +49,7 @@ export { CacheMissError, isCacheMiss } from './repository/cache/cache-miss.js';
 /** TanStack Query helpers (docs/tanstack-query.md); the generated `createQueries(sdk)` types them per operation. */
 export { tetherQueries } from './repository/query/create-queries.js';
 export { TETHER_QUERY_PREFIX } from './repository/query/keys.js';
-export { registerTetherMutations, type RegisterMutationsOptions } from './repository/query/register-mutations.js';
+export { registerMutationsFor, registerTetherMutations, type RegisterMutationsOptions } from './repository/query/register-mutations.js';
 export { bridgeTetherCache, CacheBridgeError, type CacheBridge } from './repository/query/cache-bridge.js';
 export {
   mutationHelpersFor, OperationKindError, queryHelpersFor,

@@ -21,7 +21,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'withBatch', 'BatchItemMissingError', 'isBatchItemMissing', 'withOffline', 'OFFLINE_DEFAULTS', 'CorruptEntryError', 'offlineQueue',
   'manualConnectivity', 'manualForeground', 'browserConnectivity', 'browserForeground', 'appStateForeground', 'netInfoConnectivity',
   'FAILURE_AWARE_DEFAULTS', 'failureAwareConnectivity', 'httpProbe', 'tetherQueries', 'TETHER_QUERY_PREFIX', 'registerTetherMutations',
-  'bridgeTetherCache', 'CacheBridgeError', 'queryHelpersFor', 'mutationHelpersFor', 'OperationKindError',
+  'bridgeTetherCache', 'CacheBridgeError', 'queryHelpersFor', 'mutationHelpersFor', 'OperationKindError', 'registerMutationsFor',
   'createSync', 'DEFAULT_SYNC_KEY', 'createPoller', 'POLLER_DEFAULTS', 'createSocketSync', 'operationFeed', 'cacheInvalidation', 'SyncCursorExpiredError',
   'SyncPageLimitError', 'isCursorExpired',
 ];

@@ -5,24 +5,28 @@
  * call path (auth included), and a helper asked for the wrong kind of operation is refused.
  */
 import * as assert from 'uvu/assert';
-import { MutationObserver, QueryClient } from '@tanstack/query-core';
+import { MutationObserver, QueryClient, dehydrate, hydrate, onlineManager, type DehydratedState } from '@tanstack/query-core';
 import { serverSuite } from '../helpers/server-suite.js';
 import { PASSWORD } from '../e2e/helpers.js';
 import {
   createClient, createOrder, createQueries, createSdk, getMe, getOrder, isNetworkError, listOrders, login, memoryTokenStore,
-  mutationHelpersFor, OperationKindError, queryHelpersFor, withAuth, type Client,
+  mutationHelpersFor, OperationKindError, queryHelpersFor, registerMutationsFor, withAuth, type Client, type TokenStore,
 } from '../../generated/v1/index.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
 
-const test = serverSuite<{ client: Client; queryClient: QueryClient }>('query: helpers for createClient and standalone functions');
+const test = serverSuite<{ client: Client; queryClient: QueryClient; tokenStore: TokenStore }>('query: helpers for createClient and standalone functions');
 
 test.before.each(async (ctx) => {
-  ctx.client = createClient(withAuth({ baseUrl: ctx.server.url, auth: { tokenStore: memoryTokenStore() }, logLevel: 'off' }));
+  ctx.tokenStore = memoryTokenStore();
+  ctx.client = createClient(withAuth({ baseUrl: ctx.server.url, auth: { tokenStore: ctx.tokenStore }, logLevel: 'off' }));
   await login(ctx.client, { body: { email: 'alice@example.com', password: PASSWORD } });
   ctx.queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false, gcTime: Infinity } } });
 });
-test.after.each((ctx) => ctx.queryClient.clear());
+test.after.each((ctx) => {
+  ctx.queryClient.clear();
+  onlineManager.setOnline(true); // query-core's process-wide singleton
+});
 
 test('a query: the client’s data under the key createQueries(sdk) uses too', async ({ server, client, queryClient }) => {
   const orderId = server.store.ordersOf('alice@example.com')[0]!.id;
@@ -57,6 +61,29 @@ test('a mutation sends once with its idempotency key, through the client', async
   assert.ok(created.id);
   assert.type((variables as { idempotencyKey?: unknown }).idempotencyKey, 'string', 'the key was written into the variables');
   assert.is(server.store.ordersOf('alice@example.com').length, before + 1);
+});
+
+test('paused offline, persisted, reloaded: registerMutationsFor gives the listed mutations their function', async ({ server, client, queryClient, tokenStore }) => {
+  onlineManager.setOnline(false);
+  const variables = { body: { items: [{ sku: 'SOCKS-3PK', quantity: 1 }], shippingAddress: address } };
+  void new MutationObserver(queryClient, mutationHelpersFor(client, createOrder).mutationOptions()).mutate(variables).catch(() => undefined);
+  await Promise.resolve();
+  assert.ok(queryClient.getMutationCache().getAll().every((m) => m.state.isPaused), 'paused while offline');
+  const persisted = JSON.parse(JSON.stringify(dehydrate(queryClient))) as DehydratedState;
+  queryClient.clear(); // the old app is gone
+
+  // The reloaded app: a new client over the same token store, a new QueryClient.
+  const reloaded = createClient(withAuth({ baseUrl: server.url, auth: { tokenStore }, logLevel: 'off' }));
+  const next = new QueryClient({ defaultOptions: { mutations: { gcTime: Infinity } } });
+  hydrate(next, persisted);
+  const keys = registerMutationsFor(next, reloaded, [createOrder, getOrder]);
+  assert.equal(keys, [['tether', 'orders.createOrder']], 'reads in the list are skipped');
+  onlineManager.setOnline(true);
+  await next.resumePausedMutations();
+  const mutations = next.getMutationCache().getAll();
+  assert.equal(mutations.map((m) => m.state.status), ['success'], mutations.map((m) => String(m.state.error)).join());
+  assert.is(server.ledger.count('order.created'), 1, 'applied once');
+  next.clear();
 });
 
 test('the wrong kind of operation, or something else, is refused at once', ({ client }) => {

@@ -39,7 +39,7 @@ export class OperationKindError extends TypeError {
 }
 
 /** `operation` called with `client`, shaped like the SDK's method of it. */
-function bind(client: unknown, operation: StandaloneOperationLike): SdkMethodLike {
+export function bindOperation(client: unknown, operation: StandaloneOperationLike): SdkMethodLike {
   if (typeof operation !== 'function' || typeof operation.meta?.id !== 'string') {
     throw new TypeError('Tether: expected a standalone operation function of the generated SDK (e.g. getOrder)');
   }
@@ -53,7 +53,7 @@ function bind(client: unknown, operation: StandaloneOperationLike): SdkMethodLik
 /** `queryKey`/`queryOptions` (plus `infiniteQueryKey`/`infiniteQueryOptions` for a paginated list) of a standalone GET/HEAD operation. */
 export function queryHelpersFor<F extends StandaloneOperationLike>(client: OperationClient<F>, operation: F, options: TetherQueryOptionsConfig = {}): StandaloneQueryHelpers<F> {
   const prefix = resolvePrefix(options.prefix);
-  const method = bind(client, operation);
+  const method = bindOperation(client, operation);
   const { id, method: verb, pagination } = method.meta;
   if (!isReadOperation(method.meta)) throw new OperationKindError(id, `Tether: ${id} is a ${verb.toUpperCase()} operation; use mutationHelpersFor for it`);
   const helpers = { ...queryHelpers(method, prefix), ...(pagination ? infiniteQueryHelpers(method, prefix) : {}) };
@@ -63,7 +63,7 @@ export function queryHelpersFor<F extends StandaloneOperationLike>(client: Opera
 /** `mutationKey`/`mutationOptions` of a standalone operation that is not GET/HEAD. */
 export function mutationHelpersFor<F extends StandaloneOperationLike>(client: OperationClient<F>, operation: F, options: TetherQueryOptionsConfig = {}): MutationHelpers<BoundOperation<F>> {
   const prefix = resolvePrefix(options.prefix);
-  const method = bind(client, operation);
+  const method = bindOperation(client, operation);
   const { id, method: verb } = method.meta;
   if (isReadOperation(method.meta)) throw new OperationKindError(id, `Tether: ${id} is a ${verb.toUpperCase()} operation; use queryHelpersFor for it`);
   return Object.freeze(mutationHelpers(method, prefix)) as unknown as MutationHelpers<BoundOperation<F>>;
