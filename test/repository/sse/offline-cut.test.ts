@@ -98,6 +98,35 @@ test('a blip (offline, then online at once) reconnects from the last event witho
   }
 });
 
+test('a cut while the app holds an event: nothing lost or repeated, whether the next one had arrived or not', async ({ server }) => {
+  const g = gate();
+  const connectivity = countedConnectivity(true);
+  const { sdk } = await signedInSdk(server, undefined, { ...g.options, connectivity });
+  const start = newestSeq(server);
+  const stream = sdk.events.streamEvents(undefined, { lastEventId: start, reconnect: { maxAttempts: 1 } });
+  const it = stream[Symbol.asyncIterator]();
+  try {
+    createOrder(server);
+    createOrder(server);
+    const held = await take(it, undefined, 'first event');
+    // The app is still busy with `held` (no next() yet) when the network goes.
+    connectivity.set(false);
+    await until(() => server.sse.size === 0, 'cut while the app holds an event');
+    createOrder(server);
+    const pending = it.next();
+    pending.catch(() => undefined);
+    connectivity.set(true);
+    const rest = [await take(it, pending, 'second event'), await take(it, undefined, 'third event')];
+    const ids = [held, ...rest].map((e) => Number(e.id));
+    assert.equal(ids, [1, 2, 3].map((n) => Number(start) + n), 'no gap, no duplicate');
+    const resumedFrom = Number(eventRequests(server)[1]!.headers['last-event-id']);
+    assert.ok(resumedFrom === ids[0] || resumedFrom === ids[1], 'resumed after the last event the app had been given');
+    assert.equal(g.sleeps, []);
+  } finally {
+    await it.return?.();
+  }
+});
+
 test('an attempt still waiting for its headers is cut too, and not counted', async ({ server }) => {
   const g = gate();
   const connectivity = countedConnectivity(true);
