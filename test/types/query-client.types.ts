@@ -6,7 +6,8 @@
  */
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import {
-  createClient, createOrder, createSdk, getMe, getOrder, listOrders, mutationHelpersFor, queryHelpersFor, type Client, type NetworkError, type Sdk,
+  createClient, createOrder, createSdk, getMe, getOrder, listOrders, mutationHelpersFor, queryHelpersFor, registerMutationsFor, updateOrder,
+  type Client, type NetworkError, type Sdk,
 } from '../../generated/v1/index.js';
 import type { QueuedResult } from '../../src/repository/offline/types.js';
 
@@ -66,4 +67,8 @@ export function wrongUsesDoNotCompile(): void {
   const create = mutationHelpersFor(client, createOrder);
   // @ts-expect-error the body is required
   void new MutationObserver(queryClient, create.mutationOptions()).mutate({});
+  // Mutation defaults: any standalone functions (reads are skipped at run time), with the client they take.
+  registerMutationsFor(queryClient, client, [createOrder, updateOrder, getOrder]);
+  // @ts-expect-error the SDK object is not a client
+  registerMutationsFor(queryClient, createSdk({ baseUrl: 'https://api.example.com' }), [createOrder]);
 }
