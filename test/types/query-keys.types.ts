@@ -53,6 +53,12 @@ export async function dataFromKeys(): Promise<void> {
   expectType<Equal<typeof ensured, Order>>();
   const fetched = await client.fetchQuery(q.users.getMe.queryOptions());
   expectType<Equal<typeof fetched, Me>>();
+  // Filters take the tagged keys as they take any key (exact, or a prefix of them).
+  await client.invalidateQueries({ queryKey: key, exact: true });
+  await client.cancelQueries({ queryKey: key });
+  client.removeQueries({ queryKey: q.orders.listOrders.infiniteQueryKey() });
+  expectType<Equal<ReturnType<typeof client.isFetching<typeof key>>, number>>();
+  client.isFetching({ queryKey: key });
   // The key stays its runtime shape for everything that reads elements.
   expectType<Equal<(typeof key)[1], string>>();
   const asArray: readonly unknown[] = key;
