@@ -11,7 +11,7 @@
  *
  * ```ts
  * import type { dataTagErrorSymbol, dataTagSymbol } from '@tanstack/query-core';
- * declare module '@tether/sdk/runtime' {
+ * declare module '@tether/sdk/v1' { // an SDK entry the app's program imports
  *   interface TetherQueryRegister { dataTagSymbol: typeof dataTagSymbol; dataTagErrorSymbol: typeof dataTagErrorSymbol }
  * }
  * ```
@@ -27,7 +27,7 @@ declare const tetherDataTag: unique symbol;
 declare const tetherErrorTag: unique symbol;
 
 /**
- * Augment (`declare module '@tether/sdk/runtime'`, or the SDK's own entry) with TanStack's
+ * Augment (`declare module '@tether/sdk/v1'`, or any SDK entry the app imports) with TanStack's
  * `dataTagSymbol` and `dataTagErrorSymbol` types to make Tether keys TanStack `DataTag`s.
  */
 export interface TetherQueryRegister {}
