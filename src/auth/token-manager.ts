@@ -67,8 +67,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const session = createSessionNotifier(options.onSessionExpired, log);
   let inflight: Promise<Tokens> | undefined;
   let warnedShortLife = false;
-  // Access tokens this manager's refreshes obtained → the ones they replaced (the last few).
-  const refreshedHere = new Map<string, string>();
   // The access token of the last sign-in through this manager: a session started here.
   let signedIn: string | undefined;
 
@@ -76,22 +74,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const canRefresh = (tokens: Tokens) => options.refresh() !== undefined && tokens.refreshToken !== undefined;
   const sameSession = (a: Tokens | null, b: Tokens) => a !== null && a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
 
-  const rememberRefresh = (fresh: string, replaced: string) => {
-    refreshedHere.set(fresh, replaced);
-    if (refreshedHere.size > 16) refreshedHere.delete(refreshedHere.keys().next().value as string);
-  };
-
   /**
    * Whether `current` may answer a 401 for `stale`: a refresh of its session. Known for sure
-   * when a refresh here led from one to the other, or when both are JWTs (same `sub`). Tokens
+   * when a refresh in this realm (any SDK) led from one to the other, or when both are JWTs (same `sub`). Tokens
    * a sign-in here stored start a new session. Opaque tokens the store got elsewhere stay
    * ambiguous (another tab's refresh looks the same as the app storing a sign-in itself) and
    * are trusted, as before.
    */
   function continuesSession(current: Tokens, stale: Tokens): boolean {
-    for (let token: string | undefined = current.accessToken, hops = 0; token !== undefined && hops <= 16; token = refreshedHere.get(token), hops++) {
-      if (token === stale.accessToken) return true;
-    }
+    if (refreshedChain(current.accessToken).includes(stale.accessToken)) return true;
     if (current.accessToken === signedIn) return false;
     const now = jwtSubject(current.accessToken);
     const then = jwtSubject(stale.accessToken);
@@ -210,6 +201,31 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await store.set(null);
     },
   };
+}
+
+// Access tokens refreshes in this realm obtained → the ones they replaced, the latest few: the
+// same knowledge as `refreshes` for readers that only have a token's text (a store's `get()`
+// answers with a copy). The manager's session check and the owners of the cache, the offline
+// queue and sync follow a session through it.
+const refreshedTokens = /* @__PURE__ */ new Map<string, string>();
+const MAX_CHAIN = 16;
+const MAX_REMEMBERED = 64;
+
+function rememberRefresh(fresh: string, replaced: string): void {
+  if (fresh === replaced) return;
+  refreshedTokens.delete(fresh);
+  refreshedTokens.set(fresh, replaced);
+  if (refreshedTokens.size > MAX_REMEMBERED) refreshedTokens.delete(refreshedTokens.keys().next().value as string);
+}
+
+/**
+ * The access tokens `accessToken` continues, newest first: those a token manager in this realm
+ * refreshed it from (directly or through earlier refreshes); empty for any other token.
+ */
+export function refreshedChain(accessToken: string): string[] {
+  const chain: string[] = [];
+  for (let token = refreshedTokens.get(accessToken); token !== undefined && chain.length < MAX_CHAIN && !chain.includes(token); token = refreshedTokens.get(token)) chain.push(token);
+  return chain;
 }
 
 // Tokens a refresh obtained, with the ones they replaced. A store wrapper (the cache's scope

@@ -6,7 +6,7 @@
  * instance over the same storage, must recognise the refreshed token as the same session.
  */
 
-import { refreshedFrom } from '../auth/token-manager.js';
+import { refreshedChain, refreshedFrom } from '../auth/token-manager.js';
 import type { Tokens } from '../auth/token-store.js';
 import { scopeFromToken, tokenDigest } from './cache/scope.js';
 
@@ -54,8 +54,9 @@ export function decodeOwner(text: string | null | undefined): OwnerRecord | unde
 export type SessionMatch = 'known' | 'refreshed' | 'stored' | 'new';
 
 /**
- * The opaque-token session `token` belongs to: `known`'s when it lists the token, or lists the
- * token the SDK's token manager refreshed it from (`refreshedFrom`); else the stored record's
+ * The opaque-token session `token` belongs to: `known`'s when it lists the token, or lists a
+ * token a token manager refreshed it from (`refreshedFrom` for the stored object, else the
+ * realm's chain by token text, `refreshedChain`, for readers of a store's copies); else the stored record's
  * when it lists it (another SDK instance or the previous launch recorded it); else a new
  * session. The cache's scope tracker and the offline queue's owner tracker both ask this, each
  * with its own salt and record; what to persist is theirs (`match` says what happened).
@@ -69,9 +70,15 @@ export async function sessionRecord(
 ): Promise<{ readonly record: OwnerRecord; readonly match: SessionMatch }> {
   const digest = tokenDigest(token, salt);
   if (known?.tokens.includes(digest)) return { record: known, match: 'known' };
-  const origin = refreshedFrom(tokens);
-  if (known && origin && known.tokens.includes(tokenDigest(origin.accessToken, salt))) return { record: withTokens(known, [digest]), match: 'refreshed' };
+  if (known && continues(token, tokens, known, salt)) return { record: withTokens(known, [digest]), match: 'refreshed' };
   const stored = await readStored();
   if (stored?.tokens.includes(digest)) return { record: stored, match: 'stored' };
   return { record: { scope: scopeFromToken(token, salt), tokens: [digest] }, match: 'new' };
+}
+
+/** Whether `token` was refreshed (directly or through earlier refreshes) from a token `known` lists. */
+function continues(token: string, tokens: Tokens, known: OwnerRecord, salt: string): boolean {
+  const origin = refreshedFrom(tokens)?.accessToken;
+  const chain = origin === undefined ? refreshedChain(token) : [origin, ...refreshedChain(origin)];
+  return chain.some((earlier) => known.tokens.includes(tokenDigest(earlier, salt)));
 }

@@ -35,7 +35,7 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
   const beforePull =
     options.beforePull ?? (options.offline?.enabled ? () => options.offline!.process() : undefined);
 
-  const owner = resolveOwner(options.owner, options.pull, options.offline);
+  const owner = resolveOwner(options.owner, options.pull, options.offline, storage, key);
 
   /** The cursor `currentOwner` may resume from, and whether a stored one was set aside as someone else's. */
   const readCursor = async (currentOwner: string | undefined): Promise<{ since: string | undefined; otherOwner: boolean }> => {

@@ -8,10 +8,13 @@
  * Where an owner comes from: the app's `owner` option; else, for a pull made from a generated
  * SDK method (operationFeed), that SDK's: the app's `offline.user` or `cache.scope`, else the
  * offline queue's owner (which follows an opaque-token session across refreshes and restarts),
- * else the access token in the SDK's token store (a JWT's subject, else the token itself).
+ * else the access token in the SDK's token store (a JWT's subject, else the opaque token's
+ * session, followed across refreshes and restarts like the queue's).
  */
-import type { TokenStore } from '../../auth/token-store.js';
-import { ANONYMOUS_SCOPE, scopeFromName, scopeFromToken } from '../cache/scope.js';
+import type { TokenStore, Tokens } from '../../auth/token-store.js';
+import type { StorageAdapter } from '../../platform/storage/types.js';
+import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken } from '../cache/scope.js';
+import { decodeOwner, encodeOwner, sessionRecord, type OwnerRecord } from '../cache-owner.js';
 import { sdkOptionsOf } from './sdk-signals.js';
 import type { SyncOfflineQueue } from './types.js';
 
@@ -47,14 +50,30 @@ export function queueOwner(queue: SyncOfflineQueue & { owner(): Promise<string> 
   };
 }
 
-/** The owner of the tokens in `store`: a JWT's subject, else the (opaque) access token itself. */
-export function tokenOwner(store: TokenStore): OwnerDigest {
+/**
+ * The owner of the tokens in `store`: a JWT's subject; for an opaque token, its session, followed
+ * across refreshes as the cache and the queue follow theirs (cache-owner.ts `sessionRecord`: a
+ * refresh in this realm continues the session) and across restarts by a record of the session's
+ * recent token digests under `recordKey` in `storage` (never a token).
+ */
+export function tokenOwner(store: TokenStore, storage?: StorageAdapter, recordKey?: string): OwnerDigest {
   // One digest per token: a run checks its owner after every page.
   let memo: { readonly token: string; readonly owner: string } | undefined;
+  let known: OwnerRecord | undefined;
+  const stored = async (): Promise<OwnerRecord | undefined> => (storage && recordKey ? decodeOwner(await storage.getItem(recordKey)) : undefined);
+  const session = async (token: string, tokens: Tokens): Promise<string> => {
+    known ??= await stored();
+    const { record, match } = await sessionRecord(token, tokens, SALT, known, stored);
+    // A record another instance stored is adopted as it is; a refresh or a new session is written.
+    if (record !== known && match !== 'stored' && storage && recordKey) await storage.setItem(recordKey, encodeOwner(record));
+    known = record;
+    return record.scope;
+  };
   return async () => {
-    const token = (await store.get())?.accessToken;
-    if (!token) return ANONYMOUS_SCOPE;
-    if (memo?.token !== token) memo = { token, owner: scopeFromToken(token, SALT) };
+    const tokens = await store.get();
+    const token = tokens?.accessToken;
+    if (!tokens || !token) return ANONYMOUS_SCOPE;
+    if (memo?.token !== token) memo = { token, owner: namesSubject(token) ? scopeFromToken(token, SALT) : await session(token, tokens) };
     return memo.owner;
   };
 }
@@ -63,8 +82,8 @@ export function tokenOwner(store: TokenStore): OwnerDigest {
 export interface SdkOwner {
   /** The app's own name for the user (`offline.user`, else `cache.scope`), when it gave one. */
   readonly named: OwnerDigest | undefined;
-  /** From the access token; undefined when the SDK has no `auth`. */
-  readonly tokens: OwnerDigest | undefined;
+  /** From the access token, with the session record kept in the sync's storage; undefined when the SDK has no `auth`. */
+  readonly tokens: ((storage: StorageAdapter, recordKey: string) => OwnerDigest) | undefined;
 }
 
 /** The owner sources of the SDK that `method` belongs to; undefined for other functions. */
@@ -76,7 +95,7 @@ export function sdkOwnerOf(method: unknown): SdkOwner | undefined {
   const store = auth?.tokenStore as TokenStore | undefined;
   return {
     named: name && namedOwner(name),
-    tokens: typeof store?.get === 'function' ? tokenOwner(store) : undefined,
+    tokens: typeof store?.get === 'function' ? (storage, recordKey) => tokenOwner(store, storage, recordKey) : undefined,
   };
 }
 
@@ -99,7 +118,7 @@ export function pullOwnerOf(pull: unknown): SdkOwner | undefined {
  * method, the app's `offline.user`/`cache.scope`, else the enabled offline queue's owner, else
  * the token store's; else none (the cursor is nobody's in particular, as before owners existed).
  */
-export function resolveOwner(owner: OwnerName | undefined, pull: unknown, offline: SyncOfflineQueue | undefined): OwnerDigest | undefined {
+export function resolveOwner(owner: OwnerName | undefined, pull: unknown, offline: SyncOfflineQueue | undefined, storage: StorageAdapter, key: string): OwnerDigest | undefined {
   if (owner !== undefined) {
     if (typeof owner !== 'function') throw new TypeError('createSync: `owner` must be a function returning the signed-in user (or undefined)');
     return namedOwner(owner);
@@ -108,5 +127,5 @@ export function resolveOwner(owner: OwnerName | undefined, pull: unknown, offlin
   if (!sdk) return undefined;
   if (sdk.named) return sdk.named;
   if (offline?.enabled && typeof offline.owner === 'function') return queueOwner(offline as SyncOfflineQueue & { owner(): Promise<string> });
-  return sdk.tokens;
+  return sdk.tokens?.(storage, `${key}.session`);
 }

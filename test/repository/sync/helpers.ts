@@ -39,15 +39,20 @@ export function serverSnapshot(server: TestServer, owner = 'alice@example.com') 
 /** A storage whose next cursor write fails once, as a crash right after `apply` would. */
 export function crashingStorage(inner: StorageAdapter) {
   let crashNext = false;
+  let only: string | undefined;
   return {
-    crashOnNextWrite: () => void (crashNext = true),
+    /** The next write (of `key` only, when given: other keys are written as usual) throws. */
+    crashOnNextWrite: (key?: string) => {
+      crashNext = true;
+      only = key;
+    },
     storage: {
       ...inner,
       getItem: (k: string) => inner.getItem(k),
       removeItem: (k: string) => inner.removeItem(k),
       getAllKeys: () => inner.getAllKeys(),
       async setItem(key: string, value: string) {
-        if (crashNext) {
+        if (crashNext && (only === undefined || key === only)) {
           crashNext = false;
           throw new Error('simulated crash before the cursor was written');
         }

@@ -83,11 +83,12 @@ test('without an offline queue the SDK\'s token store decides: bob\'s run after 
   assert.equal(table.snapshot(), serverSnapshot(ctx.server, BOB));
 });
 
-test('the same user after a refresh (opaque tokens) resumes with no reset, also after a restart', async (ctx) => {
+/** Alice syncs, her opaque token is refreshed by a pull, a relaunch holds the refreshed token: both resume. */
+async function refreshResumes(ctx: { server: TestServer }, makeSdk: (storage: StorageAdapter, tokenStore: TokenStore) => ReturnType<typeof createSdk>) {
   const storage = memoryStorage();
   const tokenStore = storageTokenStore(storage);
   await tokenStore.set(ctx.server.tokens.issue(ALICE));
-  const sdk = queuedSdk(ctx.server, storage, tokenStore);
+  const sdk = makeSdk(storage, tokenStore);
   const table = localTable();
   const sync = createSyncForGetSync(sdk, { storage, apply: table.apply });
   await sync.run();
@@ -105,12 +106,25 @@ test('the same user after a refresh (opaque tokens) resumes with no reset, also 
 
   // A new launch over the same storage, holding the refreshed token.
   await sdk.offline.close();
-  const relaunched = queuedSdk(ctx.server, storage, storageTokenStore(storage));
+  const relaunched = makeSdk(storage, storageTokenStore(storage));
   const again = await createSyncForGetSync(relaunched, { storage, apply: table.apply }).run();
   assert.is(again.reset, false, 'the refreshed token is recognised as the same session after a restart');
   assert.is(again.ownerChanged, false);
   assert.equal(table.snapshot(), serverSnapshot(ctx.server, ALICE));
-});
+  const syncKeys = (await storage.getAllKeys()).filter((k) => k.startsWith('tether.sync'));
+  assert.ok(syncKeys.length > 0);
+  assert.not.ok((await Promise.all(syncKeys.map((k) => storage.getItem(k)))).some((v) => v !== null && /\b(at|rt)_/.test(v)), 'no token in the sync\'s records (test/server tokens start at_ / rt_)');
+}
+
+test('the same user after a refresh (opaque tokens) resumes with no reset, also after a restart: the queue\'s owner', (ctx) =>
+  refreshResumes(ctx, (storage, tokenStore) => queuedSdk(ctx.server, storage, tokenStore)));
+
+test('the same user after a refresh (opaque tokens) resumes with no reset, also after a restart: no queue, the token store\'s session', (ctx) =>
+  refreshResumes(ctx, (storage, tokenStore) => {
+    const sdk = createSdk({ baseUrl: ctx.server.url, auth: { tokenStore }, logLevel: 'off', retry: { maxRetries: 0 } });
+    sdks.push(sdk);
+    return sdk;
+  }));
 
 test('a sign-in as someone else during a run restarts it as their full sync; no page of theirs lands on alice\'s copy', async (ctx) => {
   const tokenStore = memoryTokenStore(ctx.server.tokens.issue(ALICE));
@@ -145,7 +159,7 @@ test('a crash between bob\'s reset batch and the cursor write: the next run is h
   const sync = createSyncForGetSync(sdk, { storage: crash.storage, apply: table.apply });
   await sync.run();
   await tokenStore.set(ctx.server.tokens.issue(BOB));
-  crash.crashOnNextWrite();
+  crash.crashOnNextWrite(DEFAULT_SYNC_KEY); // the cursor's write (the owner's session record is written before apply)
   await sync.run().then(() => assert.unreachable('the simulated crash rejects the run'), () => undefined);
   assert.equal(table.snapshot(), serverSnapshot(ctx.server, BOB), 'apply had replaced the copy');
   const again = await sync.run();
