@@ -10,7 +10,7 @@ import { serverSuite } from '../helpers/server-suite.js';
 import { PASSWORD } from '../e2e/helpers.js';
 import {
   createClient, createOrder, createQueries, createSdk, getMe, getOrder, isNetworkError, listOrders, login, memoryTokenStore,
-  mutationHelpersFor, OperationKindError, queryHelpersFor, registerMutationsFor, withAuth, type Client, type TokenStore,
+  mutationHelpersFor, OperationKindError, queryHelpersFor, registerMutationsFor, streamEvents, withAuth, type Client, type TokenStore,
 } from '../../generated/v1/index.js';
 
 const address = { name: 'Alice Example', line1: '1 Main Street', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -90,6 +90,7 @@ test('the wrong kind of operation, or something else, is refused at once', ({ cl
   assert.throws(() => queryHelpersFor(client, createOrder as unknown as typeof getOrder), (e: unknown) => e instanceof OperationKindError && e.operation === 'orders.createOrder');
   assert.throws(() => mutationHelpersFor(client, getOrder as unknown as typeof createOrder), (e: unknown) => e instanceof OperationKindError && e.operation === 'orders.getOrder');
   assert.throws(() => queryHelpersFor(client, (() => Promise.resolve()) as unknown as typeof getOrder), TypeError);
+  assert.throws(() => queryHelpersFor(client, streamEvents as unknown as typeof getOrder), (e: unknown) => e instanceof OperationKindError && e.operation === streamEvents.meta.id);
   assert.throws(() => queryHelpersFor(client, getOrder, { prefix: '' }), TypeError);
 });
 

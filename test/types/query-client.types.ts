@@ -6,7 +6,7 @@
  */
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import {
-  createClient, createOrder, createSdk, getMe, getOrder, listOrders, mutationHelpersFor, queryHelpersFor, registerMutationsFor, updateOrder,
+  createClient, createOrder, createSdk, getMe, getOrder, listOrders, mutationHelpersFor, queryHelpersFor, registerMutationsFor, streamEvents, updateOrder,
   type Client, type NetworkError, type Sdk,
 } from '../../generated/v1/index.js';
 import type { QueuedResult } from '../../src/repository/offline/types.js';
@@ -62,6 +62,8 @@ export function wrongUsesDoNotCompile(): void {
   queryHelpersFor(createSdk({ baseUrl: 'https://api.example.com' }), getOrder);
   // @ts-expect-error a method of the SDK object is not a standalone function
   queryHelpersFor(client, createSdk({ baseUrl: 'https://api.example.com' }).orders.getOrder);
+  // @ts-expect-error an event stream gets no helpers
+  queryHelpersFor(client, streamEvents);
   // @ts-expect-error query helpers give no mutationOptions
   order.mutationOptions();
   const create = mutationHelpersFor(client, createOrder);

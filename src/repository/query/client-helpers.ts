@@ -43,6 +43,10 @@ export function bindOperation(client: unknown, operation: StandaloneOperationLik
   if (typeof operation !== 'function' || typeof operation.meta?.id !== 'string') {
     throw new TypeError('Tether: expected a standalone operation function of the generated SDK (e.g. getOrder)');
   }
+  // Event streams are not request/response (createQueries gives them no helpers either).
+  if (operation.meta.responseKind === 'stream' || typeof operation.raw !== 'function') {
+    throw new OperationKindError(operation.meta.id, `Tether: ${operation.meta.id} is an event stream; TanStack Query helpers are for request/response operations`);
+  }
   const call = operation as unknown as (client: unknown, init?: unknown, options?: unknown) => Promise<unknown>;
   const raw = operation.raw as unknown as (client: unknown, init?: unknown, options?: unknown) => Promise<{ readonly data: unknown; readonly response: Response }>;
   // A wrong client is reported by the call itself (it rejects naming createClient), as for a direct call.
