@@ -4,11 +4,15 @@
  * `Object.assign` would otherwise let the server (or anyone on the path) write into
  * Object.prototype. Rejecting beats dropping the key: a record with a key removed is a record the
  * server never sent. What passes is a fresh deep copy, so nothing the app keeps shares objects
- * with the parsed response.
+ * with the parsed response. Nesting deeper than MAX_DEPTH rejects the record too: the copy
+ * recurses, and a hostile record nested a hundred thousand levels deep would otherwise end the
+ * whole run with a RangeError instead of being reported on its own.
  */
 import type { RejectedRecord } from './types.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+// Far beyond any real record, far below the call stack (about ten thousand frames) of any engine.
+export const MAX_DEPTH = 1000;
 
 /** The outcome of checking one record. */
 export type Checked = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly rejected: RejectedRecord };
@@ -29,6 +33,10 @@ export function sanitizeRecord(input: unknown, id: string | undefined = undefine
     }
     if (typeof value !== 'object') {
       problem = { reason: 'not-an-object', path: [...path], message: `a ${typeof value} is not JSON data`, id };
+      return undefined;
+    }
+    if (path.length >= MAX_DEPTH) {
+      problem = { reason: 'too-deep', path: path.slice(0, 8), message: `nested deeper than ${MAX_DEPTH} levels`, id };
       return undefined;
     }
     if (seen.has(value)) {

@@ -41,7 +41,7 @@ export interface SyncBatch<R> {
 }
 
 /** Why a record was left out of a batch. */
-export type RejectReason = 'not-an-object' | 'missing-id' | 'forbidden-key' | 'schema' | 'bad-delete' | 'unknown-collection';
+export type RejectReason = 'not-an-object' | 'missing-id' | 'forbidden-key' | 'too-deep' | 'schema' | 'bad-delete' | 'unknown-collection';
 
 /** A record (or message) the sync refused; the rest of its batch went on. */
 export interface RejectedRecord {

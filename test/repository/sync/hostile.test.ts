@@ -67,6 +67,20 @@ test('pollution keys, malformed records and bad deletes are refused one by one; 
   assert.is(await sync.cursor(), 'c1', 'the page still counts: its good records were applied');
 });
 
+test('a record nested 200,000 levels deep is refused on its own (too-deep), not a RangeError that ends the run', async (ctx) => {
+  const [a, b] = ctx.server.store.ordersOf('alice@example.com').map((o) => JSON.stringify(o));
+  const depth = 200_000;
+  const deep = `{"id":"deep","note":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  const body = `{"upserts":[${a},${deep},${b}],"deletes":[],"nextCursor":"c1","serverTime":"2026-01-01T00:00:00Z","hasMore":false}`;
+  ctx.server.faults.add({ method: 'GET', path: '/sync', fault: { type: 'content-type', contentType: 'application/json', body } });
+  const applied: string[] = [];
+  const sync = createSync({ pull: shopFeed(shopSdk(ctx.server)), storage: memoryStorage(), schema: OrderSchema, apply: (batch) => void applied.push(...batch.upserts.map((r) => r.id)) });
+  const result = await sync.run();
+  assert.is(applied.length, 2, 'the two orders beside it were applied');
+  assert.equal(result.rejected.map((r) => [r.reason, r.id]), [['too-deep', 'deep']]);
+  assert.equal(result.rejected[0]!.path.slice(0, 2), ['note', 0], 'where it starts, not 1,000 steps of it');
+});
+
 test('sanitizeRecord copies deeply, builds fresh objects and refuses what JSON cannot carry', () => {
   const source = { id: 'x', nested: { list: [1, { a: 2 }] } };
   const checked = sanitizeRecord(source);
