@@ -11,6 +11,7 @@
  */
 import { QueryClient, type InfiniteData, type dataTagErrorSymbol, type dataTagSymbol } from '@tanstack/query-core';
 import { createQueries, createSdk, type NetworkError, type Sdk, type TetherKeyData } from '../../generated/v1/index.js';
+import type { QueryFnData } from '../../src/repository/query/types.js';
 
 // What an app writes once (through the SDK entry it imports; `@tether/sdk/v1` or `@tether/sdk/runtime`).
 declare module '../../generated/v1/index.js' {
@@ -114,4 +115,13 @@ export async function infiniteKeysHoldPages(): Promise<void> {
   client.setQueryData(options.queryKey, fetched);
   const ensured = await client.ensureInfiniteQueryData(options);
   expectType<Equal<(typeof ensured)['pages'], OrderPage[]>>();
+}
+
+// A query's data has null for "no body" (TanStack refuses undefined data): QueryFnData.
+{
+  type NoBody = (init?: { params?: object }) => Promise<void>;
+  type MaybeBody = (init?: { params?: object }) => Promise<Order | undefined>;
+  expectType<Equal<QueryFnData<NoBody>, null>>();
+  expectType<Equal<QueryFnData<MaybeBody>, Order | null>>();
+  expectType<Equal<QueryFnData<Sdk['orders']['getOrder']>, Order>>();
 }

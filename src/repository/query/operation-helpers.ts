@@ -46,7 +46,8 @@ export function queryHelpers(method: SdkMethodLike, prefix: string) {
       withSignal(options, new AbortController().signal); // refuse a signal now, not at fetch time
       return {
         queryKey: queryKey(init),
-        queryFn: ({ signal }: { signal: AbortSignal }) => method(init, withSignal(options, signal)),
+        // No body (HEAD, 204) is null: TanStack refuses undefined data and would store an error.
+        queryFn: async ({ signal }: { signal: AbortSignal }) => (await method(init, withSignal(options, signal))) ?? null,
       };
     },
   };

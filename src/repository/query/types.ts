@@ -13,6 +13,12 @@ type Args<M> = M extends (...args: infer A) => Promise<unknown> ? A : never;
 /** The success body of method `M`. */
 export type QueryData<M> = M extends (...args: never) => Promise<infer D> ? D : never;
 
+/**
+ * What a query of method `M` holds: its data, with `null` for "no body" (a HEAD, a 204), since
+ * TanStack Query refuses `undefined` as a query's data and would store an error instead.
+ */
+export type QueryFnData<M> = [QueryData<M>] extends [undefined | void] ? null : undefined extends QueryData<M> ? Exclude<QueryData<M>, undefined> | null : QueryData<M>;
+
 /** The `init` of method `M` (`{ params, body, headers }`). */
 export type QueryInit<M> = NonNullable<Args<M>[0]>;
 
@@ -79,7 +85,7 @@ export interface TetherMutationOptions<Data, Variables> {
 }
 
 /** A read's key, tagged with its data (`getQueryData(key)` is the operation's body; data-tag.ts). */
-export type TaggedQueryKey<M> = TetherDataTag<TetherQueryKey<QueryInit<M>>, QueryData<M>>;
+export type TaggedQueryKey<M> = TetherDataTag<TetherQueryKey<QueryInit<M>>, QueryFnData<M>>;
 
 /** An infinite query's key, tagged with `{ pages, pageParams }` of the operation's pages. */
 export type TaggedInfiniteQueryKey<M> = TetherDataTag<TetherInfiniteQueryKey<QueryInit<M>>, TetherInfiniteData<QueryData<M>, PageQuery>>;
@@ -92,7 +98,7 @@ export interface QueryHelpers<M> {
    */
   queryKey(...args: InitArgs<M, []>): TaggedQueryKey<M>;
   /** The options of a query of this operation with this init. */
-  queryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherQueryOptions<QueryData<M>, TaggedQueryKey<M>>;
+  queryOptions(...args: InitArgs<M, [options?: QueryCallOptions<M>]>): TetherQueryOptions<QueryFnData<M>, TaggedQueryKey<M>>;
 }
 
 /** Helpers of a paginated read: the plain query's plus the infinite query's. */
