@@ -43,8 +43,13 @@ export function storedAnswerCheck(meta: OperationMeta, mode: ValidateMode, url: 
       else seen.add(stored);
       return true;
     };
-    const found = issuesOf(schema, data);
-    return isThenable(found) ? found.then(remember) : remember(found);
+    let found: ReturnType<typeof issuesOf>;
+    try {
+      found = issuesOf(schema, data);
+    } catch {
+      return false; // a validator that throws (nested too deeply) refuses it: fetched again
+    }
+    return isThenable(found) ? found.then(remember, () => false) : remember(found);
   };
 }
 

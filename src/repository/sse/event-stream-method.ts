@@ -101,7 +101,14 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
     }
     const event = { id: raw.id, event: raw.event, data } as ServerSentEvent<Data>;
     if (validate === 'off') return event;
-    const found = issuesOf(schema, data);
+    // A validator that throws (data nested deeper than the stack, against a recursive schema).
+    const unvalidated = (error: unknown) => badEvent(`Event ${raw.id ?? '(no id)'} of ${meta.id} could not be validated (nested too deeply?)`, raw, undefined, error);
+    let found: ReturnType<typeof issuesOf>;
+    try {
+      found = issuesOf(schema, data);
+    } catch (error) {
+      throw unvalidated(error);
+    }
     const settle = (issues: ValidationIssue[] | undefined) => {
       if (!issues) return event;
       const what = `Event ${raw.id ?? '(no id)'} of ${meta.id} does not match the spec`;
@@ -109,7 +116,11 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
       host.log.warn(`${what}; passing it through`);
       return event;
     };
-    return isThenable(found) ? found.then(settle) : settle(found);
+    return isThenable(found)
+      ? found.then(settle, (error: unknown) => {
+          throw unvalidated(error);
+        })
+      : settle(found);
   };
 
   const badEvent = (summary: string, raw: RawEvent, issues: ValidationIssue[] | undefined, cause?: unknown) =>

@@ -10,6 +10,7 @@ import { streamEvents as meta } from '../../../generated/v1/operations.js';
 import { openEventStream, type StreamHost, type StreamRun } from '../../../src/repository/sse/event-stream-method.js';
 import { RESPONSE_SINK } from '../../../src/service/call.js';
 import type { ValidateMode } from '../../../src/service/validate.js';
+import * as v from '../../../src/valibot.js';
 
 const test = suite('sse: event data parsed and validated');
 
@@ -85,6 +86,18 @@ test('an id a header cannot carry ends the stream with UNKNOWN at the next conne
   assert.is((await within(it.next(), 'first event')).value?.id, '\u20ac1');
   const error = await within(it.next(), 'reconnect').then(() => undefined, (e: unknown) => e);
   assert.ok(isNetworkError(error) && error.type === 'UNKNOWN', String(error));
+});
+
+test('an event nested deeper than the stack against a recursive schema ends the stream with UNKNOWN, not a RangeError', async () => {
+  type Tree = { children: Tree[] };
+  const tree: v.GenericSchema<Tree> = v.object({ children: v.array(v.lazy(() => tree)) });
+  const recursive: OperationMeta = { ...meta, schemas: { ...meta.schemas, event: tree } };
+  const depth = 100_000;
+  const deep = '{"children":['.repeat(depth) + ']}'.repeat(depth);
+  const error = await first(`id: 1\ndata: ${deep}\n\n`, 'strict', [], recursive).then(() => undefined, (e: unknown) => e);
+  assert.ok(isNetworkError(error), String(error));
+  assert.is(error.type, 'UNKNOWN');
+  assert.match(error.message, /could not be validated/);
 });
 
 test.run();
