@@ -97,7 +97,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
             if (typeof chunk === 'string') decoder.feedText(chunk);
             else decoder.feedBytes(chunk);
             while (events.length > 0) {
-              const event = await driver.parse(events.shift()!);
+              const event = await parseEvent(driver, events.shift()!);
               lastEventId = event.id;
               yield event;
             }
@@ -164,6 +164,20 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
       return run();
     },
   };
+}
+
+/**
+ * One event through the driver. A parse that throws something other than a NetworkError is a
+ * bug or a poison event, never a connection problem: as UNKNOWN it ends the stream, where the
+ * loop's catch would have called it CONNECTION and reconnected to the same event forever.
+ */
+async function parseEvent<Data>(driver: StreamDriver<Data>, raw: RawEvent): Promise<ServerSentEvent<Data>> {
+  try {
+    return await driver.parse(raw);
+  } catch (error) {
+    if (isNetworkError(error)) throw error;
+    throw new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `Event ${raw.id ?? '(no id)'} could not be read`, method: driver.method, url: driver.url, source: 'server', cause: error });
+  }
 }
 
 /** A NetworkError as it is; anything else (a transport's TypeError mid-body) a CONNECTION one. */
