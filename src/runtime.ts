@@ -150,7 +150,7 @@ function wireCallPath(
     cache: <S>() => (cached ? cached.sdkCache<S>() : caching!.inert<S>(resolved)),
     offline: <S>() => (queued ? queued.queue<S>() : inertOfflineQueue<S>()),
     check: () => batched?.check(),
-    host: { clock: resolved.clock, log: resolved.log, baseUrl: resolved.baseUrl, validate: resolved.validate, timeoutMs: resolved.timeoutMs, connectivity: options.connectivity, foreground: options.foreground },
+    host: { clock: resolved.clock, log: resolved.log, baseUrl: resolved.baseUrl, validate: resolved.validate, timeoutMs: resolved.timeoutMs, maxResponseBytes: resolved.maxResponseBytes, connectivity: options.connectivity, foreground: options.foreground },
     bind(meta) {
       cached?.bind(meta);
       let run: Run = (init, callOptions) => call(meta, init, callOptions as CallOptions | undefined);

@@ -14,7 +14,7 @@ import type { OperationMeta } from '../../contract/operation.js';
 import { RESPONSE_SINK, STREAM_FETCH, type ResponseSink } from '../../service/call.js';
 import { isThenable, issuesOf, resolveValidateMode, type ValidateMode } from '../../service/validate.js';
 import type { CallOptions } from '../../service/options.js';
-import { resolveTimeout } from '../../network/option-checks.js';
+import { resolveByteLimit, resolveTimeout } from '../../network/option-checks.js';
 import { createEventStream } from './event-stream.js';
 import { resolveReconnect } from './reconnect-policy.js';
 import { xhrFetch, hasXhr } from './xhr-fetch.js';
@@ -33,6 +33,8 @@ export interface StreamHost {
   readonly validate: ValidateMode;
   /** The SDK's `timeoutMs`: a stream's idle timeout unless the stream's options give their own. */
   readonly timeoutMs: number;
+  /** The SDK's `maxResponseBytes`: the largest one event may be unless the stream's options give their own [no bound when absent]. */
+  readonly maxResponseBytes?: number | undefined;
   /** The SDK's `connectivity` and `foreground` options, which a stream follows unless given its own. */
   readonly connectivity?: Connectivity | undefined;
   readonly foreground?: Foreground | undefined;
@@ -59,6 +61,8 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
   const { signal, lastEventId, mode, reconnect, pollWaitSeconds: _wait, connectivity, foreground, ...callOptions } = options ?? {};
   // The idle timeout of every connection, in every mode (the call runner checks it again per call).
   const idleTimeoutMs = resolveTimeout(callOptions.timeoutMs, 'options.timeoutMs') ?? host.timeoutMs;
+  // A stream's answer never ends: the response limit bounds each event instead.
+  const maxEventBytes = resolveByteLimit(callOptions.maxResponseBytes, 'options.maxResponseBytes') ?? host.maxResponseBytes;
   // The stream's own adapters win over the SDK's, each on its own.
   const signals = checkSignals(connectivity ?? host.connectivity, foreground ?? host.foreground);
 
@@ -135,6 +139,7 @@ export function openEventStream<Data>(meta: OperationMeta, run: StreamRun, host:
       signal,
       signals,
       idleTimeoutMs,
+      maxEventBytes,
     },
   );
 }

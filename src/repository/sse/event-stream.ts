@@ -16,7 +16,7 @@
 import { abortableSleep, type Clock } from '../../platform/clock.js';
 import { NetworkError, NetworkErrorType, isNetworkError } from '../../errors/network-error.js';
 import { createNetworkError } from '../../errors/create-network-error.js';
-import { createEventDecoder, type RawEvent } from './parse.js';
+import { createEventDecoder, EventTooLargeError, type RawEvent } from './parse.js';
 import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect-policy.js';
 import { readBody } from './body-chunks.js';
 import { isReadFailure } from './read-failure.js';
@@ -45,6 +45,8 @@ export interface StreamSettings {
   readonly signal: AbortSignal | undefined;
   /** The call's `timeoutMs`: how long a connection may stay silent (heartbeats count) before it is cut. */
   readonly idleTimeoutMs: number;
+  /** The call's `maxResponseBytes`, for one event (a stream's whole answer never ends); counted in characters. */
+  readonly maxEventBytes?: number | undefined;
   /** Connectivity and foreground (the stream's own, else the SDK's); both optional. */
   readonly signals?: StreamSignals | undefined;
 }
@@ -88,7 +90,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
             continue;
           }
           const events: RawEvent[] = [];
-          const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId);
+          const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId, settings.maxEventBytes);
           const idle = {
             ms: settings.idleTimeoutMs,
             error: () => createNetworkError({ method: driver.method, url: driver.url, response, reason: 'timeout', timeoutMs: settings.idleTimeoutMs }),
@@ -183,5 +185,7 @@ async function parseEvent<Data>(driver: StreamDriver<Data>, raw: RawEvent): Prom
 /** A NetworkError as it is; anything else (a transport's TypeError mid-body) a CONNECTION one. */
 function asNetworkError(error: unknown, driver: { method: string; url: string }): NetworkError {
   if (isNetworkError(error)) return error;
+  // The server would send the same event again after a reconnect: it ends the stream.
+  if (error instanceof EventTooLargeError) return new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `${error.message} (maxResponseBytes bounds one event)`, method: driver.method, url: driver.url, source: 'server', cause: error });
   return new NetworkError({ type: NetworkErrorType.CONNECTION, summary: 'Event stream connection lost', method: driver.method, url: driver.url, cause: error });
 }

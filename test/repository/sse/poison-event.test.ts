@@ -1,15 +1,19 @@
 /**
- * The event-stream loop (src/repository/sse/event-stream.ts) with a driver whose parse throws
- * something other than a NetworkError: the event is poison, not a dropped connection, so the
- * stream ends with UNKNOWN instead of reconnecting to the same event forever.
+ * Poison events, which a reconnect would only receive again, so the stream ends with UNKNOWN
+ * instead of reconnecting forever: a driver whose parse throws something other than a
+ * NetworkError (the loop, src/repository/sse/event-stream.ts, in isolation), and an event larger
+ * than `maxResponseBytes` from test/server (one line that never ends would otherwise grow the
+ * decoder's buffer without bound).
  */
 import * as assert from 'uvu/assert';
-import { suite, within } from '../../helpers/timed-suite.js';
+import { within } from '../../helpers/timed-suite.js';
+import { serverSuite } from '../../helpers/server-suite.js';
+import { signedInSdk } from '../../e2e/helpers.js';
 import { isNetworkError } from '../../../src/errors/network-error.js';
 import { createEventStream } from '../../../src/repository/sse/event-stream.js';
 import { resolveReconnect } from '../../../src/repository/sse/reconnect-policy.js';
 
-const test = suite('sse: a poison event');
+const test = serverSuite('sse: poison events');
 
 test('a parse that throws a TypeError ends the stream with UNKNOWN after one connection', async () => {
   let opened = 0;
@@ -33,6 +37,25 @@ test('a parse that throws a TypeError ends the stream with UNKNOWN after one con
   assert.is(error.type, 'UNKNOWN');
   assert.instance(error.cause, TypeError);
   assert.is(opened, 1, 'not reconnected');
+});
+
+test('an event larger than maxResponseBytes ends the stream with UNKNOWN; one within it is delivered', async ({ server }) => {
+  const { sdk } = await signedInSdk(server);
+  const big = 'x'.repeat(300_000);
+  const body = `id: 1\ndata: {"big":"${big}"}\n\n`;
+  const answer = () => server.faults.add({ method: 'GET', path: '/events', fault: { type: 'content-type', contentType: 'text/event-stream', body } });
+  answer();
+  const refused = await within(sdk.events.streamEvents(undefined, { maxResponseBytes: 100_000, validate: 'off' })[Symbol.asyncIterator]().next(), 'the first event').then(() => undefined, (e: unknown) => e);
+  assert.ok(isNetworkError(refused), String(refused));
+  assert.is(refused.type, 'UNKNOWN');
+  assert.match(refused.message, /100000 characters/);
+  assert.is(server.requests.filter((r) => r.path === '/events').length, 1, 'not reconnected');
+
+  answer();
+  const it = sdk.events.streamEvents(undefined, { maxResponseBytes: 1_000_000, validate: 'off' })[Symbol.asyncIterator]();
+  const delivered = await within(it.next(), 'the first event');
+  assert.is((delivered.value?.data as unknown as { big: string }).big.length, big.length);
+  await it.return?.();
 });
 
 test.run();
