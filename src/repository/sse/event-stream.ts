@@ -20,7 +20,7 @@ import { createEventDecoder, EventTooLargeError, type RawEvent } from './parse.j
 import { isTransient, reconnectDelay, type ResolvedReconnect } from './reconnect-policy.js';
 import { readBody } from './body-chunks.js';
 import { isReadFailure } from './read-failure.js';
-import { hasXhr } from './xhr-fetch.js';
+import { hasXhr, XHR_MAX_EVENT_CHARS } from './xhr-fetch.js';
 import { untilOnline, wakeOnReturn, type StreamSignals } from './wake.js';
 import { cutWhenOffline } from './offline-cut.js';
 import type { EventStream, ServerSentEvent, StreamMode } from './types.js';
@@ -90,7 +90,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
             continue;
           }
           const events: RawEvent[] = [];
-          const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId, settings.maxEventBytes);
+          const decoder = createEventDecoder({ onEvent: (event) => events.push(event), onRetry: (ms) => (retryMs = ms) }, lastEventId, maxEventChars(mode, settings.maxEventBytes));
           const idle = {
             ms: settings.idleTimeoutMs,
             error: () => createNetworkError({ method: driver.method, url: driver.url, response, reason: 'timeout', timeoutMs: settings.idleTimeoutMs }),
@@ -180,6 +180,11 @@ async function parseEvent<Data>(driver: StreamDriver<Data>, raw: RawEvent): Prom
     if (isNetworkError(error)) throw error;
     throw new NetworkError({ type: NetworkErrorType.UNKNOWN, summary: `Event ${raw.id ?? '(no id)'} could not be read`, method: driver.method, url: driver.url, source: 'server', cause: error });
   }
+}
+
+/** One event's bound in `mode`: the stream's, and in XHR mode at most what a renewed connection can hold whole. */
+function maxEventChars(mode: StreamMode, limit: number | undefined): number | undefined {
+  return mode === 'xhr' ? Math.min(limit ?? Number.POSITIVE_INFINITY, XHR_MAX_EVENT_CHARS) : limit;
 }
 
 /** A NetworkError as it is; anything else (a transport's TypeError mid-body) a CONNECTION one. */

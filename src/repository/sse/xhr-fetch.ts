@@ -39,6 +39,13 @@ const TEXT: unique symbol = Symbol('tether.xhrText');
 // the stream resumes on a fresh one from its last id, so a long-lived stream holds bounded memory.
 const MAX_BUFFERED_CHARS = 4 * 1024 * 1024;
 
+/**
+ * The largest event XHR mode can take: half the renewal size, so an event cut by a renewal fits
+ * whole on the fresh connection (which starts with it). A larger one would be cut at every renewal
+ * and asked for again forever; the decoder refuses it instead.
+ */
+export const XHR_MAX_EVENT_CHARS = MAX_BUFFERED_CHARS / 2;
+
 /** The text source of a Response made by xhrFetch, if it is one. */
 export function xhrTextOf(response: Response): XhrText | undefined {
   return (response as { [TEXT]?: XhrText })[TEXT];

@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import { within } from '../../helpers/timed-suite.js';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { signedInSdk } from '../../e2e/helpers.js';
+import { rig } from './modes.js';
 import { isNetworkError } from '../../../src/errors/network-error.js';
 import { createEventStream } from '../../../src/repository/sse/event-stream.js';
 import { resolveReconnect } from '../../../src/repository/sse/reconnect-policy.js';
@@ -56,6 +57,23 @@ test('an event larger than maxResponseBytes ends the stream with UNKNOWN; one wi
   const delivered = await within(it.next(), 'the first event');
   assert.is((delivered.value?.data as unknown as { big: string }).big.length, big.length);
   await it.return?.();
+});
+
+test('XHR mode: an event larger than a connection holds before renewal (4 M characters) ends the stream instead of being asked for forever', async ({ server }) => {
+  const xhr = rig('xhr');
+  try {
+    const { sdk } = await signedInSdk(server, undefined, xhr.sdkOptions);
+    const body = `id: 1\ndata: {"big":"${'x'.repeat(4_500_000)}"}\n\n`;
+    server.faults.add({ method: 'GET', path: '/events', fault: { type: 'content-type', contentType: 'text/event-stream', body } });
+    const stream = sdk.events.streamEvents(undefined, { mode: 'xhr', validate: 'off' });
+    const error = await within(stream[Symbol.asyncIterator]().next(), 'the first event', 10_000).then(() => undefined, (e: unknown) => e);
+    assert.ok(isNetworkError(error), String(error));
+    assert.is(error.type, 'UNKNOWN');
+    assert.match(error.message, /2097152 characters/);
+    assert.is(stream.connections, 1);
+  } finally {
+    xhr.restore();
+  }
 });
 
 test.run();
