@@ -125,6 +125,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     tokens.resetCounters();
     store.reset();
     ws.muted = false;
+    ws.refuse = undefined;
   };
   const deps: Deps = { store, tokens, ledger, idempotency, faults, timers, spec, sse, requests, now, reset };
   const v1App = createApp(deps, createRouter(spec, [...authRoutes, ...userRoutes, ...orderRoutes, ...syncRoutes, ...eventRoutes]));

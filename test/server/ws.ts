@@ -22,6 +22,10 @@ export interface WsHub {
   dropAll(): void;
   /** While true the hub answers nothing (no ready, no pong, no pokes): a half-dead link. */
   muted: boolean;
+  /** Close frames received from clients (code and reason), oldest first; connections cut without one are not here. */
+  readonly closes: ReadonlyArray<{ readonly code: number; readonly reason: string }>;
+  /** While set, each `auth` is answered by closing with this code and reason (e.g. 1013 '30': try again in 30 s). */
+  refuse: { readonly code: number; readonly reason: string } | undefined;
   /** Extra frames sent to every authenticated client, for hostile-message tests. */
   broadcastRaw(text: string): void;
   /** Closes every connection and the server side. */
@@ -39,6 +43,7 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
   const wss = new WebSocketServer({ noServer: true });
   const clients = new Set<Client>();
   let accepted = 0;
+  const closes: Array<{ code: number; reason: string }> = [];
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') return socket.destroy();
@@ -46,7 +51,11 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
       accepted++;
       const client: Client = { socket: ws, userId: undefined, topics: new Set() };
       clients.add(client);
-      ws.on('close', () => clients.delete(client));
+      ws.on('close', (code, reason) => {
+        clients.delete(client);
+        // 1005/1006: no close frame came (terminated, or the peer vanished).
+        if (code !== 1005 && code !== 1006) closes.push({ code, reason: String(reason) });
+      });
       ws.on('error', () => clients.delete(client));
       ws.on('message', (raw) => {
         if (hub.muted) return;
@@ -57,6 +66,7 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
           return ws.close(4400, 'bad message');
         }
         if (message.type === 'auth') {
+          if (hub.refuse) return ws.close(hub.refuse.code, hub.refuse.reason);
           const check = typeof message.token === 'string' ? deps.tokens.check(message.token) : undefined;
           if (!check?.ok) return ws.close(4401, 'unauthorized');
           client.userId = check.userId;
@@ -90,6 +100,10 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
       return accepted;
     },
     muted: false,
+    refuse: undefined,
+    get closes() {
+      return closes;
+    },
     dropAll() {
       for (const client of clients) client.socket.terminate();
       clients.clear();

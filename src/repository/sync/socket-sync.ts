@@ -9,9 +9,16 @@
  * `{type:'ready'}`, sends `{type:'subscribe', topics}`, and pulls to fill the gap. The server
  * sends `{type:'change', topic, id?}`; the client pings with `{type:'ping'}` every `heartbeatMs`
  * and reconnects (backoff + jitter) when nothing arrives for `heartbeatTimeoutMs`.
+ *
+ * Connectivity (like the SSE stream, docs/sse.md): when the adapter reports offline the open
+ * socket is let go at once (close 1000 'offline'; no error, no failure counted) rather than left
+ * for the heartbeat to find dead, and nothing is attempted until it reports online again; then
+ * the socket reconnects at once, resubscribes and pulls the gap. A backoff wait is cut short by
+ * the return online or to the front; the server's own wait (a 1013 close, socket-close.ts) is not.
  */
 import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
 import { backoffDelay, systemScheduler, type Scheduler } from './scheduler.js';
+import { CLIENT_CLOSE, serverRetryDelayMs, type SocketCloseEvent } from './socket-close.js';
 import type { RejectedRecord, Sync } from './types.js';
 
 /** The part of the platform WebSocket this client uses (browsers, React Native, Node ≥ 22, the `ws` package). */
@@ -21,7 +28,7 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { readonly data: unknown }) => void) | null;
-  onclose: ((event: { readonly code: number }) => void) | null;
+  onclose: ((event: SocketCloseEvent) => void) | null;
   onerror: ((event: unknown) => void) | null;
 }
 
@@ -46,13 +53,17 @@ export interface SocketSyncOptions {
   readonly heartbeatMs?: number | undefined;
   /** Silence after which the socket is deemed dead and replaced [2 × heartbeatMs + 5 s]. */
   readonly heartbeatTimeoutMs?: number | undefined;
-  /** Reconnect backoff [1 s doubling to 60 s, jittered]. */
+  /** Reconnect backoff [1 s doubling to 60 s, jittered]; `maxMs` also caps a server's 1013 wait. */
   readonly backoff?: { readonly baseMs?: number | undefined; readonly maxMs?: number | undefined } | undefined;
-  /** No reconnects while offline; one at once when back online [the sync's `connectivity` (the SDK's, for a generated feed)]. */
+  /**
+   * Offline: the open socket is closed at once and nothing is attempted; back online: a reconnect
+   * at once [the sync's `connectivity` (the SDK's, for a generated feed)].
+   */
   readonly connectivity?: Connectivity | undefined;
   /**
    * A reconnect at once when the app comes back in front [the sync's `foreground`]. In the
-   * background an open socket is left open (the OS cuts it when it wants; docs/sync.md).
+   * background an open socket is left open (the OS cuts it when it wants, and a return to the
+   * front then reconnects at once; docs/sync.md).
    */
   readonly foreground?: Foreground | undefined;
   readonly scheduler?: Scheduler | undefined;
@@ -111,6 +122,11 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
   let reconnectTimer: unknown;
   let pingTimer: unknown;
   let deadTimer: unknown;
+  // Bumped by every connect, cut and stop: a connect still awaiting its token after one of
+  // those finds it changed and opens nothing (no second socket, none after going offline).
+  let attempt = 0;
+  // The pending reconnect timer is the server's own wait (1013): coming back does not cut it.
+  let held = false;
 
   const setState = (next: SocketState) => {
     if (state === next) return;
@@ -133,7 +149,7 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
   // network switch often leaves a socket that never errors).
   const heard = () => {
     if (deadTimer !== undefined) scheduler.clearTimeout(deadTimer);
-    deadTimer = scheduler.setTimeout(() => socket?.close(4000, 'heartbeat timeout'), heartbeatTimeoutMs);
+    deadTimer = scheduler.setTimeout(() => socket?.close(CLIENT_CLOSE.heartbeat.code, CLIENT_CLOSE.heartbeat.reason), heartbeatTimeoutMs);
   };
   const ping = () => {
     pingTimer = scheduler.setTimeout(() => {
@@ -167,32 +183,45 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
     report('not-an-object', `an unknown message type ${JSON.stringify(type)}`);
   };
 
-  const scheduleReconnect = () => {
+  const scheduleReconnect = (closed?: SocketCloseEvent) => {
     if (state === 'stopped') return;
     setState('waiting');
-    if (!online()) return; // connectivity's listener reconnects
+    // Failed while offline (the network went mid-attempt): not the server's failure, nothing
+    // counted, no timer; connectivity's listener reconnects.
+    if (!online()) return;
     failures++;
+    const serverMs = serverRetryDelayMs(closed);
+    const backoffMs = backoffDelay(failures, baseMs, maxMs, scheduler.random);
+    held = serverMs !== undefined;
+    // The server's wait wins when longer, capped so a hostile reason cannot park the app.
+    const delay = serverMs === undefined ? backoffMs : Math.max(backoffMs, Math.min(serverMs, maxMs));
     reconnectTimer = scheduler.setTimeout(() => {
       reconnectTimer = undefined;
+      held = false;
       void connect();
-    }, backoffDelay(failures, baseMs, maxMs, scheduler.random));
+    }, delay);
   };
 
   const connect = async () => {
     if (state === 'stopped' || socket) return;
+    // Offline: no attempt (it could only fail); connectivity's listener calls again.
+    if (!online()) return setState('waiting');
+    const mine = ++attempt;
     setState('connecting');
     let token: string | undefined;
     try {
       token = await options.token();
     } catch (error) {
+      if (mine !== attempt) return;
       options.onError?.(error);
       return scheduleReconnect();
     }
-    if ((state as SocketState) === 'stopped') return;
+    if (mine !== attempt || (state as SocketState) === 'stopped') return;
     const ws = new Ctor(options.url);
     socket = ws;
     connects++;
     ws.onopen = () => {
+      if (socket !== ws) return;
       heard();
       ws.send(JSON.stringify({ type: 'auth', token: token ?? null }));
       ping();
@@ -201,23 +230,44 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
       if (socket === ws) onMessage(event.data);
     };
     ws.onerror = () => undefined; // a close always follows; reconnecting happens there
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = undefined;
       clearTimers();
-      scheduleReconnect();
+      scheduleReconnect(event);
     };
   };
 
-  // Back online or back in front: a waiting socket reconnects now instead of after its backoff.
+  // Back online or back in front: a waiting socket reconnects now instead of after its backoff
+  // (sized for a server in trouble, not for a phone in a tunnel); the server's own wait stays.
   const wake = (back: boolean) => {
-    if (back && state === 'waiting' && !socket && online()) {
+    if (back && state === 'waiting' && !socket && !held && online()) {
       if (reconnectTimer !== undefined) scheduler.clearTimeout(reconnectTimer);
       reconnectTimer = undefined;
       void connect();
     }
   };
-  const unsubscribes = [connectivity?.subscribe(wake), foreground?.subscribe(wake)];
+  // Offline: a phone rarely gets a FIN for a socket under a lost network, it just goes quiet
+  // until the heartbeat gives up (up to a minute) or, on some platforms, never. The adapter's
+  // word is the earliest sign, so the socket is let go now, as the client's own doing: no
+  // error, no failure counted, no backoff; an attempt under way is abandoned. Its close frame is
+  // sent but not waited for (it may never be answered), so the return online need not wait either.
+  const cut = () => {
+    if (state === 'stopped') return;
+    if (!held && reconnectTimer !== undefined) {
+      scheduler.clearTimeout(reconnectTimer);
+      reconnectTimer = undefined;
+    }
+    if (state !== 'connecting' && state !== 'open') return;
+    const ws = socket;
+    socket = undefined;
+    attempt++;
+    clearTimers();
+    setState('waiting');
+    ws?.close(CLIENT_CLOSE.offline.code, CLIENT_CLOSE.offline.reason);
+  };
+  const onConnectivity = (isOnline: boolean) => (isOnline ? wake(true) : cut());
+  const unsubscribes = [connectivity?.subscribe(onConnectivity), foreground?.subscribe(wake)];
   void connect();
 
   return {
@@ -231,9 +281,10 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
       setState('stopped');
       for (const unsubscribe of unsubscribes) unsubscribe?.();
       clearTimers();
+      attempt++;
       const ws = socket;
       socket = undefined;
-      ws?.close(1000, 'stopped');
+      ws?.close(CLIENT_CLOSE.stopped.code, CLIENT_CLOSE.stopped.reason);
     },
   };
 }
