@@ -10,18 +10,19 @@ import { WebSocket } from 'ws';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { SEED_ADDRESS } from '../../server/store.js';
 import { manualConnectivity, manualForeground, memoryStorage } from '../../../generated/v1/index.js';
-import { createSocketSync, createSync, type Sync, type WebSocketConstructor } from '../../../src/repository/sync/index.js';
+import { createSocketSync, createSync, type Sync, type SyncPull, type WebSocketConstructor } from '../../../src/repository/sync/index.js';
 import { serverRetryDelayMs } from '../../../src/repository/sync/socket-close.js';
 import { localTable, manualScheduler, serverSnapshot, shopFeed, shopSdk, until } from './helpers.js';
-import type { TestServer } from '../../server/index.js';
+import type { Order, TestServer } from '../../server/index.js';
 
 const test = serverSuite('sync: the WebSocket follows connectivity');
 
-function setup(server: TestServer, extra: { online?: boolean; token?: () => string | Promise<string> } = {}) {
+function setup(server: TestServer, extra: { online?: boolean; token?: () => string | Promise<string>; pull?: (feed: SyncPull<Order>) => SyncPull<Order> } = {}) {
   const table = localTable();
   // The SDK under the pull has no adapter: only the socket is told the device is offline, so
   // what is measured is the socket's behaviour, not the pull failing.
-  const sync = createSync({ pull: shopFeed(shopSdk(server)), apply: table.apply, storage: memoryStorage() });
+  const feed = shopFeed(shopSdk(server));
+  const sync = createSync({ pull: extra.pull?.(feed) ?? feed, apply: table.apply, storage: memoryStorage() });
   const connectivity = manualConnectivity(extra.online ?? true);
   const foreground = manualForeground(true);
   const clock = manualScheduler();
@@ -118,6 +119,44 @@ test('repeated blips: each one cuts and reconnects, every change is applied once
   assert.equal(clock.pending().length, 2, 'only the open socket\'s ping and dead-link timers: no backoff armed');
   assert.equal(errors, []);
   assert.equal(table.snapshot(), serverSnapshot(ctx.server));
+  socket.stop();
+});
+
+test('reconnects during a running pull add one follow-up pull, shared by all of them (never one per reconnect, never two at once)', async (ctx) => {
+  // A pull held before its request until the test opens the gate: "already running", without timing.
+  let gate: Promise<void> | undefined;
+  let open: (() => void) | undefined;
+  let inFlight = 0;
+  let most = 0;
+  const held = (feed: SyncPull<Order>): SyncPull<Order> => async (args) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    try {
+      await gate;
+      return await feed(args);
+    } finally {
+      inFlight--;
+    }
+  };
+  const { table, sync, socket, connectivity, pulls } = setup(ctx.server, { pull: held });
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  gate = new Promise<void>((resolve) => (open = resolve));
+  const before = pulls();
+  const poked = newOrder(ctx.server);
+  await until(() => sync.running, 'the poke to start a pull');
+  const made: string[] = [];
+  for (let blip = 1; blip <= 3; blip++) {
+    connectivity.set(false);
+    made.push(newOrder(ctx.server).id);
+    connectivity.set(true);
+    await until(() => socket.state === 'open' && socket.connects === blip + 1, `reconnect ${blip}`);
+  }
+  open!();
+  await until(() => [poked.id, ...made].every((id) => table.rows.has(id)), 'every change');
+  await idle(sync);
+  assert.is(pulls(), before + 2, 'the running pull and one follow-up for three reconnects');
+  assert.is(most, 1, 'never two pulls at once');
+  for (const id of [poked.id, ...made]) assert.is(appliedTimes(table, id), 1, `${id} applied once`);
   socket.stop();
 });
 
