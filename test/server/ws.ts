@@ -20,6 +20,11 @@ export interface WsHub {
   readonly accepted: number;
   /** Destroys every connection's socket (no close frame): the client sees a dead link. */
   dropAll(): void;
+  /**
+   * Stops reading every open connection and sending to it: a link dead both ways, which does not
+   * even answer a close frame (the client's close handshake then never completes).
+   */
+  freezeAll(): void;
   /** While true the hub answers nothing (no ready, no pong, no pokes): a half-dead link. */
   muted: boolean;
   /** Close frames received from clients (code and reason), oldest first; connections cut without one are not here. */
@@ -34,6 +39,9 @@ export interface WsHub {
 
 interface Client {
   socket: WebSocket;
+  /** The TCP socket under it, paused by freezeAll(). */
+  raw: Duplex;
+  frozen: boolean;
   userId: string | undefined;
   topics: Set<string>;
 }
@@ -49,7 +57,7 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/ws') return socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
       accepted++;
-      const client: Client = { socket: ws, userId: undefined, topics: new Set() };
+      const client: Client = { socket: ws, raw: socket, frozen: false, userId: undefined, topics: new Set() };
       clients.add(client);
       ws.on('close', (code, reason) => {
         clients.delete(client);
@@ -86,7 +94,7 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
   const unsubscribe = deps.store.onChange((change) => {
     if (hub.muted) return;
     for (const client of clients) {
-      if (client.userId === change.ownerId && client.topics.has('orders')) {
+      if (client.userId === change.ownerId && client.topics.has('orders') && !client.frozen) {
         client.socket.send(JSON.stringify({ type: 'change', topic: 'orders', id: change.orderId, seq: change.seq }));
       }
     }
@@ -103,6 +111,12 @@ export function attachWsHub(server: Server, deps: { store: Store; tokens: TokenS
     refuse: undefined,
     get closes() {
       return closes;
+    },
+    freezeAll() {
+      for (const client of clients) {
+        client.frozen = true;
+        client.raw.pause();
+      }
     },
     dropAll() {
       for (const client of clients) client.socket.terminate();

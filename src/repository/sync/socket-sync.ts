@@ -146,10 +146,20 @@ export function createSocketSync(options: SocketSyncOptions): SocketSync {
     if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
   };
   // Any frame proves the connection alive; silence past the timeout means a dead one (a mobile
-  // network switch often leaves a socket that never errors).
+  // network switch often leaves a socket that never errors). It is let go at once: a dead link
+  // never answers the close frame, and waiting for the handshake (30 s in the `ws` package,
+  // browsers have their own) would only delay the replacement.
   const heard = () => {
     if (deadTimer !== undefined) scheduler.clearTimeout(deadTimer);
-    deadTimer = scheduler.setTimeout(() => socket?.close(CLIENT_CLOSE.heartbeat.code, CLIENT_CLOSE.heartbeat.reason), heartbeatTimeoutMs);
+    deadTimer = scheduler.setTimeout(() => {
+      deadTimer = undefined;
+      const ws = socket;
+      if (!ws) return;
+      socket = undefined;
+      clearTimers();
+      ws.close(CLIENT_CLOSE.heartbeat.code, CLIENT_CLOSE.heartbeat.reason);
+      scheduleReconnect();
+    }, heartbeatTimeoutMs);
   };
   const ping = () => {
     pingTimer = scheduler.setTimeout(() => {

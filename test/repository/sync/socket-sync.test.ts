@@ -1,8 +1,9 @@
 /**
  * createSocketSync against test/server's /ws (the `ws` package as the platform WebSocket):
  * first-message auth, a poke per change pulls it, a dropped server connection is replaced and
- * the gap filled by one pull, a silent (half-dead) link is detected by the heartbeat, a bad
- * token is refused, and hostile messages are reported without effect.
+ * the gap filled by one pull, a silent (half-dead) link is detected by the heartbeat and a link
+ * dead both ways is replaced without waiting for its close handshake, a bad token is refused,
+ * and hostile messages are reported without effect.
  */
 import * as assert from 'uvu/assert';
 import { WebSocket } from 'ws';
@@ -15,7 +16,7 @@ import type { TestServer } from '../../server/index.js';
 
 const test = serverSuite('sync: WebSocket push');
 
-function setup(server: TestServer, extra: { heartbeatMs?: number; token?: string } = {}) {
+function setup(server: TestServer, extra: { heartbeatMs?: number; heartbeatTimeoutMs?: number; token?: string } = {}) {
   const table = localTable();
   const sync = createSync({ pull: shopFeed(shopSdk(server)), apply: table.apply, storage: memoryStorage() });
   const token = extra.token ?? server.tokens.issue('alice@example.com').accessToken;
@@ -26,6 +27,7 @@ function setup(server: TestServer, extra: { heartbeatMs?: number; token?: string
     token: () => token,
     WebSocket: WebSocket as unknown as WebSocketConstructor,
     heartbeatMs: extra.heartbeatMs ?? 10_000,
+    heartbeatTimeoutMs: extra.heartbeatTimeoutMs,
     backoff: { baseMs: 20, maxMs: 200 },
     onInvalid: (r) => rejected.push(r),
   });
@@ -60,7 +62,7 @@ test('server drop → reconnect with backoff → the gap is filled by a pull', a
 });
 
 test('a silent link (no pong, no frames) is detected by the heartbeat and replaced', async (ctx) => {
-  const { table, sync, socket } = setup(ctx.server, { heartbeatMs: 50 });
+  const { table, sync, socket } = setup(ctx.server, { heartbeatMs: 50, heartbeatTimeoutMs: 150 });
   await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
   ctx.server.ws.muted = true;
   await until(() => socket.connects >= 2, 'a reconnect after the heartbeat timeout');
@@ -68,6 +70,23 @@ test('a silent link (no pong, no frames) is detected by the heartbeat and replac
   const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'SOCKS-3PK', quantity: 1 }], shippingAddress: SEED_ADDRESS });
   await until(() => table.rows.has(created.id), 'the change after recovery');
   socket.stop();
+});
+
+test('a link dead both ways (not even the close frame answered) is replaced at the heartbeat timeout, not after the close handshake gives up', async (ctx) => {
+  const { table, sync, socket } = setup(ctx.server, { heartbeatMs: 50, heartbeatTimeoutMs: 150 });
+  await until(() => socket.state === 'open' && table.rows.size === 5 && !sync.running, 'the first pull');
+  ctx.server.ws.freezeAll();
+  try {
+    // The `ws` package waits 30 s for an unanswered close frame; the limit here is well under it.
+    await until(() => socket.connects >= 2 && socket.state === 'open', 'a new socket after the heartbeat timeout', 8_000);
+    const created = ctx.server.store.createOrder(ctx.server.seed.alice.id, { items: [{ sku: 'SOCKS-3PK', quantity: 1 }], shippingAddress: SEED_ADDRESS });
+    await until(() => table.rows.has(created.id), 'the change on the new socket');
+  } finally {
+    socket.stop();
+    await until(() => !sync.running, 'the last pull, so none lands in the next test');
+    // The frozen connection is still held by the server: end it so the next test starts clean.
+    ctx.server.ws.dropAll();
+  }
 });
 
 test('a refused token closes the socket and it keeps retrying with backoff, pulling nothing', async (ctx) => {
