@@ -76,17 +76,18 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   /**
    * Whether `current` may answer a 401 for `stale`: a refresh of its session. Known for sure
-   * when a refresh in this realm (any SDK) led from one to the other, or when both are JWTs (same `sub`). Tokens
-   * a sign-in here stored start a new session. Opaque tokens the store got elsewhere stay
-   * ambiguous (another tab's refresh looks the same as the app storing a sign-in itself) and
-   * are trusted, as before.
+   * when a refresh in this realm (any SDK) led from one to the other, or when both are JWTs
+   * (same `sub`: the same user). Opaque tokens a sign-in here stored start a new session; ones
+   * the store got elsewhere stay ambiguous (another tab's refresh looks the same as the app
+   * storing a sign-in itself) and are trusted, as before.
    */
   function continuesSession(current: Tokens, stale: Tokens): boolean {
     if (refreshedChain(current.accessToken).includes(stale.accessToken)) return true;
-    if (current.accessToken === signedIn) return false;
+    // JWTs say whose they are: the same user signing in again may take over the call.
     const now = jwtSubject(current.accessToken);
     const then = jwtSubject(stale.accessToken);
-    return now === undefined || then === undefined || now === then;
+    if (now !== undefined && then !== undefined) return now === then;
+    return current.accessToken !== signedIn;
   }
 
   /** The stored tokens, refreshed first when they are due and can be. */

@@ -145,6 +145,9 @@ test("a 401 is never answered with another user's tokens: JWT subjects, a sign-i
   assert.instance(await tokens.refreshAfterRejection(stale).catch((e: unknown) => e), SessionExpiredError, "bob's JWT does not answer alice's 401");
   await store.set({ accessToken: jwt('alice', 2), refreshToken: 'r2' });
   assert.is((await tokens.refreshAfterRejection(stale)).accessToken, jwt('alice', 2), "alice's own newer token does (another tab's refresh)");
+  // Alice signing in again through the SDK: still alice, so her call may go on with the new token.
+  await tokens.signIn({ accessToken: jwt('alice', 3), refreshToken: 'r3' });
+  assert.is((await tokens.refreshAfterRejection(stale)).accessToken, jwt('alice', 3));
   assert.is(calls, 0);
 
   // Opaque tokens from a sign-in through this manager start a new session.

@@ -91,6 +91,8 @@ export function createProcessor(host: ProcessorHost): Processor {
   let timerAt = Infinity;
   // Sends in flight, by the owner of their entry (ownerChanging stops them).
   const inFlight = new Map<AbortController, string>();
+  // Counts sign-ins (resume): a send's 401 from before the latest one says nothing about it.
+  let signIns = 0;
 
   const wake = (at: number): void => {
     if (closed || at >= timerAt) return;
@@ -129,6 +131,7 @@ export function createProcessor(host: ProcessorHost): Processor {
     // Only a DELETE's verdict depends on whether it was sent before (classify.ts).
     if (op.meta.method === 'delete') await store.update(stored.key, entry);
     let status = 0;
+    const signedInAt = signIns;
     const stop = new AbortController();
     inFlight.set(stop, entry.owner);
     try {
@@ -162,6 +165,13 @@ export function createProcessor(host: ProcessorHost): Processor {
         const letter = await bury({ key: stored.key, entry }, 'failed', json);
         emitter.emit('failed', { entry: letter, error: json ?? unknownError(error, op.meta) });
         return true;
+      }
+      if (verdict === 'auth' && signedInAt !== signIns) {
+        // Refused under the session that was replaced while it was in flight (its token expired,
+        // and the auth layer does not replay with the next session's): the new one sends it.
+        await store.update(stored.key, { ...entry, lastError: json });
+        wake(clock.now());
+        return false;
       }
       if (verdict === 'auth') paused = true;
       const wait = backoffMs(entry.attempts, options.backoff.baseMs, options.backoff.maxMs, clock.random, isNetworkError(error) ? error.retryAfterMs : undefined);
@@ -269,6 +279,7 @@ export function createProcessor(host: ProcessorHost): Processor {
   return {
     process,
     resume() {
+      signIns += 1;
       if (!paused) return;
       paused = false;
       void process(false).catch(host.report);

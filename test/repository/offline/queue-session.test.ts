@@ -11,6 +11,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverSuite } from '../../helpers/server-suite.js';
+import { until } from '../../helpers/timed-suite.js';
 import { fileStorage } from '../../../src/platform/storage/node.js';
 import { memoryStorage, memoryTokenStore, type QueuedResult } from '../../../generated/v1/index.js';
 import { launch, orderBody, closeLaunched } from './queue-helpers.js';
@@ -70,6 +71,20 @@ test("a send in flight when the user switches is stopped: its refresh and retry 
   const [entry] = await app.sdk.offline.pending();
   assert.ok(entry, "alice's entry is kept for her next session");
   assert.is(entry.notBefore, undefined, 'stopped by the switch, not backed off');
+});
+
+test("the same user signing in again while a send waits: its 401 does not pause the queue, the entry goes out with the new session", async (ctx) => {
+  const app = launch(ctx.server, { offline: { user: 'alice' }, extra: { retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 400 } } });
+  await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+  ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
+  const processing = app.sdk.offline.process();
+  const posts = () => ctx.server.requests.filter((r) => r.method === 'POST' && r.path === '/orders');
+  while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  ctx.server.tokens.expire(String(posts()[0]!.headers['authorization']).slice('Bearer '.length));
+  await login(app, 'alice@example.com', ctx.server.seed.password);
+  await processing;
+  await until(() => ctx.server.ledger.count('order.created') === 1, 'the entry sent with the new session');
+  assert.equal(await app.sdk.offline.pending(), []);
 });
 
 test("{ offline: 'queue' } offline resolves with a QueuedResult; nothing is sent until processed", async (ctx) => {
