@@ -25,7 +25,7 @@ export { withAuth } from './auth-wiring.js';
 export { withCache } from './repository/cache-wiring.js';
 export { withBatch } from './repository/batch/wiring.js';
 export {
-  createSync, DEFAULT_SYNC_KEY, createPoller, POLLER_DEFAULTS, createSocketSync, operationFeed, cacheInvalidation, SyncCursorExpiredError, SyncPageLimitError, isCursorExpired,
+  createSync, DEFAULT_SYNC_KEY, createPoller, POLLER_DEFAULTS, createSocketSync, operationFeed, cacheInvalidation, SyncCursorExpiredError, SyncCursorStalledError, SyncPageLimitError, isCursorExpired,
   type CacheInvalidationOptions, type ConflictDecision, type FeedFields, type FeedOperation, type FeedPage, type Poller, type PollerOptions, type PullRequest, type RejectReason, type RejectedRecord,
   type Scheduler, type SocketState, type SocketSync, type SocketSyncOptions, type Sync, type SyncBatch, type SyncConflict, type SyncOfflineQueue, type SyncOptions,
   type SyncPull, type SyncResult, type WebSocketConstructor, type WebSocketLike,

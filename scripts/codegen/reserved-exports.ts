@@ -23,7 +23,7 @@ export const RUNTIME_VALUE_EXPORTS = [
   'FAILURE_AWARE_DEFAULTS', 'failureAwareConnectivity', 'httpProbe', 'tetherQueries', 'TETHER_QUERY_PREFIX', 'registerTetherMutations',
   'bridgeTetherCache', 'CacheBridgeError', 'queryHelpersFor', 'mutationHelpersFor', 'OperationKindError', 'registerMutationsFor',
   'createSync', 'DEFAULT_SYNC_KEY', 'createPoller', 'POLLER_DEFAULTS', 'createSocketSync', 'operationFeed', 'cacheInvalidation', 'SyncCursorExpiredError',
-  'SyncPageLimitError', 'isCursorExpired',
+  'SyncPageLimitError', 'SyncCursorStalledError', 'isCursorExpired',
 ];
 
 /** Every name a standalone operation function may not be exported as. */

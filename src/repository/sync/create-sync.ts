@@ -15,7 +15,7 @@
  */
 import { checkPage, defaultRecordId } from './check-page.js';
 import { defaultPendingRecordId, pendingByRecord } from './conflicts.js';
-import { SyncPageLimitError, isCursorExpired } from './errors.js';
+import { SyncCursorStalledError, SyncPageLimitError, isCursorExpired } from './errors.js';
 import { pullSignalsOf } from './sdk-signals.js';
 import { decodeCursor, encodeCursor } from './cursor-record.js';
 import { resolveOwner } from './owner.js';
@@ -141,8 +141,11 @@ export function createSync<R>(options: SyncOptions<R>): Sync {
       pages++;
       upserts += kept.length;
       deletes += keptDeletes.length;
+      const asked = since;
       since = page.nextCursor;
       if (page.hasMore !== true) break;
+      // Asked again with the same cursor, the feed would answer the same page, up to maxPages times.
+      if (page.nextCursor === asked) throw new SyncCursorStalledError(page.nextCursor);
     }
     return { pages, upserts, deletes, reset, expired, ownerChanged, rejected, conflicts, cursor: since! };
   };

@@ -37,3 +37,12 @@ export class SyncPageLimitError extends Error {
     super(`The feed still had more after ${pages} pages; the run stopped (its applied pages are kept).`);
   }
 }
+
+/** A page that said `hasMore` but handed back the cursor it was asked with: the next pull would get the same page again. */
+export class SyncCursorStalledError extends Error {
+  override readonly name = 'SyncCursorStalledError';
+  readonly code = 'SYNC_CURSOR_STALLED';
+  constructor(readonly cursor: string) {
+    super('The feed said it had more but did not move its cursor; the run stopped (its applied pages are kept) instead of asking for the same page again.');
+  }
+}

@@ -4,7 +4,7 @@ export { createPoller, POLLER_DEFAULTS, type Poller, type PollerOptions } from '
 export { createSocketSync, type SocketState, type SocketSync, type SocketSyncOptions, type WebSocketConstructor, type WebSocketLike } from './socket-sync.js';
 export { cacheInvalidation, type CacheInvalidationOptions } from './cache-invalidation.js';
 export { operationFeed, type FeedFields, type FeedOperation } from './feed.js';
-export { SyncCursorExpiredError, SyncPageLimitError, isCursorExpired } from './errors.js';
+export { SyncCursorExpiredError, SyncCursorStalledError, SyncPageLimitError, isCursorExpired } from './errors.js';
 export { systemScheduler, type Scheduler } from './scheduler.js';
 export type {
   ConflictDecision, FeedPage, PullRequest, RejectReason, RejectedRecord, Sync, SyncBatch, SyncConflict, SyncOfflineQueue, SyncOptions, SyncPull, SyncResult,

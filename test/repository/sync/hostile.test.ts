@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { memoryStorage } from '../../../generated/v1/index.js';
 import { OrderSchema } from '../../../generated/v1/validators.js';
-import { createSync, type RejectedRecord } from '../../../src/repository/sync/index.js';
+import { createSync, SyncCursorStalledError, type RejectedRecord } from '../../../src/repository/sync/index.js';
 import { sanitizeRecord } from '../../../src/repository/sync/sanitize.js';
 import { shopFeed, shopSdk } from './helpers.js';
 
@@ -79,6 +79,21 @@ test('a record nested 200,000 levels deep is refused on its own (too-deep), not 
   assert.is(applied.length, 2, 'the two orders beside it were applied');
   assert.equal(result.rejected.map((r) => [r.reason, r.id]), [['too-deep', 'deep']]);
   assert.equal(result.rejected[0]!.path.slice(0, 2), ['note', 0], 'where it starts, not 1,000 steps of it');
+});
+
+test('a feed that says hasMore but hands back the same cursor stops the run (SyncCursorStalledError) instead of asking for the same page up to maxPages times', async (ctx) => {
+  const [a] = ctx.server.store.ordersOf('alice@example.com').map((o) => JSON.stringify(o));
+  const page = `{"upserts":[${a}],"deletes":[],"nextCursor":"stuck","serverTime":"2026-01-01T00:00:00Z","hasMore":true}`;
+  for (let i = 0; i < 3; i++) ctx.server.faults.add({ method: 'GET', path: '/sync', fault: { type: 'content-type', contentType: 'application/json', body: page } });
+  const applied: string[] = [];
+  const storage = memoryStorage();
+  const sync = createSync({ pull: shopFeed(shopSdk(ctx.server)), storage, schema: OrderSchema, apply: (batch) => void applied.push(...batch.upserts.map((r) => r.id)) });
+  const error = await sync.run().then(() => undefined, (e: unknown) => e);
+  assert.instance(error, SyncCursorStalledError);
+  assert.is((error as SyncCursorStalledError).code, 'SYNC_CURSOR_STALLED');
+  assert.is(ctx.server.requests.filter((r) => r.path === '/sync').length, 2, 'the first page, then the same cursor once');
+  assert.is(applied.length, 2, 'both answers were applied (upserts by id are idempotent)');
+  assert.is(await sync.cursor(), 'stuck', 'the applied page keeps its cursor');
 });
 
 test('sanitizeRecord copies deeply, builds fresh objects and refuses what JSON cannot carry', () => {
