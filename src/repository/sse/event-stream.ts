@@ -51,6 +51,9 @@ export interface StreamSettings {
   readonly signals?: StreamSignals | undefined;
 }
 
+// An empty connection shorter than this is a server ending streams at once, not a quiet stream.
+const QUICK_END_MS = 1_000;
+
 /** Starts nothing until iterated; each iteration of the returned stream drives one loop. */
 export function createEventStream<Data>(driver: StreamDriver<Data>, settings: StreamSettings): EventStream<Data> {
   const stop = new AbortController();
@@ -65,6 +68,8 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
     settings.signal?.addEventListener('abort', onAppAbort, { once: true });
     let retryMs = settings.reconnect.initialDelayMs;
     let failures = 0;
+    // Connections in a row that opened, then ended within QUICK_END_MS without one event.
+    let empty = 0;
     const connectivity = settings.signals?.connectivity;
     const online = () => connectivity?.isOnline() ?? true;
     try {
@@ -77,10 +82,13 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
         stop.signal.addEventListener('abort', cut, { once: true });
         const offline = cutWhenOffline(connectivity, connection);
         let retryAfterMs: number | undefined;
+        let openedAt: number | undefined;
+        let delivered = false;
         try {
           connections += 1;
           const response = await driver.open(lastEventId, mode, connection.signal);
           failures = 0;
+          openedAt = driver.clock.now();
           // 204: the server asks the client to stop reconnecting (as EventSource does).
           if (response.status === 204) return;
           if (mode === 'fetch' && !response.body) {
@@ -101,6 +109,7 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
             while (events.length > 0) {
               const event = await parseEvent(driver, events.shift()!);
               lastEventId = event.id;
+              delivered = true;
               yield event;
             }
           }
@@ -128,7 +137,12 @@ export function createEventStream<Data>(driver: StreamDriver<Data>, settings: St
         if (offline.cut) continue;
         // Gone offline meanwhile: the loop's top waits for the network, then connects at once.
         if (!online()) continue;
-        const wait = reconnectDelay(settings.reconnect, retryMs, Math.max(0, failures - 1), driver.clock.random(), retryAfterMs);
+        // A server (or a buffering proxy) that ends every stream at once with nothing in it would
+        // otherwise be asked again every `retry:` ms, 0 included: a hot loop on the battery.
+        // Such connections back off like failures, from at least the initial delay.
+        if (openedAt !== undefined) empty = !delivered && driver.clock.now() - openedAt < QUICK_END_MS ? empty + 1 : 0;
+        const from = empty > 0 ? Math.max(retryMs, settings.reconnect.initialDelayMs) : retryMs;
+        const wait = reconnectDelay(settings.reconnect, from, Math.max(0, failures - 1, empty - 1), driver.clock.random(), retryAfterMs);
         // A server's Retry-After is not shortened by the network coming back (it is about the
         // server); a backoff is, since it mostly waited for the network.
         const wake = retryAfterMs === undefined && settings.signals ? wakeOnReturn(stop.signal, settings.signals) : undefined;
