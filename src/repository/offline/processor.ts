@@ -76,6 +76,11 @@ export interface Processor {
 
 // When the lease is held elsewhere: look again after this long (its holder may have died).
 const LEASE_RETRY_MS = 5_000;
+// The longest an entry waits on a server's Retry-After (or the backoff, when its maxMs is longer):
+// a Retry-After of years would park it until it expires. A stored wait beyond it (a device clock
+// that was far ahead, a damaged entry) is due now.
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Creates the processor; nothing runs until `process`. */
 export function createProcessor(host: ProcessorHost): Processor {
@@ -94,16 +99,25 @@ export function createProcessor(host: ProcessorHost): Processor {
   // Counts sign-ins (resume): a send's 401 from before the latest one says nothing about it.
   let signIns = 0;
 
+  const maxWaitMs = Math.max(options.backoff.maxMs, MAX_RETRY_AFTER_MS);
+  /** Whether `entry` still waits for its backoff at `now`. */
+  const waiting = (entry: OfflineEntry, now: number): boolean => {
+    const due = entry.notBefore ?? 0;
+    return due > now && due - now <= maxWaitMs;
+  };
+
   const wake = (at: number): void => {
     if (closed || at >= timerAt) return;
     if (timer !== undefined) clearTimeout(timer);
     timerAt = at;
+    // Past 2^31 - 1 ms a timer fires at once (Node warns; browsers too): wake early, look again.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - clock.now()));
     timer = setTimeout(() => {
       timer = undefined;
       timerAt = Infinity;
       // Nobody awaits a timer's pass: a storage failure in it is reported, never left unhandled.
       void process(false).catch(host.report);
-    }, Math.max(0, at - clock.now()));
+    }, delay);
     // A pending backoff must not keep a Node process (a CLI, a test run) alive.
     (timer as { unref?: () => void }).unref?.();
   };
@@ -174,7 +188,7 @@ export function createProcessor(host: ProcessorHost): Processor {
         return false;
       }
       if (verdict === 'auth') paused = true;
-      const wait = backoffMs(entry.attempts, options.backoff.baseMs, options.backoff.maxMs, clock.random, isNetworkError(error) ? error.retryAfterMs : undefined);
+      const wait = Math.min(maxWaitMs, backoffMs(entry.attempts, options.backoff.baseMs, options.backoff.maxMs, clock.random, isNetworkError(error) ? error.retryAfterMs : undefined));
       const notBefore = verdict === 'auth' ? undefined : clock.now() + wait;
       await store.update(stored.key, { ...entry, notBefore, lastError: json });
       if (notBefore !== undefined) wake(notBefore);
@@ -214,7 +228,7 @@ export function createProcessor(host: ProcessorHost): Processor {
       for (const stored of entries) {
         const op = host.operations.get(stored.entry.operation);
         if (op === undefined || deferred(stored.entry)) return; // unknown here, or held: the scope waits
-        if ((stored.entry.notBefore ?? 0) > clock.now()) return wake(stored.entry.notBefore!);
+        if (waiting(stored.entry, clock.now())) return wake(stored.entry.notBefore!);
         if (lost.aborted || paused || closed || !host.isOnline() || host.switching() || (await host.owners.current()) !== owner) return;
         if (!(await send(stored, op))) return;
         sent = true;
@@ -246,7 +260,7 @@ export function createProcessor(host: ProcessorHost): Processor {
         const left = await store.indexed();
         const owner = await host.owners.current();
         const now = clock.now();
-        return !left.some((s) => s.entry.owner === owner && (s.entry.notBefore ?? 0) <= now && host.operations.has(s.entry.operation) && !deferred(s.entry)) ? left.length : false;
+        return !left.some((s) => s.entry.owner === owner && !waiting(s.entry, now) && host.operations.has(s.entry.operation) && !deferred(s.entry)) ? left.length : false;
       } finally {
         accepting = false;
         store.forget();

@@ -130,4 +130,35 @@ test("{ offline: 'queue' } is refused on reads, on .raw() (no Response to give) 
   assert.is(ctx.server.requests.length, 0, 'nothing was sent');
 });
 
+test('a Retry-After of years holds an entry at most an hour; a stored wait beyond that (a clock that was far ahead) is due now', async (ctx) => {
+  const overflow: string[] = [];
+  const onWarning = (warning: Error) => void (warning.name === 'TimeoutOverflowWarning' && overflow.push(warning.message));
+  process.on('warning', onWarning);
+  try {
+    const app = launch(ctx.server);
+    await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+    ctx.server.faults.add({ method: 'POST', path: '/orders', times: 1, fault: { type: 'rate-limit', status: 503, retryAfter: '99999999' } });
+    const before = Date.now();
+    await app.sdk.offline.process();
+    const [entry] = await app.sdk.offline.pending();
+    assert.ok(entry!.notBefore !== undefined && entry!.notBefore - before <= 60 * 60_000 + 1_000, `held ${entry!.notBefore! - before} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a timer beyond 2^31 ms would fire now, in a loop
+    assert.equal(overflow, [], 'no timer beyond what setTimeout can hold');
+
+    // The same entry written with a wait three years out: due now, so it is sent.
+    await app.storage.setItem(...(await storedEntry(app.storage, (e) => ({ ...e, notBefore: Date.now() + 3 * 365 * 86_400_000 }))));
+    await app.sdk.offline.process();
+    assert.is(ctx.server.ledger.count('order.created'), 1);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
+
+/** The one stored entry's key and its stored text (`{ v, entry }`) after `change`. */
+async function storedEntry(storage: { getAllKeys(): Promise<readonly string[]>; getItem(key: string): Promise<string | null> }, change: (entry: OfflineEntry) => OfflineEntry): Promise<[string, string]> {
+  const key = (await storage.getAllKeys()).find((k) => /\.q\./.test(k))!;
+  const stored = JSON.parse((await storage.getItem(key))!) as { v: number; entry: OfflineEntry };
+  return [key, JSON.stringify({ ...stored, entry: change(stored.entry) })];
+}
+
 test.run();
