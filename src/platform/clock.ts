@@ -4,6 +4,7 @@
  * backoff test exact and instant. Nothing is captured at import time; the defaults look up
  * `Date.now`, `setTimeout` and `Math.random` when called, so polyfills and fake timers work.
  */
+import { longTimeout } from './long-timeout.js';
 
 /** The clock the retry layer reads. Every member is optional in options; see `resolveClock`. */
 export interface Clock {
@@ -25,11 +26,12 @@ export const systemClock: Clock = Object.freeze({
     new Promise<void>((resolve) => {
       if (signal?.aborted) return resolve();
       const done = () => {
-        globalThis.clearTimeout(timer);
+        cancel();
         signal?.removeEventListener('abort', done);
         resolve();
       };
-      const timer = globalThis.setTimeout(done, ms);
+      // The whole wait even past 2^31 - 1 ms, where a plain setTimeout would fire at once.
+      const cancel = longTimeout(done, ms);
       signal?.addEventListener('abort', done, { once: true });
     }),
   random: () => Math.random(),

@@ -5,6 +5,7 @@
  * how close() releases a pending wait.
  */
 import type { Clock } from '../clock.js';
+import { longTimeout } from '../long-timeout.js';
 
 /** Waits `ms` or until `signal` aborts, whichever is first; never rejects. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -16,12 +17,11 @@ export function sleepOf(clock: Pick<Clock, 'sleep'> | undefined): Sleep {
     new Promise<void>((resolve) => {
       if (signal.aborted) return resolve();
       const done = () => {
-        globalThis.clearTimeout(timer);
+        cancel();
         signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = globalThis.setTimeout(done, ms);
-      (timer as unknown as { unref?: () => void }).unref?.();
+      const cancel = longTimeout(done, ms, true);
       signal.addEventListener('abort', done, { once: true });
     });
 }

@@ -17,6 +17,7 @@
  * after each enqueue) joins that drain as one more round instead of taking the lease again.
  */
 import { RESPONSE_SINK } from '../../service/call.js';
+import { timerDelay } from '../../platform/long-timeout.js';
 import { isNetworkError, type NetworkErrorJSON } from '../../errors/network-error.js';
 import type { OperationMeta } from '../../contract/operation.js';
 import { backoffMs, classify } from './classify.js';
@@ -80,7 +81,6 @@ const LEASE_RETRY_MS = 5_000;
 // a Retry-After of years would park it until it expires. A stored wait beyond it (a device clock
 // that was far ahead, a damaged entry) is due now.
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Creates the processor; nothing runs until `process`. */
 export function createProcessor(host: ProcessorHost): Processor {
@@ -110,8 +110,8 @@ export function createProcessor(host: ProcessorHost): Processor {
     if (closed || at >= timerAt) return;
     if (timer !== undefined) clearTimeout(timer);
     timerAt = at;
-    // Past 2^31 - 1 ms a timer fires at once (Node warns; browsers too): wake early, look again.
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - clock.now()));
+    // Clamped (past 2^31 - 1 ms a timer fires at once): a wake that comes early looks again.
+    const delay = timerDelay(at - clock.now());
     timer = setTimeout(() => {
       timer = undefined;
       timerAt = Infinity;

@@ -3,6 +3,7 @@
  * simulated hour) move time by hand. The default looks up setTimeout/clearTimeout and
  * Math.random when called, never at import time, so fake timers and polyfills work.
  */
+import { timerDelay } from '../../platform/long-timeout.js';
 
 /** Schedules and cancels callbacks; `random` drives jitter. */
 export interface Scheduler {
@@ -14,7 +15,8 @@ export interface Scheduler {
 
 /** The host's timers and Math.random. */
 export const systemScheduler: Scheduler = Object.freeze({
-  setTimeout: (callback: () => void, ms: number) => globalThis.setTimeout(callback, ms),
+  // Clamped (a later callback comes early, and its caller looks again): past 2^31 - 1 ms the host fires at once.
+  setTimeout: (callback: () => void, ms: number) => globalThis.setTimeout(callback, timerDelay(ms)),
   clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   random: () => Math.random(),
 });
