@@ -11,10 +11,11 @@ import { eventRequests } from './helpers.js';
 
 const test = serverSuite('sse: streams that end at once');
 
-/** Real time, random 0.5, and sleeps that return at once but are recorded. */
+/** Time that stands still (every connection ends "at once", however loaded the machine), random 0.5, and sleeps that return at once but are recorded. */
 function recordingClock() {
   const sleeps: number[] = [];
-  return { sleeps, clock: { now: () => Date.now(), random: () => 0.5, sleep: async (ms: number) => void sleeps.push(ms) } };
+  const start = Date.now();
+  return { sleeps, clock: { now: () => start, random: () => 0.5, sleep: async (ms: number) => void sleeps.push(ms) } };
 }
 
 const answer = (server: Parameters<Parameters<typeof test>[1]>[0]['server'], body: string, times: number) => {
