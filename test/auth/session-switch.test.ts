@@ -7,30 +7,36 @@ import { serverSuite } from '../helpers/server-suite.js';
 import * as assert from 'uvu/assert';
 import { isNetworkError } from '../../generated/v1/index.js';
 import { ALICE, authSdk, hits } from './helpers.js';
+import { within } from '../helpers/timed-suite.js';
+import { gatedSleep } from '../helpers/gated-sleep.js';
 
 const test = serverSuite('auth: a 401 after a sign-in as someone else');
 const BOB = { email: 'bob@example.com', password: ALICE.password } as const;
 
-// The first attempt answers 503; the retry waits about half a second of real time, and what happens to the
-// session meanwhile decides what the retry's 401 leads to.
-const retrying = { clock: { random: () => 0.99 }, retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 500 } } as const;
+// The first attempt answers 503 and the retry waits in a backoff the test ends by hand
+// (gatedSleep): what happens to the session meanwhile decides what the retry's 401 leads to.
+function retrying() {
+  const gate = gatedSleep({ fromMs: 250, toMs: 500 });
+  return { gate, options: { clock: { random: () => 0.99, sleep: gate.sleep }, retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 500 } } as const };
+}
 
-/** Starts `call`; resolves once its first attempt reached the server (answered 503: the retry is waiting). */
-async function inBackoff<T>(server: Parameters<Parameters<typeof test>[1]>[0]['server'], path: string, call: () => Promise<T>) {
+/** Starts `call`; resolves once its first attempt was answered 503 and its retry waits in `gate`. */
+async function inBackoff<T>(server: Parameters<Parameters<typeof test>[1]>[0]['server'], path: string, call: () => Promise<T>, gate: ReturnType<typeof gatedSleep>) {
   server.faults.add({ method: 'GET', path, fault: { type: 'status', status: 503 } });
-  const before = hits(server, 'GET', path).length;
   const settled = call().then((value) => ({ value }), (error: unknown) => ({ error }));
-  while (hits(server, 'GET', path).length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+  await within(gate.asleep, "the retry's backoff");
   return { settled }; // wrapped: an async function returning the promise itself would wait for it
 }
 
 test("a 401 for alice's token after bob signed in fails UNAUTHORIZED; nothing is replayed with bob's token", async ({ server }) => {
-  const { sdk, tokenStore } = authSdk(server, retrying);
+  const { gate, options } = retrying();
+  const { sdk, tokenStore } = authSdk(server, options);
   await sdk.auth.login({ body: ALICE });
   const alice = (await tokenStore.get())!.accessToken;
-  const { settled } = await inBackoff(server, '/users/me', () => sdk.users.getMe());
+  const { settled } = await inBackoff(server, '/users/me', () => sdk.users.getMe(), gate);
   await sdk.auth.login({ body: BOB });
   server.tokens.expire(alice); // the retry, still carrying alice's token, gets a 401
+  gate.release();
   const outcome = await settled;
   assert.ok('error' in outcome, `rejected, not answered with ${JSON.stringify('value' in outcome ? outcome.value : undefined)}`);
   assert.ok(isNetworkError(outcome.error) && outcome.error.type === 'UNAUTHORIZED', 'UNAUTHORIZED');
@@ -41,13 +47,15 @@ test("a 401 for alice's token after bob signed in fails UNAUTHORIZED; nothing is
 });
 
 test('a 401 after another caller refreshed the same session still replays with the refreshed token', async ({ server }) => {
-  const { sdk, tokenStore } = authSdk(server, retrying);
+  const { gate, options } = retrying();
+  const { sdk, tokenStore } = authSdk(server, options);
   await sdk.auth.login({ body: ALICE });
   const first = (await tokenStore.get())!.accessToken;
-  const { settled } = await inBackoff(server, '/users/me', () => sdk.users.getMe());
+  const { settled } = await inBackoff(server, '/users/me', () => sdk.users.getMe(), gate);
   server.tokens.expire(first);
   assert.is((await sdk.users.getMe()).email, ALICE.email, 'a second call refreshes');
   assert.is(server.tokens.refreshCount, 1);
+  gate.release();
   const outcome = await settled;
   assert.ok('value' in outcome && outcome.value.email === ALICE.email, 'the waiting call replays with the refreshed token');
   assert.is(server.tokens.refreshCount, 1, 'and does not refresh again');

@@ -11,7 +11,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverSuite } from '../../helpers/server-suite.js';
-import { until } from '../../helpers/timed-suite.js';
+import { within } from '../../helpers/timed-suite.js';
+import { gatedSleep } from '../../helpers/gated-sleep.js';
 import { fileStorage } from '../../../src/platform/storage/node.js';
 import { memoryStorage, memoryTokenStore, type QueuedResult } from '../../../generated/v1/index.js';
 import { launch, orderBody, closeLaunched } from './queue-helpers.js';
@@ -51,21 +52,32 @@ test("a user switch never sends the previous user's entry under the new session"
   assert.ok(entry, "alice's entry is kept for her next session");
 });
 
+// The network layer retries a 503 after about BACKOFF_MS (random 0.99 of full jitter), in a wait
+// the test ends by hand (gatedSleep): what happens to the session during it does not race a real
+// timer. The storage lease's own sleeps (50 ms settle, 10 s renewal) run as usual.
+const BACKOFF_MS = 400;
+const retryingIn = (gate: ReturnType<typeof gatedSleep>) => ({
+  clock: { random: () => 0.99, sleep: gate.sleep },
+  retry: { maxRetries: 3, baseDelayMs: BACKOFF_MS, maxDelayMs: BACKOFF_MS },
+});
+
 test("a send in flight when the user switches is stopped: its refresh and retry never run under the new session", async (ctx) => {
   // The network layer retries a 503 after a backoff. The switch lands during that backoff, and
   // alice's access token has expired by the retry, so a retry would refresh, from the token
   // store that now holds bob's session, and replay as bob.
-  const app = launch(ctx.server, { extra: { retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 400 } } });
+  const gate = gatedSleep({ fromMs: BACKOFF_MS / 2, toMs: BACKOFF_MS });
+  const app = launch(ctx.server, { extra: retryingIn(gate) });
   await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
   ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
   const processing = app.sdk.offline.process();
   const posts = () => ctx.server.requests.filter((r) => r.method === 'POST' && r.path === '/orders');
-  while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await within(gate.asleep, "the retry's backoff");
   const aliceAuth = String(posts()[0]!.headers['authorization']);
   ctx.server.tokens.expire(aliceAuth.slice('Bearer '.length));
   await login(app, 'bob@example.com', ctx.server.seed.password);
   await processing;
-  await new Promise((resolve) => setTimeout(resolve, 600)); // past the retry's backoff
+  gate.release(); // past the retry's backoff: nothing is waiting to go out any more
+  await new Promise((resolve) => setTimeout(resolve, 20));
   assert.ok(posts().every((r) => r.headers['authorization'] === aliceAuth), "no attempt carried bob's token");
   assert.is(ctx.server.ledger.count('order.created'), 0, 'nothing created, for bob or anyone');
   const [entry] = await app.sdk.offline.pending();
@@ -74,16 +86,20 @@ test("a send in flight when the user switches is stopped: its refresh and retry 
 });
 
 test("the same user signing in again while a send waits: its 401 does not pause the queue, the entry goes out with the new session", async (ctx) => {
-  const app = launch(ctx.server, { offline: { user: 'alice' }, extra: { retry: { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 400 } } });
+  const gate = gatedSleep({ fromMs: BACKOFF_MS / 2, toMs: BACKOFF_MS });
+  const app = launch(ctx.server, { offline: { user: 'alice' }, extra: retryingIn(gate) });
+  const sent = new Promise((resolve) => app.sdk.offline.on('sent', resolve));
   await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
   ctx.server.faults.add({ method: 'POST', path: '/orders', fault: { type: 'status', status: 503 } });
   const processing = app.sdk.offline.process();
   const posts = () => ctx.server.requests.filter((r) => r.method === 'POST' && r.path === '/orders');
-  while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await within(gate.asleep, "the retry's backoff");
   ctx.server.tokens.expire(String(posts()[0]!.headers['authorization']).slice('Bearer '.length));
   await login(app, 'alice@example.com', ctx.server.seed.password);
+  gate.release();
   await processing;
-  await until(() => ctx.server.ledger.count('order.created') === 1, 'the entry sent with the new session');
+  await within(sent, 'the entry sent with the new session');
+  assert.is(ctx.server.ledger.count('order.created'), 1);
   assert.equal(await app.sdk.offline.pending(), []);
 });
 
