@@ -12,8 +12,9 @@
 import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../../../test/server/index.js';
 import { createSdk, memoryStorage, memoryTokenStore } from '../../../generated/v1/index.js';
-import { createPoller, createSocketSync, createSync, operationFeed, type Scheduler, type WebSocketConstructor, type WebSocketLike } from '../../../src/repository/sync/index.js';
+import { createPoller, createSocketSync, createSync, operationFeed, type WebSocketConstructor, type WebSocketLike } from '../../../src/repository/sync/index.js';
 import { fmt, type SectionResult } from '../lib/table.js';
+import { manualScheduler } from '../../../test/repository/sync/helpers.js';
 import { sseIdleHour } from './sync-sse.js';
 
 /** The section's heading in docs/benchmarks.md. */
@@ -24,16 +25,12 @@ const FIELDS = { cursorParam: 'since', nextCursor: 'nextCursor', hasMore: 'hasMo
 
 export interface Cost { requests: number; bytesUp: number; bytesDown: number; wakeups: number }
 
-/** A scheduler moved by hand; `run(ms)` fires due timers in order and lets loopback answer in between. */
+/**
+ * The sync suites' hand-moved scheduler (test/repository/sync/helpers.ts); `run(ms)` fires due
+ * timers in order, telling `onFire` of each, and lets loopback answer in between.
+ */
 export function simulatedTime(busy: () => boolean) {
-  let now = 0;
-  let next = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  const scheduler: Scheduler = {
-    setTimeout: (fn, ms) => (timers.set(next, { at: now + ms, fn }), next++),
-    clearTimeout: (h) => void timers.delete(h as number),
-    random: Math.random,
-  };
+  const time = manualScheduler(Math.random);
   // Loopback answers in real time: wait for the run a timer started, then for its callbacks.
   const settle = async () => {
     await new Promise((r) => setTimeout(r, 5));
@@ -41,21 +38,13 @@ export function simulatedTime(busy: () => boolean) {
     await new Promise((r) => setTimeout(r, 2));
   };
   return {
-    scheduler,
+    scheduler: time.scheduler,
     settle,
-    async run(ms: number, onFire: () => void) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
+    run: (ms: number, onFire: () => void) =>
+      time.advance(ms, async () => {
         onFire();
-        due[1].fn();
         await settle();
-      }
-      now = end;
-    },
+      }),
   };
 }
 
