@@ -8,10 +8,9 @@
 import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import { suite } from '../../helpers/timed-suite.js';
-import { cleanScratch, root, scratch } from '../../helpers/paths.js';
+import { cleanScratch, scratch } from '../../helpers/paths.js';
+import { bundleNodeFixture, seededRandom } from '../../helpers/node-fixture.js';
 import { fileStorage } from '../../../src/platform/storage/file-storage.js';
 import { isSequenceValue, valueFor } from './fixtures/kill-values.js';
 
@@ -21,22 +20,9 @@ const test = suite('fileStorage under SIGKILL', {}, { timeoutMs: 60_000 });
 
 let writer: string;
 test.before(async () => {
-  const out = await scratch(SCRATCH);
-  writer = join(out, 'kill-writer.mjs');
-  await build({ entryPoints: [join(root, 'test/platform/storage/fixtures/kill-writer.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: writer, logLevel: 'error' });
+  writer = await bundleNodeFixture(SCRATCH, 'test/platform/storage/fixtures/kill-writer.ts', 'kill-writer.mjs');
 });
 test.after(() => cleanScratch(SCRATCH));
-
-/** mulberry32: a small seeded PRNG, so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +58,7 @@ test(`${KILLS} kills at random moments never leave a torn value, a listed temp f
   let everSeen = false;
   let killsMidWrite = 0;
   for (let seed = 1; seed <= KILLS; seed++) {
-    const rng = random(seed);
+    const rng = seededRandom(seed);
     const { child, wrote, exited } = startWriter(directory, key, seed * 1_000_000);
     // Half the seeds kill after the first write (mid-loop), half from spawn (maybe before any write).
     if (seed % 2 === 0) await wrote;
@@ -92,7 +78,7 @@ test(`${KILLS} kills at random moments never leave a torn value, a listed temp f
 test('two processes writing one key at once, both killed: a whole value of one of them', async () => {
   const directory = await scratch(SCRATCH);
   for (let round = 1; round <= 3; round++) {
-    const rng = random(100 + round);
+    const rng = seededRandom(100 + round);
     const a = startWriter(directory, 'shared', round * 10_000_000);
     const b = startWriter(directory, 'shared', round * 10_000_000 + 5_000_000);
     await Promise.all([a.wrote, b.wrote]);

@@ -11,10 +11,10 @@ import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { serverSuite } from '../../helpers/server-suite.js';
 import { within } from '../../helpers/timed-suite.js';
-import { cleanScratch, root, scratch } from '../../helpers/paths.js';
+import { cleanScratch, scratch } from '../../helpers/paths.js';
+import { bundleNodeFixture, seededRandom } from '../../helpers/node-fixture.js';
 import type { Tokens } from '../../../generated/v1/index.js';
 import type { TestServer } from '../../server/index.js';
 import { crashBody, crashKey, crashScope, MUTATIONS } from './fixtures/crash-mutations.js';
@@ -27,23 +27,9 @@ const test = serverSuite('offline queue under SIGKILL', { timeoutMs: 90_000 });
 
 let child: string;
 test.before(async () => {
-  const out = await scratch(SCRATCH);
-  child = join(out, 'crash-child.mjs');
-  // Bundled once and run with plain node: a start costs tens of ms instead of tsx's second.
-  await build({ entryPoints: [join(root, 'test/repository/offline/fixtures/crash-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: child, logLevel: 'error' });
+  child = await bundleNodeFixture(SCRATCH, 'test/repository/offline/fixtures/crash-child.ts', 'crash-child.mjs');
 });
 test.after(() => cleanScratch(SCRATCH));
-
-/** mulberry32: a small seeded PRNG, so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -160,7 +146,7 @@ test('an unkilled child drains its 200 mutations (and times the run the kills ar
 for (let seed = 1; seed <= SEEDS; seed++) {
   test(`seed ${seed}: killed ${seed % 2 === 1 ? 'while enqueueing' : 'anywhere'}, restarted: each key applied once`, async ({ server }) => {
     assert.ok(shared.span > 0, 'the calibration run passed');
-    const rng = random(seed);
+    const rng = seededRandom(seed);
     const directory = await scratch(SCRATCH);
     // Odd seeds kill while the child is still enqueueing (replays already run beside it),
     // even seeds anywhere in the whole run.

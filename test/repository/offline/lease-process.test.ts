@@ -7,9 +7,9 @@
 import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { suite } from '../../helpers/timed-suite.js';
-import { cleanScratch, root, scratch } from '../../helpers/paths.js';
+import { cleanScratch, scratch } from '../../helpers/paths.js';
+import { bundleNodeFixture } from '../../helpers/node-fixture.js';
 import { fileStorage } from '../../../src/platform/storage/file-storage.js';
 import { createProcessorLock } from '../../../src/repository/offline/lease.js';
 import { systemClock } from '../../../src/platform/clock.js';
@@ -21,8 +21,7 @@ const test = suite('processor lock across processes', {}, { timeoutMs: 60_000 })
 
 let holderScript: string;
 test.before(async () => {
-  holderScript = join(await scratch(SCRATCH), 'lease-holder.mjs');
-  await build({ entryPoints: [join(root, 'test/repository/offline/fixtures/lease-holder.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: holderScript, logLevel: 'error' });
+  holderScript = await bundleNodeFixture(SCRATCH, 'test/repository/offline/fixtures/lease-holder.ts', 'lease-holder.mjs');
 });
 test.after(() => cleanScratch(SCRATCH));
 

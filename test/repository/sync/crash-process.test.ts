@@ -7,9 +7,9 @@ import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { serverSuite } from '../../helpers/server-suite.js';
-import { cleanScratch, root, scratch } from '../../helpers/paths.js';
+import { cleanScratch, scratch } from '../../helpers/paths.js';
+import { bundleNodeFixture } from '../../helpers/node-fixture.js';
 import { SEED_ADDRESS } from '../../server/store.js';
 import { serverSnapshot } from './helpers.js';
 
@@ -18,10 +18,7 @@ const test = serverSuite('sync: a process dies between apply and the cursor writ
 
 let child: string;
 test.before(async () => {
-  const out = await scratch(SCRATCH);
-  child = join(out, 'crash-child.mjs');
-  // Bundled once, run with plain node: tens of ms per start instead of tsx's second.
-  await build({ entryPoints: [join(root, 'test/repository/sync/fixtures/crash-child.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: child, logLevel: 'error' });
+  child = await bundleNodeFixture(SCRATCH, 'test/repository/sync/fixtures/crash-child.ts', 'crash-child.mjs');
 });
 test.after(() => cleanScratch(SCRATCH));
 
