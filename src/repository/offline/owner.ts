@@ -27,8 +27,11 @@ export interface OwnerTracker {
 // Salted apart from the cache's digests, so the two records cannot be matched with each other.
 const SALT = 'tether.offline:';
 
-/** `user`: the app's own owner name; `recordKey`: where the opaque-session record lives. */
-export function createOwnerTracker(user: (() => string | undefined) | undefined, storage: StorageAdapter, recordKey: string, report: (error: unknown) => void): OwnerTracker {
+/**
+ * `user`: the app's own owner name; `recordKey`: where the opaque-session record lives; `salt`:
+ * whose digests these are (the queue's by default; the sync's cursor owner passes its own).
+ */
+export function createOwnerTracker(user: (() => string | undefined) | undefined, storage: StorageAdapter, recordKey: string, report: (error: unknown) => void, salt = SALT): OwnerTracker {
   let readTokens: (() => Promise<Tokens | null>) | undefined;
   let last: OwnerRecord | undefined;
   // The last token's owner: a token's owner never changes, so the processor's check before each
@@ -67,7 +70,7 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
   };
 
   const derive = async (token: string, tokens: Tokens): Promise<string> => {
-    if (namesSubject(token)) return scopeFromToken(token, SALT);
+    if (namesSubject(token)) return scopeFromToken(token, salt);
     const owner = await opaque(token, tokens);
     sessions.add(owner);
     return owner;
@@ -76,7 +79,7 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
   /** An opaque token's session: the recorded one it belongs to (also through a refresh), else a new one. */
   const opaque = async (token: string, tokens: Tokens): Promise<string> => {
     last ??= await stored();
-    const { record, match } = await sessionRecord(token, tokens, SALT, last, stored);
+    const { record, match } = await sessionRecord(token, tokens, salt, last, stored);
     // A record another instance stored is adopted as it is; a refresh or a new session is written.
     if (match === 'stored') last = record;
     else await remember(record);
@@ -87,7 +90,7 @@ export function createOwnerTracker(user: (() => string | undefined) | undefined,
     current() {
       if (user) {
         const name = user();
-        return Promise.resolve(name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, SALT));
+        return Promise.resolve(name === undefined || name === '' ? ANONYMOUS_SCOPE : scopeFromName(name, salt));
       }
       return serial(async () => fromTokens(readTokens ? await readTokens() : null));
     },

@@ -11,10 +11,10 @@
  * else the access token in the SDK's token store (a JWT's subject, else the opaque token's
  * session, followed across refreshes and restarts like the queue's).
  */
-import type { TokenStore, Tokens } from '../../auth/token-store.js';
+import type { TokenStore } from '../../auth/token-store.js';
 import type { StorageAdapter } from '../../platform/storage/types.js';
-import { ANONYMOUS_SCOPE, namesSubject, scopeFromName, scopeFromToken } from '../cache/scope.js';
-import { decodeOwner, encodeOwner, sessionRecord, type OwnerRecord } from '../cache-owner.js';
+import { ANONYMOUS_SCOPE, scopeFromName } from '../cache/scope.js';
+import { createOwnerTracker } from '../offline/owner.js';
 import { sdkOptionsOf } from './sdk-signals.js';
 import type { SyncOfflineQueue } from './types.js';
 
@@ -52,30 +52,16 @@ export function queueOwner(queue: SyncOfflineQueue & { owner(): Promise<string> 
 
 /**
  * The owner of the tokens in `store`: a JWT's subject; for an opaque token, its session, followed
- * across refreshes as the cache and the queue follow theirs (cache-owner.ts `sessionRecord`: a
- * refresh in this realm continues the session) and across restarts by a record of the session's
- * recent token digests under `recordKey` in `storage` (never a token).
+ * across refreshes and restarts exactly as the offline queue follows its owner (the same tracker,
+ * offline/owner.ts, with the sync's salt; its record of the session's recent token digests, never
+ * a token, under `recordKey` in `storage`). Storage failures reject the run, as the cursor's do.
  */
-export function tokenOwner(store: TokenStore, storage?: StorageAdapter, recordKey?: string): OwnerDigest {
-  // One digest per token: a run checks its owner after every page.
-  let memo: { readonly token: string; readonly owner: string } | undefined;
-  let known: OwnerRecord | undefined;
-  const stored = async (): Promise<OwnerRecord | undefined> => (storage && recordKey ? decodeOwner(await storage.getItem(recordKey)) : undefined);
-  const session = async (token: string, tokens: Tokens): Promise<string> => {
-    known ??= await stored();
-    const { record, match } = await sessionRecord(token, tokens, SALT, known, stored);
-    // A record another instance stored is adopted as it is; a refresh or a new session is written.
-    if (record !== known && match !== 'stored' && storage && recordKey) await storage.setItem(recordKey, encodeOwner(record));
-    known = record;
-    return record.scope;
-  };
-  return async () => {
-    const tokens = await store.get();
-    const token = tokens?.accessToken;
-    if (!tokens || !token) return ANONYMOUS_SCOPE;
-    if (memo?.token !== token) memo = { token, owner: namesSubject(token) ? scopeFromToken(token, SALT) : await session(token, tokens) };
-    return memo.owner;
-  };
+export function tokenOwner(store: TokenStore, storage: StorageAdapter, recordKey: string): OwnerDigest {
+  const tracker = createOwnerTracker(undefined, storage, recordKey, (error) => {
+    throw error;
+  }, SALT);
+  tracker.useTokens(async () => store.get());
+  return () => tracker.current();
 }
 
 /** The owner parts of an SDK, as `sdkOwnerOf` finds them. */

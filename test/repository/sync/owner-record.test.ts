@@ -5,6 +5,7 @@
 import * as assert from 'uvu/assert';
 import { test } from '../../helpers/timed-suite.js';
 import { memoryTokenStore } from '../../../src/auth/token-store.js';
+import { memoryStorage } from '../../../src/platform/storage/memory-storage.js';
 import { decodeCursor, encodeCursor } from '../../../src/repository/sync/cursor-record.js';
 import { namedOwner, queueOwner, tokenOwner } from '../../../src/repository/sync/owner.js';
 
@@ -13,7 +14,7 @@ const jwt = (claims: object) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claim
 
 test('a JWT owner is its subject: a new token of the same user is the same owner, another subject is not', async () => {
   const store = memoryTokenStore({ accessToken: jwt({ sub: 'alice', iat: 1 }) });
-  const owner = tokenOwner(store);
+  const owner = tokenOwner(store, memoryStorage(), 'tether.sync:test.session');
   const first = await owner();
   await store.set({ accessToken: jwt({ sub: 'alice', iat: 2 }) });
   assert.is(await owner(), first, 'refreshed JWT, same subject');
@@ -27,7 +28,7 @@ test('a JWT owner is its subject: a new token of the same user is the same owner
 
 test('an opaque token is its own owner; names are digested apart from tokens and salted apart from the cache', async () => {
   const store = memoryTokenStore({ accessToken: 'opaque-1' });
-  const byToken = await tokenOwner(store)();
+  const byToken = await tokenOwner(store, memoryStorage(), 'tether.sync:test.session')();
   assert.match(byToken, /^tok-[0-9a-f]{64}$/);
   const byName = await namedOwner(() => 'opaque-1')();
   assert.match(byName, /^app-[0-9a-f]{64}$/);
