@@ -5,6 +5,7 @@
 import { memoryStorage } from '../../platform/storage/memory-storage.js';
 import type { StorageAdapter } from '../../platform/storage/types.js';
 import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
+import { checkConnectivity, checkForeground } from '../../platform/connectivity/check.js';
 import type { OfflineOptions, OptimisticUpdate } from './types.js';
 
 /** OfflineOptions after validation. */
@@ -127,22 +128,3 @@ function checkStorage(value: unknown, name: string): StorageAdapter {
   return value as StorageAdapter;
 }
 
-/** Checks a Connectivity shape (`isOnline`, `subscribe`); undefined passes. */
-export function checkConnectivity(value: unknown, name: string): Connectivity | undefined {
-  if (value === undefined) return undefined;
-  const c = value as Partial<Connectivity> | null;
-  if (typeof c !== 'object' || c === null || typeof c.isOnline !== 'function' || typeof c.subscribe !== 'function') {
-    throw new TypeError(`Tether: ${name} must be a connectivity adapter with isOnline() and subscribe(listener)`);
-  }
-  return value as Connectivity;
-}
-
-/** Checks a Foreground shape (`isForeground`, `subscribe`); undefined passes. */
-export function checkForeground(value: unknown, name: string): Foreground | undefined {
-  if (value === undefined) return undefined;
-  const f = value as Partial<Foreground> | null;
-  if (typeof f !== 'object' || f === null || typeof f.isForeground !== 'function' || typeof f.subscribe !== 'function') {
-    throw new TypeError(`Tether: ${name} must be a foreground adapter with isForeground() and subscribe(listener)`);
-  }
-  return value as Foreground;
-}

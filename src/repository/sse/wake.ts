@@ -4,6 +4,7 @@
  * out a backoff that was sized for a server in trouble, not for a phone in a tunnel.
  */
 import type { Connectivity, Foreground } from '../../platform/connectivity/types.js';
+import { checkConnectivity, checkForeground } from '../../platform/connectivity/check.js';
 
 /** The stream's view of the host: both optional (no adapter: always online, always in front). */
 export interface StreamSignals {
@@ -66,15 +67,7 @@ export function untilOnline(connectivity: Connectivity | undefined, signal: Abor
   });
 }
 
-/** Throws a TypeError unless `value` is undefined or has the adapter's two methods. */
+/** The stream's adapters, checked (a TypeError naming the option unless undefined or the adapter's shape). */
 export function checkSignals(connectivity: unknown, foreground: unknown): StreamSignals {
-  if (connectivity !== undefined && !hasMethods(connectivity, 'isOnline')) throw new TypeError('Tether: connectivity must have isOnline() and subscribe(listener)');
-  if (foreground !== undefined && !hasMethods(foreground, 'isForeground')) throw new TypeError('Tether: foreground must have isForeground() and subscribe(listener)');
-  return { connectivity: connectivity as Connectivity | undefined, foreground: foreground as Foreground | undefined };
-}
-
-function hasMethods(value: unknown, reader: string): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return typeof record[reader] === 'function' && typeof record.subscribe === 'function';
+  return { connectivity: checkConnectivity(connectivity, 'options.connectivity'), foreground: checkForeground(foreground, 'options.foreground') };
 }
