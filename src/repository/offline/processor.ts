@@ -67,10 +67,11 @@ export interface Processor {
   /** Lifts an auth pause (new tokens were stored) and processes. */
   resume(): void;
   /**
-   * Stops every send in flight for an owner other than `next`, before another user's tokens are
-   * stored: its retries and its 401 refresh would otherwise read them (the entry is kept).
+   * A sign-in (not a refresh) is about to store `next`'s tokens: sends in flight for anyone else
+   * are stopped (their retries and 401 refresh would read the new tokens; the entries are kept),
+   * and a 401 from before it says nothing about the new session.
    */
-  ownerChanging(next: string): void;
+  sessionChanging(next: string): void;
   readonly paused: boolean;
   close(): void;
 }
@@ -94,9 +95,9 @@ export function createProcessor(host: ProcessorHost): Processor {
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timerAt = Infinity;
-  // Sends in flight, by the owner of their entry (ownerChanging stops them).
+  // Sends in flight, by the owner of their entry (sessionChanging stops them).
   const inFlight = new Map<AbortController, string>();
-  // Counts sign-ins (resume): a send's 401 from before the latest one says nothing about it.
+  // Counts sign-ins: a send's 401 from before the latest one says nothing about its session.
   let signIns = 0;
 
   const maxWaitMs = Math.max(options.backoff.maxMs, MAX_RETRY_AFTER_MS);
@@ -162,13 +163,15 @@ export function createProcessor(host: ProcessorHost): Processor {
       // Discarded while in flight: not written back, not buried.
       if (host.discarded.has(entry.id)) return true;
       const json = isNetworkError(error) ? error.toJSON() : undefined;
-      if (stop.signal.aborted) {
-        // Stopped for a user switch: it may have reached the server (its key makes a later
-        // replay safe); no backoff, it waits for its owner's session.
+      const verdict = classify(op.meta, error, attempted);
+      if (stop.signal.aborted || (verdict === 'auth' && signedInAt !== signIns)) {
+        // The session changed under it: stopped for another user's sign-in (it may have reached
+        // the server; its key makes a later replay safe), or refused under a session a sign-in
+        // has replaced. Kept with no backoff; the latter is sent at once under the new session.
         await store.update(stored.key, { ...entry, lastError: json });
+        if (!stop.signal.aborted) wake(clock.now());
         return false;
       }
-      const verdict = classify(op.meta, error, attempted);
       if (verdict === 'gone') {
         await store.remove(stored.key);
         host.rollbacks.delete(entry.id);
@@ -179,13 +182,6 @@ export function createProcessor(host: ProcessorHost): Processor {
         const letter = await bury({ key: stored.key, entry }, 'failed', json);
         emitter.emit('failed', { entry: letter, error: json ?? unknownError(error, op.meta) });
         return true;
-      }
-      if (verdict === 'auth' && signedInAt !== signIns) {
-        // Refused under the session that was replaced while it was in flight (its token expired,
-        // and the auth layer does not replay with the next session's): the new one sends it.
-        await store.update(stored.key, { ...entry, lastError: json });
-        wake(clock.now());
-        return false;
       }
       if (verdict === 'auth') paused = true;
       const wait = Math.min(maxWaitMs, backoffMs(entry.attempts, options.backoff.baseMs, options.backoff.maxMs, clock.random, isNetworkError(error) ? error.retryAfterMs : undefined));
@@ -293,7 +289,6 @@ export function createProcessor(host: ProcessorHost): Processor {
   return {
     process,
     resume() {
-      signIns += 1;
       if (!paused) return;
       paused = false;
       void process(false).catch(host.report);
@@ -301,7 +296,8 @@ export function createProcessor(host: ProcessorHost): Processor {
     get paused() {
       return paused;
     },
-    ownerChanging(next) {
+    sessionChanging(next) {
+      signIns += 1;
       for (const [stop, owner] of inFlight) if (owner !== next) stop.abort();
     },
     close() {

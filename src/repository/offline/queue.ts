@@ -8,6 +8,7 @@
  */
 import type { OperationMeta } from '../../contract/operation.js';
 import type { TokenStore, Tokens } from '../../auth/token-store.js';
+import { refreshedChain } from '../../auth/token-manager.js';
 import { uuidV4 } from '../../platform/uuid.js';
 import { checkInput, checkQueueable, keyInInit, resourcePath, storableInit, takesKey, type IntentRules } from './intent.js';
 import { createOfflineEmitter } from './events.js';
@@ -204,8 +205,9 @@ export function createOfflineEngine(deps: QueueDeps): OfflineEngine {
           const next = tokens === null ? ANONYMOUS_OWNER : await owners.ownerOf(tokens);
           const previous = lastUser;
           // No replay starts while the session changes hands, and none goes on for someone
-          // else (signing out stores no token a retry could pick up, so it stops nothing).
-          if (next !== ANONYMOUS_OWNER) processor.ownerChanging(next);
+          // else. A refresh continues its session, and signing out stores no token a retry
+          // could pick up: neither stops anything.
+          if (tokens !== null && next !== ANONYMOUS_OWNER && refreshedChain(tokens.accessToken).length === 0) processor.sessionChanging(next);
           switching++;
           try {
             await tokenStore.set(tokens);

@@ -103,6 +103,20 @@ test("the same user signing in again while a send waits: its 401 does not pause 
   assert.equal(await app.sdk.offline.pending(), []);
 });
 
+test('a server that refuses every fresh token: one refresh and one replay, then the queue pauses (no loop through refreshes)', async (ctx) => {
+  const app = launch(ctx.server);
+  await app.sdk.offline.enqueue('orders.createOrder', { body: orderBody() });
+  // Every POST /orders expires the token it carries, the refreshed one included.
+  ctx.server.faults.add({ method: 'POST', path: '/orders', times: 20, fault: { type: 'expire-token' } });
+  await app.sdk.offline.process();
+  await new Promise((resolve) => setTimeout(resolve, 100)); // a loop would go on by itself
+  const posts = ctx.server.requests.filter((r) => r.method === 'POST' && r.path === '/orders').length;
+  assert.is(posts, 2, 'the send and its one replay');
+  assert.is(ctx.server.tokens.refreshCount, 1);
+  const [entry] = await app.sdk.offline.pending();
+  assert.is(entry?.lastError?.type, 'UNAUTHORIZED', 'kept, paused');
+});
+
 test("{ offline: 'queue' } offline resolves with a QueuedResult; nothing is sent until processed", async (ctx) => {
   const app = launch(ctx.server, { online: false });
   const result = await app.sdk.orders.createOrder({ body: orderBody() }, { offline: 'queue' });
